@@ -1,0 +1,3 @@
+from eldercare_desktop.ui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""ORM models. Money columns are BigInteger fen; dates are Date; nothing is
+hard-deleted (records are kept at least five years after service ends)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Centre(Base):
+    __tablename__ = "centre"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str] = mapped_column(String(18), default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    policy_profile: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    legal_representative: Mapped[str] = mapped_column(String(60), default="")
+    approved_beds: Mapped[int] = mapped_column(Integer, default=0)
+    escrow_bank: Mapped[str] = mapped_column(String(200), default="")
+    escrow_account_name: Mapped[str] = mapped_column(String(200), default="")
+    escrow_account_no: Mapped[str] = mapped_column(String(40), default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Room(Base):
+    __tablename__ = "room"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    building: Mapped[str] = mapped_column(String(40), default="")
+    floor: Mapped[int] = mapped_column(Integer, default=1)
+    number: Mapped[str] = mapped_column(String(20))
+    room_type: Mapped[str] = mapped_column(String(20), default="双人间")
+    notes: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    beds: Mapped[list["Bed"]] = relationship(back_populates="room", order_by="Bed.label")
+    __table_args__ = (UniqueConstraint("building", "number", name="uq_room_building_number"),)
+
+
+class Bed(Base):
+    __tablename__ = "bed"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    label: Mapped[str] = mapped_column(String(10))
+    bed_type: Mapped[str] = mapped_column(String(10), default="普通")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    room: Mapped[Room] = relationship(back_populates="beds")
+    __table_args__ = (UniqueConstraint("room_id", "label", name="uq_bed_room_label"),)
+
+
+class Resident(Base):
+    __tablename__ = "resident"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")
+    name_initials: Mapped[str] = mapped_column(String(40), default="")
+    gender: Mapped[str] = mapped_column(String(2))
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    hukou_province: Mapped[str] = mapped_column(String(40), default="")
+    hukou_city: Mapped[str] = mapped_column(String(40), default="")
+    hukou_district: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    categories: Mapped[str] = mapped_column(String(300), default="")  # comma separated
+    status: Mapped[str] = mapped_column(String(4), default="在住")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    contacts: Mapped[list["Contact"]] = relationship(back_populates="resident", order_by="Contact.id")
+    __table_args__ = (Index("ix_resident_status", "status"),)
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    relationship_: Mapped[str] = mapped_column("relationship", String(20))
+    phone: Mapped[str] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    is_agent: Mapped[bool] = mapped_column(Boolean, default=False)
+    resident: Mapped[Resident] = relationship(back_populates="contacts")
+
+
+class Stay(Base):
+    """One admission: from admission day until the end day (exclusive)."""
+
+    __tablename__ = "stay"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(String(4), default="")  # 退住 / 去世
+    end_note: Mapped[str] = mapped_column(String(300), default="")
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_stay_dates"),)
+
+
+class BedAssignment(Base):
+    """A resident in a bed from start_date until end_date (exclusive)."""
+
+    __tablename__ = "bed_assignment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    bed_id: Mapped[int] = mapped_column(ForeignKey("bed.id"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_bed_assignment_dates"),
+        Index("ix_bed_assignment_bed", "bed_id", "start_date"),
+    )
+
+
+class StatusEvent(Base):
+    __tablename__ = "status_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    status: Mapped[str] = mapped_column(String(4))
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[str] = mapped_column(String(60))
+
+
+class Leave(Base):
+    """Leave (请假): first and last day away, both inclusive."""
+
+    __tablename__ = "leave"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(300))
+    expected_return: Mapped[dt.date | None] = mapped_column(Date)
+    __table_args__ = (CheckConstraint("last_day IS NULL OR last_day >= first_day", name="ck_leave_dates"),)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(60), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditLog(Base):
+    """Append-only and hash-chained (see domain.audit)."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        Index("ix_audit_user", "user"),
+        Index("ix_audit_at", "at"),
+    )
+
+
+class AuditHead(Base):
+    """The last seq and hash, so removing the newest rows is detectable too."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))

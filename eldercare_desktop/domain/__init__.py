@@ -1,0 +1,1 @@
+"""Pure rules: stdlib plus pure validation helpers (python-stdnum, pypinyin)."""

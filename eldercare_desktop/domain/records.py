@@ -1,0 +1,204 @@
+"""Frozen records (DTOs) that services return and screens show.
+ORM objects never leave the service layer."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so the GUI refreshes only affected views."""
+
+    entities: frozenset[str]
+    ids: tuple[int, ...] = ()
+    message: str = ""
+
+    @staticmethod
+    def of(*entities: str, ids: tuple[int, ...] = (), message: str = "") -> "Changes":
+        return Changes(frozenset(entities), ids, message)
+
+
+@dataclass(frozen=True)
+class CentreInfo:
+    name: str
+    credit_code: str
+    kind: str
+    policy_profile: str
+    address: str = ""
+    phone: str = ""
+    legal_representative: str = ""
+    approved_beds: int = 0
+    escrow_bank: str = ""
+    escrow_account_name: str = ""
+    escrow_account_no: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    code: str
+    name: str
+    region: str
+    nursing_bed_target_percent: int
+
+
+@dataclass(frozen=True)
+class BedInfo:
+    bed_id: int
+    room_id: int
+    building: str
+    floor: int
+    room_number: str
+    room_type: str
+    label: str
+    bed_type: str
+    active: bool
+    occupant_id: int | None = None
+    occupant_name: str = ""
+    occupant_status: str = ""
+    occupant_gender: str = ""
+
+    @property
+    def code(self) -> str:
+        return bed_code(self.building, self.room_number, self.label)
+
+
+def bed_code(building: str, room_number: str, label: str) -> str:
+    prefix = f"{building}" if building else ""
+    return f"{prefix}{room_number}-{label}"
+
+
+@dataclass(frozen=True)
+class RoomInfo:
+    room_id: int
+    building: str
+    floor: int
+    number: str
+    room_type: str
+    notes: str
+    active: bool
+    beds: tuple[BedInfo, ...]
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    """One line of the residents list."""
+
+    id: int
+    name: str
+    gender: str
+    id_number: str
+    birth_date: dt.date
+    status: str
+    bed_code: str
+    admission_date: dt.date | None
+    categories: str
+    phone: str
+    name_pinyin: str
+    name_initials: str
+    hukou: str = ""
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    id: int
+    name: str
+    relationship: str
+    phone: str
+    address: str
+    is_agent: bool
+
+
+@dataclass(frozen=True)
+class StayInfo:
+    id: int
+    start: dt.date
+    end: dt.date | None
+    end_reason: str
+    end_note: str
+
+
+@dataclass(frozen=True)
+class BedHistoryItem:
+    id: int
+    bed_id: int
+    bed_code: str
+    bed_type: str
+    start: dt.date
+    end: dt.date | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class StatusItem:
+    status: str
+    effective_date: dt.date
+    reason: str
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class LeaveInfo:
+    id: int
+    first_day: dt.date
+    last_day: dt.date | None
+    reason: str
+    expected_return: dt.date | None
+
+
+@dataclass(frozen=True)
+class ResidentDetail:
+    id: int
+    name: str
+    gender: str
+    id_number: str
+    birth_date: dt.date
+    hukou_province: str
+    hukou_city: str
+    hukou_district: str
+    phone: str
+    address: str
+    categories: tuple[str, ...]
+    status: str
+    notes: str
+    contacts: tuple[ContactInfo, ...] = field(default_factory=tuple)
+    stays: tuple[StayInfo, ...] = field(default_factory=tuple)
+    beds: tuple[BedHistoryItem, ...] = field(default_factory=tuple)
+    statuses: tuple[StatusItem, ...] = field(default_factory=tuple)
+    leaves: tuple[LeaveInfo, ...] = field(default_factory=tuple)
+
+    @property
+    def current_stay(self) -> StayInfo | None:
+        return self.stays[-1] if self.stays and self.stays[-1].end is None else None
+
+    @property
+    def current_bed(self) -> BedHistoryItem | None:
+        return self.beds[-1] if self.beds and self.beds[-1].end is None else None
+
+    @property
+    def agent(self) -> ContactInfo | None:
+        return next((c for c in self.contacts if c.is_agent), None)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: dt.datetime | None
+    last_login: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    before: str
+    after: str

@@ -1,0 +1,1 @@
+"""Use cases: permission + rules + queries + audit, one transaction each."""

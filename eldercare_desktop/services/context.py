@@ -1,0 +1,97 @@
+"""The application context: database, clock, and the acting user."""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..db import engine as db_engine
+from ..domain.roles import Actor, Perm, require
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass
+class App:
+    """One open database. ``today``/``now`` are the clock: tests replace them."""
+
+    url: str
+    engine: Engine
+    read_factory: sessionmaker[Session]
+    write_factory: sessionmaker[Session]
+    today: Callable[[], dt.date] = _today
+    now: Callable[[], dt.datetime] = _now
+    migration: db_engine.MigrationResult | None = None
+    resources: Path = field(default=RESOURCES)
+
+    @classmethod
+    def open(cls, database: str | None = None, **kw) -> "App":
+        url = db_engine.resolve_url(database)
+        engine, result = db_engine.open_database(url)
+        return cls(
+            url=url,
+            engine=engine,
+            read_factory=db_engine.make_session_factory(engine),
+            write_factory=db_engine.make_session_factory(engine, write=True),
+            migration=result,
+            **kw,
+        )
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return db_engine.sqlite_path(self.url)
+
+    def reopen(self) -> None:
+        """After a restore: drop pooled connections, migrate, rebuild factories."""
+        self.engine.dispose()
+        engine, result = db_engine.open_database(self.url)
+        self.engine = engine
+        self.read_factory = db_engine.make_session_factory(engine)
+        self.write_factory = db_engine.make_session_factory(engine, write=True)
+        self.migration = result
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def as_user(self, actor: Actor) -> "Ctx":
+        return Ctx(self, actor)
+
+
+@dataclass
+class Ctx:
+    """A user acting on an App. Every service takes one."""
+
+    app: App
+    actor: Actor
+
+    @contextmanager
+    def read(self, perm: Perm = Perm.READ) -> Iterator[Session]:
+        require(self.actor, perm)
+        with self.app.read_factory() as s:
+            yield s
+
+    @contextmanager
+    def write(self, perm: Perm) -> Iterator[Session]:
+        """One user action = one transaction; anything raised rolls it all back."""
+        require(self.actor, perm)
+        with self.app.write_factory.begin() as s:
+            yield s
+
+    def today(self) -> dt.date:
+        return self.app.today()
+
+    def now(self) -> dt.datetime:
+        return self.app.now()

@@ -1,0 +1,389 @@
+"""The register of residents: admission, beds, leave, discharge and death."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Bed, BedAssignment, Contact, Leave, Resident, Room, Stay, StatusEvent
+from ..domain.errors import NotFound, Problems, RuleViolation
+from ..domain.names import name_pinyin
+from ..domain.records import (
+    BedHistoryItem,
+    Changes,
+    ContactInfo,
+    LeaveInfo,
+    ResidentDetail,
+    ResidentRow,
+    StatusItem,
+    StayInfo,
+    bed_code,
+)
+from ..domain.residents import (
+    ACTIVE_STATUSES,
+    CheckedResident,
+    ResidentInput,
+    ResidentStatus,
+    Span,
+    check_resident,
+    fmt_span,
+)
+from ..domain.roles import Perm
+from .audit import audit
+from .context import Ctx
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+# --- reading ----------------------------------------------------------------
+
+def list_residents(ctx: Ctx, include_left: bool = True) -> list[ResidentRow]:
+    """Every resident with the current bed and admission date, one query."""
+    cur_bed = (
+        select(BedAssignment.resident_id, Room.building, Room.number, Bed.label)
+        .join(Bed, Bed.id == BedAssignment.bed_id)
+        .join(Room, Room.id == Bed.room_id)
+        .where(BedAssignment.end_date.is_(None))
+        .subquery()
+    )
+    cur_stay = select(Stay.resident_id, Stay.start_date).where(Stay.end_date.is_(None)).subquery()
+    q = (
+        select(
+            Resident.id, Resident.name, Resident.gender, Resident.id_number, Resident.birth_date,
+            Resident.status, cur_bed.c.building, cur_bed.c.number, cur_bed.c.label, cur_stay.c.start_date,
+            Resident.categories, Resident.phone, Resident.name_pinyin, Resident.name_initials,
+            Resident.hukou_province, Resident.hukou_city, Resident.hukou_district,
+        )
+        .outerjoin(cur_bed, cur_bed.c.resident_id == Resident.id)
+        .outerjoin(cur_stay, cur_stay.c.resident_id == Resident.id)
+        .order_by(Resident.id)
+    )
+    if not include_left:
+        q = q.where(Resident.status.in_([s.value for s in ACTIVE_STATUSES]))
+    with ctx.read() as s:
+        return [
+            ResidentRow(
+                r[0], r[1], r[2], r[3], r[4], r[5],
+                bed_code(r[6], r[7], r[8]) if r[7] is not None else "",
+                r[9], r[10], r[11], r[12], r[13], "".join(x for x in (r[14], r[15], r[16]) if x),
+            )
+            for r in s.execute(q)
+        ]
+
+
+def get_resident(ctx: Ctx, resident_id: int) -> ResidentDetail:
+    with ctx.read() as s:
+        r = s.get(Resident, resident_id)
+        if r is None:
+            raise NotFound("住户不存在")
+        return _detail(s, r)
+
+
+def _detail(s: Session, r: Resident) -> ResidentDetail:
+    stays = s.execute(select(Stay).where(Stay.resident_id == r.id).order_by(Stay.start_date)).scalars()
+    beds = s.execute(
+        select(BedAssignment, Bed, Room)
+        .join(Bed, Bed.id == BedAssignment.bed_id)
+        .join(Room, Room.id == Bed.room_id)
+        .where(BedAssignment.resident_id == r.id)
+        .order_by(BedAssignment.start_date, BedAssignment.id)
+    ).all()
+    statuses = s.execute(
+        select(StatusEvent).where(StatusEvent.resident_id == r.id).order_by(StatusEvent.effective_date, StatusEvent.id)
+    ).scalars()
+    leaves = s.execute(select(Leave).where(Leave.resident_id == r.id).order_by(Leave.first_day)).scalars()
+    return ResidentDetail(
+        id=r.id, name=r.name, gender=r.gender, id_number=r.id_number, birth_date=r.birth_date,
+        hukou_province=r.hukou_province, hukou_city=r.hukou_city, hukou_district=r.hukou_district,
+        phone=r.phone, address=r.address, categories=tuple(c for c in r.categories.split(",") if c),
+        status=r.status, notes=r.notes,
+        contacts=tuple(ContactInfo(c.id, c.name, c.relationship_, c.phone, c.address, c.is_agent) for c in r.contacts),
+        stays=tuple(StayInfo(x.id, x.start_date, x.end_date, x.end_reason, x.end_note) for x in stays),
+        beds=tuple(
+            BedHistoryItem(a.id, b.id, bed_code(room.building, room.number, b.label), b.bed_type, a.start_date,
+                           a.end_date, a.reason)
+            for a, b, room in beds
+        ),
+        statuses=tuple(StatusItem(e.status, e.effective_date, e.reason, e.recorded_by, e.recorded_at) for e in statuses),
+        leaves=tuple(LeaveInfo(x.id, x.first_day, x.last_day, x.reason, x.expected_return) for x in leaves),
+    )
+
+
+def _snapshot(r: Resident) -> dict:
+    return {
+        "name": r.name, "gender": r.gender, "id_number": r.id_number, "birth_date": r.birth_date,
+        "hukou": [r.hukou_province, r.hukou_city, r.hukou_district], "phone": r.phone, "address": r.address,
+        "categories": r.categories, "status": r.status, "notes": r.notes,
+        "contacts": [[c.name, c.relationship_, c.phone, c.is_agent] for c in r.contacts],
+    }
+
+
+# --- shared checks ------------------------------------------------------------
+
+def _get(s: Session, resident_id: int) -> Resident:
+    r = s.get(Resident, resident_id)
+    if r is None:
+        raise NotFound("住户不存在")
+    return r
+
+
+def _check_id_free(s: Session, id_number: str, except_id: int | None = None) -> None:
+    q = select(Resident.id, Resident.name).where(Resident.id_number == id_number)
+    if except_id is not None:
+        q = q.where(Resident.id != except_id)
+    other = s.execute(q).first()
+    if other:
+        raise RuleViolation(f"身份证号{id_number}已登记（住户“{other.name}”，编号{other.id}），不能重复登记", "id_number")
+
+
+def _check_bed_free(s: Session, bed_id: int, span: Span, resident_id: int | None = None) -> Bed:
+    bed = s.get(Bed, bed_id)
+    if bed is None:
+        raise RuleViolation("所选床位不存在", "bed")
+    room = s.get(Room, bed.room_id)
+    if not bed.active or not room.active:
+        raise RuleViolation(f"床位{bed_code(room.building, room.number, bed.label)}已停用", "bed")
+    q = (
+        select(BedAssignment, Resident.name)
+        .join(Resident, Resident.id == BedAssignment.resident_id)
+        .where(
+            BedAssignment.bed_id == bed_id,
+            or_(BedAssignment.end_date.is_(None), BedAssignment.end_date >= span.start),
+        )
+    )
+    if span.end is not None:
+        q = q.where(BedAssignment.start_date <= span.end)
+    for a, name in s.execute(q):
+        if resident_id is not None and a.resident_id == resident_id:
+            continue
+        taken = Span(a.start_date, a.end_date)
+        raise RuleViolation(
+            f"床位{bed_code(room.building, room.number, bed.label)}在{fmt_span(taken)}已由“{name}”入住，"
+            "同一床位同一时间只能住一人",
+            "bed",
+        )
+    return bed
+
+
+def _check_no_stay_overlap(s: Session, resident_id: int, span: Span) -> None:
+    for st in s.execute(select(Stay).where(Stay.resident_id == resident_id)).scalars():
+        other = Span(st.start_date, st.end_date)
+        if span.overlaps(other):
+            raise RuleViolation(f"入住期间与已有的入住记录（{fmt_span(other)}）重叠", "admission_date")
+
+
+def _not_future(day: dt.date, today: dt.date, what: str, field: str, p: Problems) -> None:
+    if day > today:
+        p.add(field, f"{what}{day:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}），不能预先登记")
+
+
+def _status_event(ctx: Ctx, s: Session, r: Resident, status: ResidentStatus, day: dt.date, reason: str) -> None:
+    r.status = status.value
+    s.add(StatusEvent(resident_id=r.id, status=status.value, effective_date=day, reason=reason,
+                      recorded_at=ctx.now(), recorded_by=ctx.actor.username))
+
+
+def _apply(r: Resident, c: CheckedResident) -> None:
+    full, initials = name_pinyin(c.name)
+    r.name, r.name_pinyin, r.name_initials = c.name, full, initials
+    r.gender, r.id_number, r.birth_date = c.gender, c.id_number, c.birth_date
+    r.hukou_province, r.hukou_city, r.hukou_district = c.hukou_province, c.hukou_city, c.hukou_district
+    r.phone, r.address, r.categories, r.notes = c.phone, c.address, ",".join(c.categories), c.notes
+
+
+def _set_contacts(s: Session, r: Resident, c: CheckedResident) -> None:
+    for old in list(r.contacts):
+        s.delete(old)
+    s.flush()
+    r.contacts = [
+        Contact(name=x.name, relationship_=x.relationship, phone=x.phone, address=x.address, is_agent=x.is_agent)
+        for x in c.contacts
+    ]
+
+
+# --- writing ------------------------------------------------------------------
+
+def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, bed_id: int | None,
+                      note: str = "") -> Changes:
+    """Register a new resident and admit them to a bed, in one transaction."""
+    today = ctx.today()
+    p = Problems()
+    checked = None
+    try:
+        checked = check_resident(data, today)
+    except RuleViolation as exc:
+        p.items.extend(exc.problems)
+    if admission_date is None:
+        p.add("admission_date", "请填写入住日期")
+    else:
+        _not_future(admission_date, today, "入住日期", "admission_date", p)
+        if checked and admission_date < checked.birth_date:
+            p.add("admission_date", "入住日期早于出生日期")
+    if bed_id is None:
+        p.add("bed", "请选择床位")
+    p.raise_if_any()
+    assert checked is not None
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        _check_id_free(s, checked.id_number)
+        _check_bed_free(s, bed_id, Span(admission_date))
+        r = Resident(created_at=ctx.now(), status=ResidentStatus.IN_RESIDENCE.value, archived=False)
+        _apply(r, checked)
+        s.add(r)
+        s.flush()
+        _set_contacts(s, r, checked)
+        s.add(Stay(resident_id=r.id, start_date=admission_date, end_date=None, end_reason="", end_note=""))
+        s.add(BedAssignment(resident_id=r.id, bed_id=bed_id, start_date=admission_date, end_date=None, reason="入住"))
+        _status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, admission_date, note or "入住")
+        s.flush()
+        audit(ctx, s, "登记入住", "resident", r.id, None,
+              {**_snapshot(r), "admission_date": admission_date, "bed_id": bed_id})
+        return Changes.of("resident", "bed", ids=(r.id,), message=f"已登记“{r.name}”入住")
+
+
+def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput) -> Changes:
+    checked = check_resident(data, ctx.today())
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        _check_id_free(s, checked.id_number, except_id=resident_id)
+        before = _snapshot(r)
+        _apply(r, checked)
+        _set_contacts(s, r, checked)
+        s.flush()
+        audit(ctx, s, "修改住户信息", "resident", r.id, before, _snapshot(r))
+        return Changes.of("resident", ids=(r.id,), message=f"已保存“{r.name}”的信息")
+
+
+def _current(s: Session, model, resident_id: int):
+    end = model.last_day if model is Leave else model.end_date
+    return s.execute(select(model).where(model.resident_id == resident_id, end.is_(None))).scalar_one_or_none()
+
+
+def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str = "") -> Changes:
+    """From ``on`` the resident sleeps in the new bed; the old one ends the day before."""
+    p = Problems()
+    _not_future(on, ctx.today(), "调床日期", "date", p)
+    p.raise_if_any()
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        if r.status not in (x.value for x in ACTIVE_STATUSES):
+            raise RuleViolation(f"“{r.name}”目前{r.status}，不能调床")
+        cur = _current(s, BedAssignment, resident_id)
+        if cur is None:
+            raise RuleViolation(f"“{r.name}”目前没有床位")
+        if cur.bed_id == bed_id:
+            raise RuleViolation("新床位与当前床位相同", "bed")
+        if on <= cur.start_date:
+            raise RuleViolation(f"调床日期须晚于入住当前床位的日期{cur.start_date:%Y-%m-%d}", "date")
+        _check_bed_free(s, bed_id, Span(on), resident_id)
+        cur.end_date = on - ONE_DAY
+        s.add(BedAssignment(resident_id=resident_id, bed_id=bed_id, start_date=on, end_date=None,
+                            reason=reason.strip() or "调床"))
+        s.flush()
+        audit(ctx, s, "调床", "resident", r.id, {"bed_id": cur.bed_id}, {"bed_id": bed_id, "from": on, "reason": reason})
+        return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已调床")
+
+
+def start_leave(ctx: Ctx, resident_id: int, first_day: dt.date, reason: str,
+                expected_return: dt.date | None = None) -> Changes:
+    p = Problems()
+    if not (reason or "").strip():
+        p.add("reason", "请填写请假事由")
+    _not_future(first_day, ctx.today(), "请假首日", "first_day", p)
+    if expected_return is not None and expected_return <= first_day:
+        p.add("expected_return", "预计返院日期须晚于请假首日")
+    p.raise_if_any()
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        if r.status != ResidentStatus.IN_RESIDENCE.value:
+            raise RuleViolation(f"“{r.name}”目前{r.status}，只有在住的老人才能请假")
+        stay = _current(s, Stay, resident_id)
+        if stay is None or first_day < stay.start_date:
+            raise RuleViolation("请假首日早于本次入住日期", "first_day")
+        for lv in s.execute(select(Leave).where(Leave.resident_id == resident_id)).scalars():
+            if lv.last_day is not None and lv.last_day >= first_day:
+                raise RuleViolation(f"与已有请假（{fmt_span(Span(lv.first_day, lv.last_day))}）重叠", "first_day")
+        lv = Leave(resident_id=resident_id, first_day=first_day, last_day=None, reason=reason.strip(),
+                   expected_return=expected_return)
+        s.add(lv)
+        _status_event(ctx, s, r, ResidentStatus.ON_LEAVE, first_day, reason.strip())
+        s.flush()
+        audit(ctx, s, "请假", "resident", r.id, {"status": "在住"},
+              {"status": "请假", "first_day": first_day, "reason": reason.strip(), "expected_return": expected_return})
+        return Changes.of("resident", ids=(r.id,), message=f"“{r.name}”已登记请假")
+
+
+def end_leave(ctx: Ctx, resident_id: int, return_day: dt.date) -> Changes:
+    """The resident is back on ``return_day``; the last day away is the day before."""
+    p = Problems()
+    _not_future(return_day, ctx.today(), "返院日期", "return_day", p)
+    p.raise_if_any()
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        lv = _current(s, Leave, resident_id)
+        if r.status != ResidentStatus.ON_LEAVE.value or lv is None:
+            raise RuleViolation(f"“{r.name}”目前不在请假中")
+        if return_day <= lv.first_day:
+            raise RuleViolation(f"返院日期须晚于请假首日{lv.first_day:%Y-%m-%d}", "return_day")
+        lv.last_day = return_day - ONE_DAY
+        _status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, return_day, "销假返院")
+        s.flush()
+        audit(ctx, s, "销假", "resident", r.id, {"status": "请假"},
+              {"status": "在住", "leave": [lv.first_day, lv.last_day]})
+        return Changes.of("resident", ids=(r.id,), message=f"“{r.name}”已销假返院")
+
+
+def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceased: bool = False) -> Changes:
+    """End the stay: ``last_day`` is the last day of service (退住日期 / 去世日期).
+    The bed is free from the next day. Records stay; nothing is deleted."""
+    p = Problems()
+    if not (reason or "").strip():
+        p.add("reason", "请填写去世情况说明" if deceased else "请填写退住原因")
+    _not_future(last_day, ctx.today(), "去世日期" if deceased else "退住日期", "last_day", p)
+    p.raise_if_any()
+    status = ResidentStatus.DECEASED if deceased else ResidentStatus.DISCHARGED
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        if r.status not in (x.value for x in ACTIVE_STATUSES):
+            raise RuleViolation(f"“{r.name}”目前{r.status}，不能再办理{status.value}")
+        stay = _current(s, Stay, resident_id)
+        bed = _current(s, BedAssignment, resident_id)
+        lv = _current(s, Leave, resident_id)
+        floor = max(x for x in (stay.start_date if stay else None, bed.start_date if bed else None) if x)
+        if last_day < floor:
+            raise RuleViolation(f"{status.value}日期早于入住（或调床）日期{floor:%Y-%m-%d}", "last_day")
+        if lv is not None:
+            if last_day < lv.first_day:
+                raise RuleViolation(f"{status.value}日期早于请假首日{lv.first_day:%Y-%m-%d}", "last_day")
+            lv.last_day = last_day
+        if stay:
+            stay.end_date, stay.end_reason, stay.end_note = last_day, status.value, reason.strip()
+        if bed:
+            bed.end_date = last_day
+        prev = r.status
+        _status_event(ctx, s, r, status, last_day, reason.strip())
+        s.flush()
+        audit(ctx, s, "去世登记" if deceased else "办理退住", "resident", r.id, {"status": prev},
+              {"status": status.value, "last_day": last_day, "reason": reason.strip()})
+        return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已办理{status.value}")
+
+
+def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, note: str = "") -> Changes:
+    p = Problems()
+    _not_future(admission_date, ctx.today(), "入住日期", "admission_date", p)
+    p.raise_if_any()
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        r = _get(s, resident_id)
+        if r.status != ResidentStatus.DISCHARGED.value:
+            raise RuleViolation(f"“{r.name}”目前{r.status}，只有已退住的老人才能再次入住")
+        _check_no_stay_overlap(s, resident_id, Span(admission_date))
+        _check_bed_free(s, bed_id, Span(admission_date))
+        before = {"status": r.status}
+        s.add(Stay(resident_id=r.id, start_date=admission_date, end_date=None, end_reason="", end_note=""))
+        s.add(BedAssignment(resident_id=r.id, bed_id=bed_id, start_date=admission_date, end_date=None, reason="再次入住"))
+        _status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, admission_date, note or "再次入住")
+        s.flush()
+        audit(ctx, s, "再次入住", "resident", r.id, before,
+              {"status": "在住", "bed_id": bed_id, "admission_date": admission_date})
+        return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已再次入住")
+
