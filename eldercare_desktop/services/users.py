@@ -86,7 +86,7 @@ def login(app: App, username: str, password: str) -> Actor:
         if u is None or not u.active:
             raise AuthError("用户名或密码错误")
         if u.locked_until and u.locked_until > now:
-            minutes = max(1, int((u.locked_until - now).total_seconds() // 60) + 1)
+            minutes = max(1, -int(-(u.locked_until - now).total_seconds() // 60))
             raise AuthError(f"登录失败次数过多，账号已锁定，请{minutes}分钟后再试")
         try:
             _hasher.verify(u.password_hash, password)

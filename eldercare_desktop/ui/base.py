@@ -1,0 +1,76 @@
+"""What every page shares: the shell it lives in and how it refreshes."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ..domain.records import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..services.context import App, Ctx
+    from .worker import DbWorker
+
+
+class Shell:
+    """The main window's services to pages (an interface; MainWindow implements it).
+
+    - ``app``: the open App; ``ctx``: App.as_user(current actor)
+    - ``worker``: the DbWorker; run every service call through ``call``
+    - ``call(fn, *args, on_done=..., **kw)``: run ``fn(ctx, *args, **kw)`` on the
+      database thread; errors are shown to the user (Chinese message) unless
+      ``on_error`` is given; if the result is a ``Changes`` it is broadcast to
+      every page's ``on_changes`` after ``on_done``.
+    - ``run_long(title, fn, *args, on_done=...)``: like call, with a cancellable
+      progress dialog; ``fn(ctx, *args, progress=..., abort=...)``.
+    - ``show_error(exc)``, ``notify(text)`` (status bar).
+    """
+
+    app: "App"
+    ctx: "Ctx"
+    worker: "DbWorker"
+
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> None:
+        raise NotImplementedError
+
+    def run_long(self, title: str, fn: Callable[..., Any], *args: Any,
+                 on_done: Callable[[Any], None] | None = None, **kwargs: Any) -> None:
+        raise NotImplementedError
+
+    def show_error(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def notify(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class Page(QWidget):
+    """A page in the navigation. Subclasses load their data lazily: the first
+    ``activate()`` loads; ``on_changes`` reloads when an entity they show changed."""
+
+    #: entities (Changes.entities) this page shows
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self._loaded = False
+        self._stale = False
+
+    def activate(self) -> None:
+        """Called when the page is shown."""
+        if not self._loaded or self._stale:
+            self._loaded = True
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        """Fetch data through ``self.shell.call`` and fill the widgets."""
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entities & self.watches:
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True

@@ -1,0 +1,1 @@
+"""Dialogs: login, first run, resident edit and stay changes."""
