@@ -232,7 +232,10 @@ class ResidentsList:
         col = self._sort.column
         if col >= 0:
             key = _sort_key(col)
-            idx = sorted(idx, key=lambda i: key(rows[i]), reverse=self._sort.descending)
+            descending = self._sort.descending
+            if col == AGE:  # ascending age = latest birth date first
+                descending = not descending
+            idx = sorted(idx, key=lambda i: key(rows[i]), reverse=descending)
         self.visible = [rows[i] for i in idx]
 
 
@@ -246,8 +249,7 @@ def _sort_key(column: int) -> Callable[[ResidentRow], object]:
     if column == GENDER:
         return lambda r: r.gender
     if column == AGE:
-        # older first when ascending by age means later birth dates first
-        return lambda r: (-r.birth_date.toordinal(), r.name_pinyin)
+        return lambda r: r.birth_date
     if column == STATUS:
         order = {s.value: i for i, s in enumerate(ResidentStatus)}
         return lambda r: (order.get(r.status, 99), r.name_pinyin)

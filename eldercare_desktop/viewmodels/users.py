@@ -43,7 +43,5 @@ def sort_users(users: list[UserInfo]) -> list[UserInfo]:
     return sorted(users, key=lambda u: (not u.active, order.get(u.role, 99), u.username))
 
 
-def passwords_problem(new: str, again: str) -> str | None:
-    if new != again:
-        return "两次输入的密码不一致"
-    return None
+def passwords_match(new: str, again: str) -> bool:
+    return new == again

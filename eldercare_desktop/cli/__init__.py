@@ -1,0 +1,1 @@
+"""The headless ``eldercare`` command: the same services as the GUI."""

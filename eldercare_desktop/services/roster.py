@@ -1,0 +1,364 @@
+"""Roster export and import (住户名册 XLSX).
+
+Import is all or nothing: every row is checked first (the resident rules,
+the admission date, the bed: exists, active, free, not wanted by another
+row; the ID number: not repeated in the file, not already registered). Any
+bad row and nothing is imported; the report names each row (as Excel
+numbers it), column and reason. Otherwise every row is registered and
+admitted in one transaction, with an audit row per resident and one for the
+import.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Bed, BedAssignment, Contact, Resident, Room, Stay
+from ..documents import roster as doc
+from ..domain.errors import RuleViolation
+from ..domain.records import Changes, bed_code
+from ..domain.residents import (
+    ACTIVE_STATUSES,
+    CheckedResident,
+    ContactInput,
+    ResidentInput,
+    ResidentStatus,
+    check_resident,
+    valid_phone,
+)
+from ..domain.roles import Perm, require
+from . import residents as res_svc
+from .audit import audit
+from .context import Ctx
+
+H = doc.HEADERS
+_FIELD_COLUMN = {
+    "name": H["name"], "id_number": H["id_number"], "gender": H["gender"], "birth_date": H["birth_date"],
+    "phone": H["phone"], "categories": H["categories"], "contacts": H["agent_name"],
+}
+_SPLIT = re.compile(r"[、,，;；/\s]+")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # as Excel shows it
+    column: str  # the Chinese header
+    message: str
+
+    def __str__(self) -> str:
+        return f"第{self.row}行【{self.column}】{self.message}"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    rows: int  # data rows read
+    imported: int
+    dry_run: bool
+    problems: tuple[RowProblem, ...] = ()
+    notes: tuple[str, ...] = ()
+    resident_ids: tuple[int, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems})
+
+    @property
+    def message(self) -> str:
+        if self.problems:
+            return (f"名册有{len(self.bad_rows)}行有错（共{len(self.problems)}处），全部未导入；"
+                    "请改正后重新导入")
+        if self.dry_run:
+            return f"检查通过：共{self.rows}位住户，可以导入（本次未导入）"
+        return f"已导入{self.imported}位住户"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of("resident", "bed", ids=self.resident_ids, message=self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file, "rows": self.rows, "imported": self.imported, "dry_run": self.dry_run,
+            "ok": self.ok, "message": self.message,
+            "problems": [{"row": p.row, "column": p.column, "message": p.message} for p in self.problems],
+            "notes": list(self.notes), "resident_ids": list(self.resident_ids),
+        }
+
+
+@dataclass(frozen=True)
+class RosterExport:
+    path: Path
+    rows: int
+    sha256: str
+
+
+# --- export -------------------------------------------------------------------
+
+def roster_rows(s: Session, include_left: bool = False) -> list[dict]:
+    """One dict per resident, keyed like documents.roster.COLUMNS."""
+    cur_bed = (
+        select(BedAssignment.resident_id, Room.building, Room.number, Bed.label)
+        .join(Bed, Bed.id == BedAssignment.bed_id).join(Room, Room.id == Bed.room_id)
+        .where(BedAssignment.end_date.is_(None)).subquery()
+    )
+    cur_stay = select(Stay.resident_id, Stay.start_date).where(Stay.end_date.is_(None)).subquery()
+    q = (
+        select(Resident, cur_bed.c.building, cur_bed.c.number, cur_bed.c.label, cur_stay.c.start_date)
+        .outerjoin(cur_bed, cur_bed.c.resident_id == Resident.id)
+        .outerjoin(cur_stay, cur_stay.c.resident_id == Resident.id)
+        .order_by(Resident.id)
+    )
+    if not include_left:
+        q = q.where(Resident.status.in_([x.value for x in ACTIVE_STATUSES]))
+    contacts: dict[int, list[Contact]] = {}
+    for c in s.execute(select(Contact).order_by(Contact.resident_id, Contact.id)).scalars():
+        contacts.setdefault(c.resident_id, []).append(c)
+    out = []
+    for r, building, number, label, start in s.execute(q):
+        cs = contacts.get(r.id, [])
+        agent = next((c for c in cs if c.is_agent), None)
+        other = next((c for c in cs if not c.is_agent), None)
+        out.append({
+            "name": r.name, "gender": r.gender, "id_number": r.id_number, "birth_date": r.birth_date,
+            "status": r.status, "bed": bed_code(building, number, label) if number is not None else "",
+            "admission_date": start, "hukou_province": r.hukou_province, "hukou_city": r.hukou_city,
+            "hukou_district": r.hukou_district, "phone": r.phone, "address": r.address,
+            "categories": "、".join(c for c in r.categories.split(",") if c),
+            "agent_name": agent.name if agent else "", "agent_relationship": agent.relationship_ if agent else "",
+            "agent_phone": agent.phone if agent else "",
+            "contact_name": other.name if other else "", "contact_relationship": other.relationship_ if other else "",
+            "contact_phone": other.phone if other else "", "notes": r.notes,
+        })
+    return out
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def export_roster(ctx: Ctx, path: str | Path, include_left: bool = False, progress=None, abort=None) -> RosterExport:
+    """Write the roster (residents in residence or on leave; all with
+    ``include_left``) to ``path`` atomically; audited with the file's SHA-256."""
+    dest = Path(path).expanduser().resolve()
+    with ctx.read(Perm.PRINT) as s:
+        rows = roster_rows(s, include_left)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        n = doc.write_roster(rows, tmp, progress, abort)
+        os.replace(tmp, dest)
+    except PermissionError:
+        raise RuleViolation(f"无法写入“{dest}”：文件可能正在Excel中打开，请关闭后重试") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    digest = _sha256(dest)
+    with ctx.write(Perm.PRINT) as s:
+        audit(ctx, s, "导出住户名册", "roster", dest.name, None,
+              {"file": str(dest), "rows": n, "include_left": include_left, "sha256": digest})
+    return RosterExport(dest, n, digest)
+
+
+# --- import -------------------------------------------------------------------
+
+@dataclass
+class _Lookups:
+    beds: dict[str, tuple[int, bool, str]] = field(default_factory=dict)  # CODE -> (bed_id, active, code)
+    taken: dict[int, list[tuple[dt.date, dt.date | None, str]]] = field(default_factory=dict)
+    ids: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def _lookups(s: Session) -> _Lookups:
+    lk = _Lookups()
+    for bed_id, label, bed_active, building, number, room_active in s.execute(
+        select(Bed.id, Bed.label, Bed.active, Room.building, Room.number, Room.active).join(Room, Room.id == Bed.room_id)
+    ):
+        code = bed_code(building, number, label)
+        lk.beds[_norm_bed(code)] = (bed_id, bool(bed_active and room_active), code)
+    for bed_id, start, end, name in s.execute(
+        select(BedAssignment.bed_id, BedAssignment.start_date, BedAssignment.end_date, Resident.name)
+        .join(Resident, Resident.id == BedAssignment.resident_id)
+    ):
+        lk.taken.setdefault(bed_id, []).append((start, end, name))
+    for rid, number, name in s.execute(select(Resident.id, Resident.id_number, Resident.name)):
+        lk.ids[number] = (rid, name)
+    return lk
+
+
+def _norm_bed(text: str) -> str:
+    return re.sub(r"\s", "", text).replace("－", "-").replace("—", "-").replace("–", "-").upper()
+
+
+@dataclass(frozen=True)
+class _Good:
+    row: int
+    checked: CheckedResident
+    admission: dt.date
+    bed_id: int
+
+
+def _contact_group(rec: dict, prefix: str, label: str, is_agent: bool, add) -> ContactInput | None:
+    name, rel, phone = (rec[f"{prefix}_{k}"] for k in ("name", "relationship", "phone"))
+    if not (name or rel or phone):
+        return None
+    for key, value, what in ((f"{prefix}_name", name, "姓名"), (f"{prefix}_relationship", rel, "关系"),
+                             (f"{prefix}_phone", phone, "电话")):
+        if not value:
+            add(H[key], f"已填写{label}信息，请同时填写{label}{what}")
+    if phone and not valid_phone(phone):
+        add(H[f"{prefix}_phone"], f"{label}电话“{phone}”格式不正确")
+    return ContactInput(name, rel, phone, is_agent)
+
+
+def _validate(records: list[dict], lk: _Lookups, today: dt.date) -> tuple[list[RowProblem], list[str], list[_Good]]:
+    problems: list[RowProblem] = []
+    notes: list[str] = []
+    good: list[_Good] = []
+    seen_ids: dict[str, int] = {}
+    seen_beds: dict[int, int] = {}
+    for rec in records:
+        row = rec["_row"]
+        before = len(problems)
+
+        def add(column: str, message: str, row=row) -> None:
+            problems.append(RowProblem(row, column, message))
+
+        for key, message in rec["_problems"]:
+            add(H[key], message)
+        status = rec["status"]
+        if status in (ResidentStatus.DISCHARGED.value, ResidentStatus.DECEASED.value):
+            add(H["status"], f"状态为{status}的住户不能导入（只能导入在住或请假的住户）")
+        elif status == ResidentStatus.ON_LEAVE.value:
+            notes.append(f"第{row}行“{rec['name']}”在名册中为请假，导入后为在住；如仍在请假，请导入后另行登记请假")
+        elif status not in ("", ResidentStatus.IN_RESIDENCE.value):
+            add(H["status"], f"状态“{status}”无效，应为在住或请假")
+        n_contact_problems = len(problems)
+        contacts = tuple(c for c in (
+            _contact_group(rec, "agent", "代理人", True, add),
+            _contact_group(rec, "contact", "其他联系人", False, add),
+        ) if c is not None)
+        own_contact_problems = len(problems) > n_contact_problems
+        gender = rec["gender"]
+        data = ResidentInput(
+            name=rec["name"], id_number=rec["id_number"], gender=gender, birth_date=rec["birth_date"],
+            hukou_province=rec["hukou_province"], hukou_city=rec["hukou_city"],
+            hukou_district=rec["hukou_district"], phone=rec["phone"], address=rec["address"],
+            categories=tuple(c for c in _SPLIT.split(rec["categories"]) if c), contacts=contacts, notes=rec["notes"],
+        )
+        checked = None
+        id_cell_bad = any(k == "id_number" for k, _ in rec["_problems"])
+        try:
+            checked = check_resident(data, today)
+        except RuleViolation as exc:
+            for p in exc.problems:
+                if p.field == "contacts" and own_contact_problems:
+                    continue
+                if p.field == "id_number" and id_cell_bad:
+                    continue  # already told why
+                add(_FIELD_COLUMN.get(p.field, p.field), p.message)
+        admission = rec["admission_date"]
+        if admission is None:
+            if not any(k == "admission_date" for k, _ in rec["_problems"]):
+                add(H["admission_date"], "请填写入住日期")
+        elif admission > today:
+            add(H["admission_date"], f"入住日期{admission:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}），不能预先登记")
+        elif checked is not None and admission < checked.birth_date:
+            add(H["admission_date"], "入住日期早于出生日期")
+        if checked is not None:
+            if checked.id_number in seen_ids:
+                add(H["id_number"], f"身份证号{checked.id_number}与第{seen_ids[checked.id_number]}行重复")
+            else:
+                seen_ids[checked.id_number] = row
+            if checked.id_number in lk.ids:
+                rid, name = lk.ids[checked.id_number]
+                add(H["id_number"], f"身份证号{checked.id_number}已登记（住户“{name}”，编号{rid}），不能重复登记")
+        bed_id = None
+        raw_bed = rec["bed"]
+        if not raw_bed:
+            add(H["bed"], "请填写床位（如A101-1）")
+        elif _norm_bed(raw_bed) not in lk.beds:
+            add(H["bed"], f"床位“{raw_bed}”不存在（格式为楼栋+房间号-床位号，如A101-1）")
+        else:
+            bed_id, active, code = lk.beds[_norm_bed(raw_bed)]
+            if not active:
+                add(H["bed"], f"床位{code}已停用")
+            if bed_id in seen_beds:
+                add(H["bed"], f"床位{code}已由第{seen_beds[bed_id]}行使用，同一床位只能住一人")
+            else:
+                seen_beds[bed_id] = row
+            if admission is not None:
+                for start, end, name in lk.taken.get(bed_id, []):
+                    if end is None or end >= admission:
+                        when = f"{start:%Y-%m-%d}起" if end is None else f"{start:%Y-%m-%d}至{end:%Y-%m-%d}"
+                        add(H["bed"], f"床位{code}在{when}已由“{name}”入住，不是空床")
+                        break
+        if len(problems) == before and checked is not None and admission is not None and bed_id is not None:
+            good.append(_Good(row, checked, admission, bed_id))
+    return problems, notes, good
+
+
+def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=None) -> ImportReport:
+    """Check every row; import all of them in one transaction, or none."""
+    require(ctx.actor, Perm.RESIDENT_WRITE)
+    src = Path(path).expanduser()
+    records = doc.read_roster(src)
+    if not records:
+        raise RuleViolation(f"“{src.name}”中没有住户数据")
+    today = ctx.today()
+    if progress:
+        progress(0.1, "正在检查名册")
+
+    def report(problems, notes, imported=0, ids=()) -> ImportReport:
+        return ImportReport(str(src), len(records), imported, dry_run, tuple(problems), tuple(notes), tuple(ids))
+
+    if dry_run:
+        with ctx.read() as s:
+            problems, notes, _good = _validate(records, _lookups(s), today)
+        return report(problems, notes)
+    with ctx.write(Perm.RESIDENT_WRITE) as s:
+        # Checked inside the write transaction: nobody can take a bed meanwhile.
+        problems, notes, good = _validate(records, _lookups(s), today)
+        if problems:
+            return report(problems, notes)
+        ids = []
+        for n, g in enumerate(good):
+            if progress and n % 100 == 0:
+                progress(0.2 + 0.8 * n / len(good), f"正在导入第{n + 1}位住户")
+            ids.append(_register(ctx, s, g))
+        audit(ctx, s, "导入住户名册", "roster", src.name, None,
+              {"file": str(src.resolve()), "sha256": _sha256(src), "rows": len(good), "ids": [ids[0], ids[-1]]})
+    return report([], notes, len(ids), ids)
+
+
+def _register(ctx: Ctx, s: Session, g: _Good) -> int:
+    """What residents.register_resident writes, inside the import's transaction."""
+    r = Resident(created_at=ctx.now(), status=ResidentStatus.IN_RESIDENCE.value, archived=False)
+    res_svc._apply(r, g.checked)
+    s.add(r)
+    s.flush()
+    r.contacts = [
+        Contact(name=x.name, relationship_=x.relationship, phone=x.phone, address=x.address, is_agent=x.is_agent)
+        for x in g.checked.contacts
+    ]
+    s.add(Stay(resident_id=r.id, start_date=g.admission, end_date=None, end_reason="", end_note=""))
+    s.add(BedAssignment(resident_id=r.id, bed_id=g.bed_id, start_date=g.admission, end_date=None, reason="入住"))
+    res_svc._status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, g.admission, "名册导入入住")
+    s.flush()
+    audit(ctx, s, "导入登记入住", "resident", r.id, None,
+          {**res_svc._snapshot(r), "admission_date": g.admission, "bed_id": g.bed_id, "roster_row": g.row})
+    return r.id
+

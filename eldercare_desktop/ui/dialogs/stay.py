@@ -1,0 +1,239 @@
+"""Dialogs that change a stay: readmit, move bed, leave, return from leave,
+discharge and death. Each saves through one service call (one transaction)
+and keeps itself open with the problems shown at their fields."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from ...domain.errors import Problem
+from ...domain.records import BedInfo, ResidentDetail, ResidentRow
+from ...services import centre, residents
+from ..base import Shell
+from ..widgets import ServiceDialog, date_edit, from_qdate
+
+ResidentLike = ResidentRow | ResidentDetail
+
+
+class BedChooser(QComboBox):
+    """Free beds on a day, loaded through the shell (services.centre.free_beds)."""
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None, exclude_bed: int | None = None):
+        super().__init__(parent)
+        self.shell = shell
+        self.exclude_bed = exclude_bed
+        self.loaded_for: dt.date | None = None
+        self.beds: list[BedInfo] = []
+        self._token = 0
+        self.setMinimumWidth(260)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def load(self, on: dt.date) -> None:
+        self._token += 1
+        token = self._token
+        keep = self.bed_id()
+        self.clear()
+        self.addItem(self.tr("正在载入空床位…"), None)
+        self.setEnabled(False)
+        self.shell.call(centre.free_beds, on, on_done=lambda beds: self._filled(token, on, beds, keep))
+
+    def _filled(self, token: int, on: dt.date, beds: list[BedInfo], keep: int | None) -> None:
+        if token != self._token:
+            return
+        self.loaded_for = on
+        self.beds = [b for b in beds if b.bed_id != self.exclude_bed]
+        self.clear()
+        if not self.beds:
+            self.addItem(self.tr("%1 没有空床位（请先在“床位”页面添加房间和床位）").replace("%1", f"{on:%Y-%m-%d}"),
+                         None)
+            self.setEnabled(False)
+            return
+        self.addItem(self.tr("请选择床位"), None)
+        for b in self.beds:
+            self.addItem(f"{b.code}　{b.bed_type}·{b.room_type}", b.bed_id)
+        self.setEnabled(True)
+        if keep is not None:
+            i = self.findData(keep)
+            if i >= 0:
+                self.setCurrentIndex(i)
+
+    def bed_id(self) -> int | None:
+        data = self.currentData()
+        return int(data) if data is not None else None
+
+    def select_code(self, code: str) -> bool:
+        for b in self.beds:
+            if b.code == code:
+                self.setCurrentIndex(self.findData(b.bed_id))
+                return True
+        return False
+
+
+def _who(r: ResidentLike) -> str:
+    return f"{r.name}（{r.gender}，{r.id_number}）"
+
+
+def _readonly(text: str, parent: QWidget) -> QLabel:
+    lbl = QLabel(text, parent)
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lbl
+
+
+class ReadmitDialog(ServiceDialog):
+    """再次入住: a discharged resident comes back to a free bed."""
+
+    def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
+        super().__init__(shell, self.tr("再次入住"), parent)
+        self.resident = resident
+        today = shell.ctx.today()
+        f = self.form
+        f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
+        self.date = date_edit(today, self, maximum=today)
+        f.add_row("admission_date", self.tr("入住日期"), self.date)
+        self.bed = BedChooser(shell, self)
+        f.add_row("bed", self.tr("床位"), self.bed)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("可选，例如：出院后返回"))
+        f.add_row("note", self.tr("备注"), self.note)
+        self.finish_layout()
+        self.date.dateChanged.connect(lambda q: self.bed.load(from_qdate(q)))
+        self.bed.load(today)
+        self.date.setFocus()
+
+    def save(self) -> None:
+        bed_id = self.bed.bed_id()
+        if bed_id is None:
+            self.show_problems([Problem("bed", self.tr("请选择床位"))])
+            return
+        self.submit(residents.readmit, self.resident.id, from_qdate(self.date.date()), bed_id,
+                    self.note.text().strip())
+
+
+class MoveBedDialog(ServiceDialog):
+    """调床: from a day on, the resident sleeps in another free bed."""
+
+    def __init__(self, shell: Shell, resident: ResidentLike, current_bed: str, current_bed_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(shell, self.tr("调床"), parent)
+        self.resident = resident
+        today = shell.ctx.today()
+        f = self.form
+        f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
+        f.add_row("", self.tr("当前床位"), _readonly(current_bed or self.tr("（无）"), self))
+        self.date = date_edit(today, self, maximum=today)
+        f.add_row("date", self.tr("调床日期"), self.date,
+                  hint=_hint(self.tr("自该日起住新床位，原床位到前一天为止"), self))
+        self.bed = BedChooser(shell, self, exclude_bed=current_bed_id)
+        f.add_row("bed", self.tr("新床位"), self.bed)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("例如：照护等级变化、本人申请"))
+        f.add_row("reason", self.tr("原因"), self.reason)
+        self.finish_layout()
+        self.date.dateChanged.connect(lambda q: self.bed.load(from_qdate(q)))
+        self.bed.load(today)
+        self.bed.setFocus()
+
+    def save(self) -> None:
+        bed_id = self.bed.bed_id()
+        if bed_id is None:
+            self.show_problems([Problem("bed", self.tr("请选择新床位"))])
+            return
+        self.submit(residents.move_bed, self.resident.id, bed_id, from_qdate(self.date.date()),
+                    self.reason.text().strip())
+
+
+class LeaveDialog(ServiceDialog):
+    """请假: the first day away, the reason, optionally the expected return."""
+
+    def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
+        super().__init__(shell, self.tr("请假"), parent)
+        self.resident = resident
+        today = shell.ctx.today()
+        f = self.form
+        f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
+        self.first_day = date_edit(today, self, maximum=today)
+        f.add_row("first_day", self.tr("请假首日"), self.first_day)
+        self.reason = QComboBox(self)
+        self.reason.setEditable(True)
+        self.reason.addItems([self.tr("住院治疗"), self.tr("回家探亲"), self.tr("外出"), self.tr("其他")])
+        self.reason.setCurrentIndex(-1)
+        self.reason.lineEdit().setPlaceholderText(self.tr("请填写或选择请假事由"))
+        f.add_row("reason", self.tr("事由"), self.reason)
+        row = QWidget(self)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.has_return = QCheckBox(self.tr("预计返院"), row)
+        self.expected = date_edit(today + dt.timedelta(days=7), row)
+        self.expected.setEnabled(False)
+        self.has_return.toggled.connect(self.expected.setEnabled)
+        lay.addWidget(self.has_return)
+        lay.addWidget(self.expected, 1)
+        f.add_row("expected_return", self.tr("返院日期"), row)
+        self.finish_layout()
+        self.first_day.setFocus()
+
+    def save(self) -> None:
+        expected = from_qdate(self.expected.date()) if self.has_return.isChecked() else None
+        self.submit(residents.start_leave, self.resident.id, from_qdate(self.first_day.date()),
+                    self.reason.currentText().strip(), expected)
+
+
+class ReturnDialog(ServiceDialog):
+    """销假: the resident is back on a day; the last day away is the day before."""
+
+    def __init__(self, shell: Shell, resident: ResidentLike, leave_first_day: dt.date | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(shell, self.tr("销假返院"), parent)
+        self.resident = resident
+        today = shell.ctx.today()
+        f = self.form
+        f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
+        if leave_first_day:
+            f.add_row("", self.tr("请假首日"), _readonly(f"{leave_first_day:%Y-%m-%d}", self))
+        self.day = date_edit(today, self, maximum=today)
+        f.add_row("return_day", self.tr("返院日期"), self.day,
+                  hint=_hint(self.tr("返院当天计为在院，离院最后一天为前一天"), self))
+        self.finish_layout()
+        self.day.setFocus()
+
+    def save(self) -> None:
+        self.submit(residents.end_leave, self.resident.id, from_qdate(self.day.date()))
+
+
+class DischargeDialog(ServiceDialog):
+    """退住 or 去世登记: the last day of service and the reason."""
+
+    def __init__(self, shell: Shell, resident: ResidentLike, deceased: bool = False, parent: QWidget | None = None):
+        super().__init__(shell, self.tr("去世登记") if deceased else self.tr("办理退住"), parent)
+        self.resident = resident
+        self.deceased = deceased
+        today = shell.ctx.today()
+        f = self.form
+        f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
+        self.day = date_edit(today, self, maximum=today)
+        if deceased:
+            f.add_row("last_day", self.tr("去世日期"), self.day)
+        else:
+            f.add_row("last_day", self.tr("退住日期"), self.day,
+                      hint=_hint(self.tr("退住日期为最后一个服务日，床位自次日起空出"), self))
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("例如：病故、医院") if deceased else self.tr("例如：回家养老、转院"))
+        f.add_row("reason", self.tr("情况说明") if deceased else self.tr("退住原因"), self.reason)
+        note = _hint(self.tr("办理后住户记录仍保留，可在“已离院”中查看。押金余额须在10日内退还并计付活期利息。"), self)
+        f.add_widget(note)
+        self.ok_button.setText(self.tr("确认登记") if deceased else self.tr("确认退住"))
+        self.finish_layout()
+        self.day.setFocus()
+
+    def save(self) -> None:
+        self.submit(residents.discharge, self.resident.id, from_qdate(self.day.date()), self.reason.text().strip(),
+                    self.deceased)
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    lbl = QLabel(text, parent)
+    lbl.setWordWrap(True)
+    lbl.setStyleSheet("color: #666666; font-size: 12px;")
+    return lbl

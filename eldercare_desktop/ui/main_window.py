@@ -1,0 +1,486 @@
+"""The main window: navigation, pages, menus, status bar. It implements the
+Shell interface of ui/base.py for the pages: every service call goes through
+``call``/``run_long`` onto the one database thread."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.errors import DomainError, NotFound, PermissionDenied, RuleViolation
+from ..domain.records import CentreInfo, Changes
+from ..domain.roles import ROLE_LABELS, PERM_LABELS, Actor, Perm, Role
+from .base import Page, Shell
+from .widgets import BusyIndicator, run_with_progress
+from .worker import Aborted, DbWorker
+
+APP_TITLE = "养老机构管理系统"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class _Slot(QWidget):
+    """A stack entry whose page is built on first navigation."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.page: Page | None = None
+
+    def put(self, page: Page) -> None:
+        self.page = page
+        self.layout().addWidget(page)
+
+
+class NoAccessPage(Page):
+    """Shown instead of a page the user's role may not open."""
+
+    def __init__(self, shell: Shell, title: str, perm: Perm, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        lay = QVBoxLayout(self)
+        head = QLabel(title, self)
+        head.setStyleSheet("font-size: 18px; font-weight: bold;")
+        role = ROLE_LABELS.get(shell.ctx.actor.role, str(shell.ctx.actor.role))
+        msg = QLabel(
+            self.tr("您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。")
+            .replace("%1", role).replace("%2", PERM_LABELS[perm]),
+            self,
+        )
+        msg.setWordWrap(True)
+        lay.addWidget(head)
+        lay.addWidget(msg)
+        lay.addStretch(1)
+
+
+def perm_tooltip(actor: Actor, perm: Perm) -> str:
+    """Why a write button is disabled."""
+    role = ROLE_LABELS.get(actor.role, str(actor.role))
+    return _t("您的角色（%1）没有“%2”的权限").replace("%1", role).replace("%2", PERM_LABELS[perm])
+
+
+class MainWindow(QMainWindow, Shell):
+    """The application window and the pages' Shell."""
+
+    #: page keys, in navigation order
+    PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
+                 "subsidies", "audit", "settings")
+
+    changes_broadcast = Signal(object)
+
+    def __init__(self, app, actor: Actor, worker: DbWorker | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.ctx = app.as_user(actor)
+        self._own_worker = worker is None
+        self.worker = worker or DbWorker()
+        self.worker.error_hook = self.show_error
+        self._closed = False
+        self.centre: CentreInfo | None = None
+        self.last_error_box: QMessageBox | None = None
+        self.last_error_text = ""
+        self.pages: dict[str, Page] = {}
+
+        self.setWindowTitle(self.tr("养老机构管理系统"))
+        self.resize(1280, 800)
+        self._build_navigation()
+        self._build_menus()
+        self._build_status_bar()
+        self._build_shortcuts()
+        self.navigate(0)
+
+    # -- construction -----------------------------------------------------
+    def _nav_labels(self) -> dict[str, str]:
+        return {
+            "residents": self.tr("住户"),
+            "beds": self.tr("床位"),
+            "assessment": self.tr("评估"),
+            "contracts": self.tr("合同"),
+            "billing": self.tr("账单与收款"),
+            "escrow": self.tr("押金专户"),
+            "reports": self.tr("报表"),
+            "subsidies": self.tr("补贴申报"),
+            "audit": self.tr("审计日志"),
+            "settings": self.tr("设置"),
+        }
+
+    def _build_navigation(self) -> None:
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); font-size: 15px; }"
+            "QListWidget#navigation::item { padding: 9px 14px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        labels = self._nav_labels()
+        for i, key in enumerate(self.PAGE_KEYS):
+            item = QListWidgetItem(labels[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            shortcut = f"Ctrl+{i + 1}" if i < 9 else "Ctrl+0"
+            item.setToolTip(f"{labels[key]}（{shortcut}）")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget(central)
+        for _ in self.PAGE_KEYS:
+            self.stack.addWidget(_Slot(self.stack))
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu(self.tr("文件(&F)"))
+        self.backup_action = QAction(self.tr("备份数据库…"), self)
+        self.backup_action.triggered.connect(lambda: self.backup_database())
+        self.restore_action = QAction(self.tr("从备份恢复…"), self)
+        self.restore_action.triggered.connect(lambda: self.restore_database())
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        actor = self.ctx.actor
+        for action, perm in ((self.backup_action, Perm.BACKUP), (self.restore_action, Perm.RESTORE)):
+            if not actor.can(perm):
+                action.setEnabled(False)
+                action.setToolTip(perm_tooltip(actor, perm))
+        file_menu.setToolTipsVisible(True)
+        help_menu = mb.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.busy = BusyIndicator(sb)
+        self.worker.busy_changed.connect(self._on_busy)
+        actor = self.ctx.actor
+        role = ROLE_LABELS.get(actor.role, str(actor.role))
+        who = actor.display_name or actor.username
+        self.user_label = QLabel(
+            self.tr("当前用户：%1（%2）").replace("%1", f"{who} [{actor.username}]").replace("%2", role), sb
+        )
+        self.centre_label = QLabel("", sb)
+        sb.addPermanentWidget(self.busy)
+        sb.addPermanentWidget(self.centre_label)
+        sb.addPermanentWidget(self.user_label)
+
+    def _build_shortcuts(self) -> None:
+        self._shortcuts = []
+        for i in range(len(self.PAGE_KEYS)):
+            key = f"Ctrl+{i + 1}" if i < 9 else "Ctrl+0"
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(lambda i=i: self.navigate(i))
+            self._shortcuts.append(sc)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+        self._shortcuts.append(find)
+
+    # -- start ----------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_started", False):
+            self._started = True
+            QTimer.singleShot(0, self.load_centre)
+
+    def load_centre(self) -> None:
+        from ..services import centre
+
+        self.call(centre.get_centre, on_done=self._set_centre)
+
+    def _set_centre(self, info: CentreInfo | None) -> None:
+        self.centre = info
+        name = info.name if info else ""
+        if name:
+            self.setWindowTitle(self.tr("养老机构管理系统 — %1").replace("%1", name))
+            self.centre_label.setText(name)
+        else:
+            self.setWindowTitle(self.tr("养老机构管理系统"))
+            self.centre_label.setText(self.tr("尚未填写机构信息（设置 → 机构信息）"))
+
+    # -- navigation -----------------------------------------------------------
+    def page_index(self, key: str) -> int:
+        return self.PAGE_KEYS.index(key)
+
+    def navigate(self, index_or_key: int | str) -> Page:
+        index = self.page_index(index_or_key) if isinstance(index_or_key, str) else index_or_key
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)  # → _on_nav
+        else:
+            self._on_nav(index)
+        return self.pages[self.PAGE_KEYS[index]]
+
+    def _on_nav(self, index: int) -> None:
+        if index < 0:
+            return
+        page = self.ensure_page(self.PAGE_KEYS[index])
+        self.stack.setCurrentIndex(index)
+        page.activate()
+
+    def ensure_page(self, key: str) -> Page:
+        page = self.pages.get(key)
+        if page is None:
+            slot: _Slot = self.stack.widget(self.page_index(key))  # type: ignore[assignment]
+            page = self._make_page(key, slot)
+            slot.put(page)
+            self.pages[key] = page
+        return page
+
+    def _make_page(self, key: str, parent: QWidget) -> Page:
+        actor = self.ctx.actor
+        label = self._nav_labels()[key]
+        if key == "residents":
+            from .pages.residents import ResidentsPage
+
+            return ResidentsPage(self, parent)
+        if key == "settings":
+            from .pages.settings import SettingsPage
+
+            return SettingsPage(self, parent)
+        if key == "audit" and not actor.can(Perm.AUDIT_READ):
+            return NoAccessPage(self, label, Perm.AUDIT_READ, parent)
+        if key in ("beds", "audit"):
+            cls = optional_page(f"{__package__}.pages.{key}", "BedsPage" if key == "beds" else "AuditPage")
+            if cls is not None:
+                return cls(self)
+            from .pages.coming import MissingPage
+
+            return MissingPage(self, label, parent)
+        from .pages.coming import ComingPage
+
+        return ComingPage(self, key, parent)
+
+    def current_page(self) -> Page | None:
+        slot = self.stack.currentWidget()
+        return getattr(slot, "page", None)
+
+    def all_pages(self) -> list[Page]:
+        """Every constructed page, including pages nested in a page (settings tabs)."""
+        out: list[Page] = []
+        for page in self.pages.values():
+            out.append(page)
+            out.extend(getattr(page, "sub_pages", lambda: [])())
+        return out
+
+    def focus_search(self) -> None:
+        page = self.navigate("residents")
+        page.focus_search()  # type: ignore[attr-defined]
+
+    # -- Shell ----------------------------------------------------------------
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> None:
+        def done(result: Any) -> None:
+            if self._closed:
+                return
+            if on_done:
+                on_done(result)
+            if isinstance(result, Changes):
+                self.broadcast(result)
+
+        def failed(exc: BaseException) -> None:
+            if self._closed:
+                return
+            (on_error or self.show_error)(exc)
+
+        self.worker.submit(fn, self.ctx, *args, on_done=done, on_error=failed, **kwargs)
+
+    def run_long(self, title: str, fn: Callable[..., Any], *args: Any,
+                 on_done: Callable[[Any], None] | None = None, **kwargs: Any) -> None:
+        def done(result: Any) -> None:
+            if self._closed:
+                return
+            if on_done:
+                on_done(result)
+            if isinstance(result, Changes):
+                self.broadcast(result)
+
+        run_with_progress(self, self.worker, title, fn, self.ctx, *args, on_done=done, on_error=self.show_error,
+                          on_cancelled=lambda: self.notify(self.tr("已取消")), **kwargs)
+
+    def broadcast(self, changes: Changes) -> None:
+        if changes.message:
+            self.notify(changes.message)
+        if "centre" in changes.entities:
+            self.load_centre()
+        for page in self.all_pages():
+            page.on_changes(changes)
+        self.changes_broadcast.emit(changes)
+
+    def show_error(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        if isinstance(exc, Aborted):
+            self.notify(self.tr("已取消"))
+            return
+        detail = ""
+        if isinstance(exc, RuleViolation):
+            title = self.tr("无法完成")
+            text = "\n".join(f"• {p.message}" for p in exc.problems) if len(exc.problems) > 1 else exc.message
+            icon = QMessageBox.Icon.Warning
+        elif isinstance(exc, PermissionDenied):
+            title, text, icon = self.tr("没有权限"), exc.message, QMessageBox.Icon.Warning
+        elif isinstance(exc, NotFound):
+            title, text, icon = self.tr("记录不存在"), exc.message, QMessageBox.Icon.Warning
+        elif isinstance(exc, DomainError):
+            title, text, icon = self.tr("无法完成"), exc.message, QMessageBox.Icon.Warning
+        else:
+            title = self.tr("发生意外错误")
+            text = self.tr("操作未能完成，数据未被修改。错误信息：%1").replace("%1", f"{type(exc).__name__}: {exc}")
+            icon = QMessageBox.Icon.Critical
+            detail = "".join(traceback.format_exception(exc))
+            print(detail, file=sys.stderr)
+        self.last_error_text = text
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        if detail:
+            box.setDetailedText(detail)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_error_box = box
+        box.open()  # window-modal, does not block the caller
+
+    def notify(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_busy(self, busy: bool) -> None:
+        if not self._closed:
+            self.busy.set_busy(busy)
+
+    # -- backup and restore ---------------------------------------------------
+    def backup_database(self, path: str | Path | None = None, on_done: Callable[[str], None] | None = None) -> None:
+        from ..services import backup
+
+        if not self.ctx.actor.can(Perm.BACKUP):
+            self.show_error(PermissionDenied(perm_tooltip(self.ctx.actor, Perm.BACKUP)))
+            return
+        if path is None:
+            suggested = f"eldercare-backup-{self.ctx.today():%Y%m%d}.sqlite3"
+            folder = self.app.sqlite_path.parent if self.app.sqlite_path else Path.home()
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("备份数据库"), str(folder / suggested), self.tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
+            )
+            if not path:
+                return
+        target = Path(path)
+
+        def done(sha: str) -> None:
+            self.notify(self.tr("已备份到 %1").replace("%1", str(target)))
+            if on_done:
+                on_done(sha)
+
+        self.call(backup.backup, target, on_done=done)
+
+    def restore_database(self, path: str | Path | None = None, confirm: bool = True,
+                         on_done: Callable[[Path], None] | None = None) -> None:
+        from ..services import backup
+
+        if not self.ctx.actor.can(Perm.RESTORE):
+            self.show_error(PermissionDenied(perm_tooltip(self.ctx.actor, Perm.RESTORE)))
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("从备份恢复"), str(Path.home()), self.tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
+            )
+            if not path:
+                return
+        src = Path(path)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("从备份恢复"),
+                self.tr("确定用备份文件\n%1\n替换当前的全部数据吗？\n\n当前数据库会先另存一份安全副本；"
+                        "恢复后所有页面将重新载入。").replace("%1", str(src)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def run(ctx, p):
+            return backup.restore(ctx.app, ctx.actor, p)
+
+        def done(safety: Path) -> None:
+            self.last_safety_copy = safety
+            self.reload_all()
+            self.notify(self.tr("已从备份恢复。原数据的安全副本：%1").replace("%1", str(safety)))
+            if on_done:
+                on_done(safety)
+            elif confirm:
+                QMessageBox.information(
+                    self, self.tr("恢复完成"),
+                    self.tr("已从备份恢复数据库。\n\n恢复前的数据已另存为：\n%1").replace("%1", str(safety)),
+                )
+
+        self.call(run, src, on_done=done)
+
+    def reload_all(self) -> None:
+        """After a restore: every page reloads (visible now, hidden when shown)."""
+        self.load_centre()
+        for page in self.all_pages():
+            if page.isVisible():
+                page._loaded = True
+                page._stale = False
+                page.reload()
+            else:
+                page._stale = True
+
+    # -- misc -----------------------------------------------------------------
+    def database_location(self) -> str:
+        p = self.app.sqlite_path
+        return str(p) if p else self.app.url
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("<b>养老机构管理系统</b> %1<br><br>住户、床位、评估、合同、账单、押金专户、报表与补贴申报。"
+                    "<br><br>数据库：%2").replace("%1", __version__).replace("%2", self.database_location()),
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._closed = True
+        if self._own_worker:
+            self.worker.stop()
+        super().closeEvent(event)
+
+
+def optional_page(module: str, name: str):
+    """A page class another module provides, or None while it is not there."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, name, None)
+
+
+__all__ = ["MainWindow", "perm_tooltip", "APP_TITLE", "dt", "Role"]

@@ -1,0 +1,439 @@
+"""审计日志 page: the append-only, hash-chained audit trail, filtered, with a
+before → after detail and a chain check."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.audit import ChainBreak
+from ...domain.records import AuditEntry
+from ...domain.roles import PERM_LABELS, Perm
+from ...services import audit
+from ...viewmodels import audit as vm
+from ..base import Page, Shell
+from ..widgets import date_edit, from_qdate
+
+LIMIT = 5000
+
+
+def entity_labels() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "resident": tr("AuditPage", "住户"),
+        "user": tr("AuditPage", "用户"),
+        "room": tr("AuditPage", "房间"),
+        "bed": tr("AuditPage", "床位"),
+        "centre": tr("AuditPage", "机构"),
+        "database": tr("AuditPage", "数据库"),
+    }
+
+
+def field_labels() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "building": tr("AuditPage", "楼栋"), "floor": tr("AuditPage", "楼层"), "number": tr("AuditPage", "房间号"),
+        "room_type": tr("AuditPage", "房间类型"), "beds": tr("AuditPage", "床位"), "notes": tr("AuditPage", "备注"),
+        "room": tr("AuditPage", "房间"), "label": tr("AuditPage", "床位号"), "bed_type": tr("AuditPage", "床位类型"),
+        "active": tr("AuditPage", "启用"), "username": tr("AuditPage", "用户名"),
+        "display_name": tr("AuditPage", "姓名"), "role": tr("AuditPage", "角色"), "name": tr("AuditPage", "名称"),
+        "gender": tr("AuditPage", "性别"), "id_number": tr("AuditPage", "身份证号"),
+        "birth_date": tr("AuditPage", "出生日期"), "hukou": tr("AuditPage", "户籍"), "phone": tr("AuditPage", "电话"),
+        "address": tr("AuditPage", "地址"), "categories": tr("AuditPage", "类别"), "status": tr("AuditPage", "状态"),
+        "contacts": tr("AuditPage", "联系人"), "admission_date": tr("AuditPage", "入住日期"),
+        "bed_id": tr("AuditPage", "床位编号"), "first_day": tr("AuditPage", "首日"),
+        "reason": tr("AuditPage", "原因"), "expected_return": tr("AuditPage", "预计返院"),
+        "leave": tr("AuditPage", "请假"), "from": tr("AuditPage", "起始日期"),
+        "credit_code": tr("AuditPage", "统一社会信用代码"), "kind": tr("AuditPage", "机构性质"),
+        "policy_profile": tr("AuditPage", "政策配置"), "legal_representative": tr("AuditPage", "法定代表人"),
+        "approved_beds": tr("AuditPage", "核定床位数"), "escrow_bank": tr("AuditPage", "开户银行"),
+        "escrow_account_name": tr("AuditPage", "户名"), "escrow_account_no": tr("AuditPage", "账号"),
+        "locked_until": tr("AuditPage", "锁定至"), "last_day": tr("AuditPage", "最后一天"),
+    }
+
+
+def verify_chain(ctx) -> tuple[int, ChainBreak | None]:
+    """Runs on the database thread; the service takes the App (it needs no login)."""
+    return audit.verify(ctx.app)
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[AuditEntry] = []
+        self._labels = entity_labels()
+        self.broken_seq: int | None = None
+
+    def headers(self) -> list[str]:
+        return [self.tr("序号"), self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("对象"),
+                self.tr("对象编号"), self.tr("修改前"), self.tr("修改后")]
+
+    def entity_label(self, entity: str) -> str:
+        return self._labels.get(entity, entity)
+
+    def set_entries(self, rows: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._rows = vm.newest_first(rows)
+        self.endResetModel()
+
+    def set_broken(self, seq: int | None) -> None:
+        self.broken_seq = seq
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(vm.COLUMNS) - 1))
+
+    def entry(self, row: int) -> AuditEntry:
+        return self._rows[row]
+
+    def row_of(self, seq: int) -> int:
+        return next((i for i, e in enumerate(self._rows) if e.seq == seq), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(vm.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(vm.COLUMNS):
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        e = self._rows[index.row()]
+        col = vm.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return vm.cell(e, col, self.entity_label)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("before", "after"):
+            text = vm.pretty(getattr(e, col))
+            return text or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("seq", "entity_id"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.broken_seq is not None and e.seq == self.broken_seq:
+                return QColor("#c62828")
+            if col in ("before", "after", "seq"):
+                return QColor("#52606d")
+        if role == Qt.ItemDataRole.BackgroundRole and self.broken_seq is not None and e.seq == self.broken_seq:
+            return QColor("#fdecea")
+        return None
+
+
+class AuditPage(Page):
+    #: every write is audited, so any change may add rows
+    watches = frozenset({"resident", "user", "room", "bed", "centre", "database", "contract", "billing",
+                         "payment", "deposit", "ledger", "settings", "subsidy", "assessment"})
+
+    PERIODS = ("all", "today", "7", "30", "month", "custom")
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        self.can_read = shell.ctx.actor.can(Perm.AUDIT_READ)
+        self.model = AuditModel(self)
+        self._req = 0
+        self.loading = False
+        self.chain: tuple[int, ChainBreak | None] | None = None
+        self._fields = field_labels()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 12)
+        outer.setSpacing(8)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("审计日志"))
+        tf = title.font()
+        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
+        tf.setBold(True)
+        title.setFont(tf)
+        head.addWidget(title)
+        sub = QLabel(self.tr("每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。"))
+        sub.setStyleSheet("color: #7b8794;")
+        head.addWidget(sub)
+        head.addStretch(1)
+        self.chain_label = QLabel("")
+        head.addWidget(self.chain_label)
+        self.verify_button = QPushButton(self.tr("校验审计链"))
+        self.verify_button.clicked.connect(self.verify)
+        head.addWidget(self.verify_button)
+        outer.addLayout(head)
+
+        self.table = QTableView()
+        if not self.can_read:
+            actor = shell.ctx.actor
+            note = QLabel(self.tr("审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。")
+                          .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.AUDIT_READ]))
+            note.setWordWrap(True)
+            note.setObjectName("auditNote")
+            note.setStyleSheet("#auditNote { background: white; border: 1px solid #d6dce4; border-radius: 8px;"
+                               " padding: 16px; color: #52606d; }")
+            self.note = note
+            outer.addWidget(note)
+            outer.addStretch(1)
+            self.verify_button.setEnabled(False)
+            self.verify_button.setToolTip(note.text())
+            self.table.setVisible(False)
+            return
+
+        # filters
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("用户")))
+        self.user_filter = QComboBox()
+        self.user_filter.addItem(self.tr("全部用户"), "")
+        self.user_filter.setMinimumWidth(110)
+        bar.addWidget(self.user_filter)
+        bar.addWidget(QLabel(self.tr("对象")))
+        self.entity_filter = QComboBox()
+        self.entity_filter.addItem(self.tr("全部对象"), "")
+        for key in vm.ENTITIES:
+            self.entity_filter.addItem(self.model.entity_label(key), key)
+        bar.addWidget(self.entity_filter)
+        bar.addWidget(QLabel(self.tr("时间")))
+        self.period = QComboBox()
+        for key, text in zip(self.PERIODS, (self.tr("全部"), self.tr("今天"), self.tr("最近7天"),
+                                            self.tr("最近30天"), self.tr("本月"), self.tr("指定日期…"))):
+            self.period.addItem(text, key)
+        bar.addWidget(self.period)
+        today = shell.ctx.today()
+        self.date_from = date_edit(today - dt.timedelta(days=30))
+        self.date_to = date_edit(today)
+        self.date_dash = QLabel("—")
+        for w in (self.date_from, self.date_dash, self.date_to):
+            w.setVisible(False)
+            bar.addWidget(w)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(self.tr("搜索操作或修改内容，如 姓名、房间号"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setMinimumWidth(240)
+        bar.addWidget(self.text_filter, 1)
+        self.clear_button = QPushButton(self.tr("清除筛选"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.clear_button)
+        outer.addLayout(bar)
+
+        self.count = QLabel("")
+        self.count.setStyleSheet("color: #7b8794;")
+        outer.addWidget(self.count)
+
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        hh = self.table.horizontalHeader()
+        hh.setStretchLastSection(True)
+        for col, w in enumerate((56, 150, 80, 130, 56, 72, 300, 300)):
+            self.table.setColumnWidth(col, w)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur.row()))
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText(self.tr("选择一条记录，查看修改前后逐项对比。"))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        outer.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.user_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.entity_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
+        self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
+        self.text_filter.textChanged.connect(lambda _t: self._debounce.start())
+
+    # -- filters ---------------------------------------------------------------------
+    def _period_changed(self, _i: int) -> None:
+        custom = self.period.currentData() == "custom"
+        for w in (self.date_from, self.date_dash, self.date_to):
+            w.setVisible(custom)
+        self.reload()
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        today = self.shell.ctx.today()
+        p = self.period.currentData()
+        if p == "today":
+            return today, today
+        if p in ("7", "30"):
+            return today - dt.timedelta(days=int(p) - 1), today
+        if p == "month":
+            return today.replace(day=1), today
+        if p == "custom":
+            return from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
+        return None, None
+
+    def current_filter(self) -> audit.AuditFilter:
+        start, end = self.date_range()
+        return audit.AuditFilter(user=self.user_filter.currentData() or "",
+                                 entity=self.entity_filter.currentData() or "",
+                                 date_from=start, date_to=end, text=self.text_filter.text().strip(), limit=LIMIT)
+
+    def clear_filters(self) -> None:
+        for w in (self.user_filter, self.entity_filter, self.period, self.text_filter):
+            w.blockSignals(True)
+        self.user_filter.setCurrentIndex(0)
+        self.entity_filter.setCurrentIndex(0)
+        self.period.setCurrentIndex(0)
+        self.text_filter.clear()
+        for w in (self.user_filter, self.entity_filter, self.period, self.text_filter):
+            w.blockSignals(False)
+        self._period_changed(0)
+
+    # -- data ------------------------------------------------------------------------
+    def reload(self) -> None:
+        if not self.can_read:
+            return
+        self._debounce.stop()
+        self._req += 1
+        req = self._req
+        self.loading = True
+        self.shell.call(self._load, self.current_filter(), on_done=lambda result: self._on_loaded(req, result))
+
+    @staticmethod
+    def _load(ctx, f: audit.AuditFilter) -> tuple[list[AuditEntry], list[str]]:
+        return audit.list_entries(ctx, f), audit.audit_users(ctx)
+
+    def _on_loaded(self, req: int, result: tuple[list[AuditEntry], list[str]]) -> None:
+        if req != self._req:  # a newer filter is on its way
+            return
+        self.loading = False
+        rows, users = result
+        self._fill_users(users)
+        current = self.table.currentIndex()
+        seq = self.model.entry(current.row()).seq if current.isValid() and self.model.rowCount() else None
+        self.model.set_entries(rows)
+        n = len(rows)
+        text = self.tr("共 %1 条").replace("%1", str(n))
+        if n >= LIMIT:
+            text += self.tr("（只显示最近的%1条，请缩小筛选范围）").replace("%1", str(LIMIT))
+        self.count.setText(text)
+        row = self.model.row_of(seq) if seq is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._show_detail(-1)
+
+    def _fill_users(self, users: list[str]) -> None:
+        current = self.user_filter.currentData()
+        existing = [self.user_filter.itemData(i) for i in range(1, self.user_filter.count())]
+        if existing == users:
+            return
+        self.user_filter.blockSignals(True)
+        while self.user_filter.count() > 1:
+            self.user_filter.removeItem(1)
+        for u in users:
+            self.user_filter.addItem(u, u)
+        i = self.user_filter.findData(current)
+        self.user_filter.setCurrentIndex(max(0, i))
+        self.user_filter.blockSignals(False)
+
+    # -- detail ------------------------------------------------------------------------
+    def _show_detail(self, row: int) -> None:
+        if row < 0 or row >= self.model.rowCount():
+            self.detail.clear()
+            return
+        self.detail.setHtml(self.detail_html(self.model.entry(row)))
+
+    def detail_html(self, e: AuditEntry) -> str:
+        esc = html.escape
+        entity = self.model.entity_label(e.entity)
+        head = (f'<p style="font-size:13pt; font-weight:bold; margin:0">#{e.seq}&nbsp;&nbsp;{esc(e.action)}</p>'
+                f'<p style="color:#52606d; margin-top:2px">{esc(vm.at_text(e.at))}&nbsp;&nbsp;·&nbsp;&nbsp;'
+                f'{esc(self.tr("用户"))} {esc(e.user)}&nbsp;&nbsp;·&nbsp;&nbsp;{esc(entity)} '
+                f'{esc(e.entity_id)}</p>')
+        rows = vm.diff(e.before, e.after)
+        if not rows:
+            return head + f'<p style="color:#7b8794">{esc(self.tr("这条记录没有修改前后的内容。"))}</p>'
+        style = {
+            vm.DiffKind.CHANGED: ("#fdecea", "#e8f5e9", self.tr("修改")),
+            vm.DiffKind.ADDED: ("", "#e8f5e9", self.tr("新增")),
+            vm.DiffKind.REMOVED: ("#fdecea", "", self.tr("删除")),
+            vm.DiffKind.SAME: ("", "", ""),
+        }
+        out = [head, '<table cellspacing="0" cellpadding="5" width="100%" '
+                     'style="border-collapse:collapse; border:1px solid #d6dce4">',
+               '<tr style="background:#f3f5f8">'
+               f'<th align="left" width="22%">{esc(self.tr("项目"))}</th>'
+               f'<th align="left" width="36%">{esc(self.tr("修改前"))}</th>'
+               f'<th align="left" width="36%">{esc(self.tr("修改后"))}</th>'
+               f'<th align="left" width="6%"></th></tr>']
+        for r in rows:
+            bg_b, bg_a, tag = style[r.kind]
+            colour = "#9aa5b1" if r.kind is vm.DiffKind.SAME else "#1f2933"
+            label = self._fields.get(r.key, "")
+            key = (f'{esc(label)} <span style="color:#9aa5b1">{esc(r.key)}</span>' if label else esc(r.key or "—"))
+            out.append(
+                f'<tr style="color:{colour}"><td>{key}</td>'
+                f'<td style="background:{bg_b or "transparent"}">{esc(r.before)}</td>'
+                f'<td style="background:{bg_a or "transparent"}">{esc(r.after)}</td>'
+                f'<td style="color:#7b8794">{esc(tag)}</td></tr>')
+        out.append("</table>")
+        return "".join(out)
+
+    # -- chain ---------------------------------------------------------------------------
+    def verify(self) -> None:
+        if not self.can_read:
+            return
+        self.verify_button.setEnabled(False)
+        self.chain_label.setText(self.tr("正在校验…"))
+        self.chain_label.setStyleSheet("color: #7b8794;")
+        self.shell.call(verify_chain, on_done=self._verified, on_error=self._verify_failed)
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.chain_label.setText("")
+        self.shell.show_error(exc)
+
+    def _verified(self, result: tuple[int, ChainBreak | None]) -> None:
+        self.verify_button.setEnabled(True)
+        self.chain = result
+        n, brk = result
+        if brk is None:
+            self.chain_label.setText(self.tr("✓ 审计链完整（%1条）").replace("%1", str(n)))
+            self.chain_label.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            self.model.set_broken(None)
+            return
+        self.chain_label.setText(self.tr("✗ 审计链异常：%1").replace("%1", brk.reason))
+        self.chain_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.chain_label.setToolTip(self.tr("校验了%1条记录。第一处异常在第%2条。")
+                                    .replace("%1", str(n)).replace("%2", str(brk.seq)))
+        self.model.set_broken(brk.seq)
+        row = self.model.row_of(brk.seq)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def on_changes(self, changes) -> None:
+        """Every write adds audit rows: reload (or mark stale) on any change."""
+        if not changes.entities:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True

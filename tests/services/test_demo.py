@@ -1,0 +1,158 @@
+"""Demo data: a small centre with history, built through the services."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import threading
+
+import pytest
+
+from eldercare_desktop.domain.errors import RuleViolation
+from eldercare_desktop.domain.identity import parse_id_number
+from eldercare_desktop.domain.records import bed_code
+from eldercare_desktop.domain.residents import POLICY_CATEGORIES, Span
+from eldercare_desktop.services import audit, centre, demo, residents, users
+from eldercare_desktop.services.context import App
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def built(app, clock):
+    summary = demo.build_demo(app, residents=40, password="demo1234", seed=7)
+    return summary
+
+
+def _details(ctx):
+    return [residents.get_resident(ctx, r.id) for r in residents.list_residents(ctx)]
+
+
+def test_small_centre_has_every_status_and_an_intact_audit_chain(app, built, clock):
+    assert built.residents == 40 and not built.bulk
+    assert all(built.by_status[s] >= 1 for s in ("在住", "请假", "退住", "去世")), built.by_status
+    assert sum(built.by_status.values()) == 40
+    n, brk = audit.verify(app)
+    assert brk is None and n > 40
+    # the clock is given back
+    assert app.today() == TODAY and app.today == clock.today
+    admin = users.login(app, "admin", "demo1234")
+    ctx = app.as_user(admin)
+    for name in ("qiantai", "kuaiji", "shenji"):
+        users.login(app, name, "demo1234")
+    info = centre.get_centre(ctx)
+    assert info.name == "渝北区阳光社区养老服务中心" and info.kind == "非营利" and info.policy_profile == "chongqing-yubei"
+    assert len(info.credit_code) == 18 and info.escrow_account_no.isdigit()
+    share = centre.bed_share(ctx)
+    assert share.total == built.beds and 35 <= share.percent <= 45
+    assert {r.building for r in centre.bed_map(ctx)} == {"A", "B", "C"}
+
+
+def test_history_is_consistent(app, built):
+    ctx = app.as_user(users.login(app, "admin", "demo1234"))
+    details = _details(ctx)
+    by_bed: dict[int, list[Span]] = {}
+    seen = set()
+    for d in details:
+        assert parse_id_number(d.id_number).gender == d.gender
+        assert d.id_number not in seen
+        seen.add(d.id_number)
+        assert 1925 <= d.birth_date.year <= 1962
+        assert set(d.categories) <= set(POLICY_CATEGORIES)
+        assert 1 <= len(d.contacts) <= 2 and sum(c.is_agent for c in d.contacts) == 1
+        for b in d.beds:
+            by_bed.setdefault(b.bed_id, []).append(Span(b.start, b.end))
+        assert all(b.start <= TODAY for b in d.beds) and all(s.start <= TODAY for s in d.stays)
+        assert all(s.start >= TODAY - dt.timedelta(days=3 * 365 + 1) for s in d.stays)
+        active = d.status in ("在住", "请假")
+        assert (d.current_bed is not None) == active and (d.current_stay is not None) == active
+        if d.status == "请假":
+            assert d.leaves[-1].last_day is None
+    for bed, spans in by_bed.items():
+        spans.sort(key=lambda s: s.start)
+        for a, b in zip(spans, spans[1:]):
+            assert not a.overlaps(b), (bed, a, b)  # at most one occupant at a time
+    kinds = {"moved": sum(len(d.beds) > len(d.stays) for d in details),
+             "readmitted": sum(len(d.stays) > 1 for d in details),
+             "past leave": sum(any(lv.last_day for lv in d.leaves) for d in details)}
+    assert all(v >= 1 for v in kinds.values()), kinds
+    # nobody occupies a bed today twice, and the summary's free beds agree
+    occupied = [b for r in centre.bed_map(ctx) for b in r.beds if b.occupant_id]
+    assert len(occupied) == built.beds - built.free_beds
+    assert len({b.occupant_id for b in occupied}) == len(occupied)
+
+
+def test_bulk_mode_writes_the_same_residents(app, built, tmp_path, template_db, clock):
+    path = tmp_path / "bulk.sqlite3"
+    shutil.copyfile(template_db, path)
+    other = App.open(str(path), today=clock.today, now=clock.now)
+    try:
+        summary = demo.build_demo(other, residents=40, password="demo1234", seed=7, bulk=True)
+        assert summary.bulk and summary.by_status == built.by_status and summary.events == built.events
+        assert audit.verify(other)[1] is None
+
+        def strip(d):
+            return dataclasses.replace(
+                d, stays=tuple(dataclasses.replace(x, id=0) for x in d.stays),
+                beds=tuple(dataclasses.replace(x, id=0) for x in d.beds),
+                leaves=tuple(dataclasses.replace(x, id=0) for x in d.leaves))
+
+        a = [strip(d) for d in _details(app.as_user(users.login(app, "admin", "demo1234")))]
+        b = [strip(d) for d in _details(other.as_user(users.login(other, "admin", "demo1234")))]
+        assert a == b
+    finally:
+        other.close()
+
+
+def test_refused_when_residents_exist(app, admitted):
+    with pytest.raises(RuleViolation, match="已有住户"):
+        demo.build_demo(app, residents=5, actor=users.login(app, "admin", "test1234"))
+
+
+def test_existing_admin_is_kept_and_acts(app, admin):
+    s = demo.build_demo(app, residents=12, seed=3, actor=admin)
+    assert s.created_users == ("qiantai", "kuaiji", "shenji")
+    assert [u for u, _ in s.users] == ["admin", "qiantai", "kuaiji", "shenji"]
+    users.login(app, "admin", "test1234")  # password unchanged
+
+
+def test_users_exist_but_no_actor(app, admin):
+    with pytest.raises(RuleViolation, match="登录"):
+        demo.build_demo(app, residents=5)
+
+
+def test_progress_and_abort(app, clock):
+    seen = []
+    ev = threading.Event()
+
+    def progress(frac, msg):
+        seen.append(frac)
+        if len(seen) == 3:
+            ev.set()
+
+    with pytest.raises(demo.DemoAborted, match="已取消"):
+        demo.build_demo(app, residents=120, progress=progress, abort=ev)
+    assert seen == sorted(seen) and seen[0] == 0.0
+    assert app.today == clock.today  # clock restored even when cancelled
+    assert audit.verify(app)[1] is None
+
+
+def test_plan_is_deterministic_and_names_look_chinese():
+    a = demo.make_plan(TODAY, 200, seed=5)
+    b = demo.make_plan(TODAY, 200, seed=5)
+    assert [p.checked for p in a.people] == [p.checked for p in b.people]
+    names = [p.checked.name for p in a.people]
+    assert all(2 <= len(n) <= 3 for n in names)
+    assert any(n[0] in "曾单" for n in names)
+    hukou = [p.checked.hukou_district for p in a.people]
+    assert hukou.count("渝北区") > len(hukou) / 2 and len(set(hukou)) > 3
+    areas = [p.checked.id_number[:4] for p in a.people]
+    assert areas.count("5001") > len(areas) / 2 and "5002" in areas
+    codes = {bed_code(a.rooms[ri].building, a.rooms[ri].number, label) for ri, label, _t in a.beds}
+    assert len(codes) == len(a.beds)
+
+
+def test_bad_arguments(app):
+    with pytest.raises(RuleViolation, match="密码"):
+        demo.build_demo(app, residents=5, password="short")
+    with pytest.raises(RuleViolation, match="至少"):
+        demo.build_demo(app, residents=0)
