@@ -201,3 +201,85 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- needs assessments ---------------------------------------------------------
+
+class Assessment(Base):
+    """A saved assessment is never edited: a correction is a new row that
+    supersedes it. Item scores and computed figures are stored as JSON text."""
+
+    __tablename__ = "assessment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"))
+    instrument_code: Mapped[str] = mapped_column(String(40))
+    base_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(10))
+    assessor1: Mapped[str] = mapped_column(String(40))
+    assessor2: Mapped[str] = mapped_column(String(40))
+    informant_name: Mapped[str] = mapped_column(String(40))
+    informant_relation: Mapped[str] = mapped_column(String(20), default="")
+    diagnoses: Mapped[str] = mapped_column(Text, default="[]")
+    medications: Mapped[str] = mapped_column(Text, default="")
+    risk_events: Mapped[str] = mapped_column(Text, default="{}")
+    health: Mapped[str] = mapped_column(Text, default="{}")
+    coma: Mapped[bool] = mapped_column(Boolean, default=False)
+    scores: Mapped[str] = mapped_column(Text)
+    section_totals: Mapped[str] = mapped_column(Text)
+    total: Mapped[int] = mapped_column(Integer)
+    preliminary_grade: Mapped[int] = mapped_column(Integer)
+    final_grade: Mapped[int] = mapped_column(Integer)
+    adjustments: Mapped[str] = mapped_column(Text, default="[]")
+    care_level: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(60))
+    __table_args__ = (
+        Index("ix_assessment_resident", "resident_id", "base_date"),
+        Index("ix_assessment_base_date", "base_date"),
+    )
+
+
+class CareLevelMap(Base):
+    """Centre-defined mapping from an instrument's final grade to a care level."""
+
+    __tablename__ = "care_level_map"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument_code: Mapped[str] = mapped_column(String(40))
+    grade: Mapped[int] = mapped_column(Integer)
+    care_level: Mapped[str] = mapped_column(String(20))
+    __table_args__ = (UniqueConstraint("instrument_code", "grade", name="uq_care_level_map"),)
+
+
+class CareLevelChange(Base):
+    """A care level coming from an assessment. The first level takes effect at
+    once; a change to an existing level waits for the consent of the resident
+    or their agent (《养老机构管理办法》)."""
+
+    __tablename__ = "care_level_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"))
+    old_level: Mapped[str] = mapped_column(String(20), default="")
+    new_level: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10))
+    consent_by: Mapped[str] = mapped_column(String(40), default="")
+    consent_relation: Mapped[str] = mapped_column(String(20), default="")
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    effective_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+
+
+class ReassessmentRequest(Base):
+    """An immediate reassessment asked for when a resident's condition changed."""
+
+    __tablename__ = "reassessment_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), index=True)
+    requested_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(300))
+    requested_by: Mapped[str] = mapped_column(String(60))
+    done_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))

@@ -202,3 +202,101 @@ class AuditEntry:
     entity_id: str
     before: str
     after: str
+
+
+# --- assessments ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: int
+    number: str
+    resident_id: int
+    resident_name: str
+    instrument_code: str
+    base_date: dt.date
+    reason: str
+    total: int
+    preliminary_grade: int
+    final_grade: int
+    grade_name: str
+    care_level: str
+    assessors: tuple[str, str]
+    supersedes_id: int | None
+    superseded_by_id: int | None
+
+
+@dataclass(frozen=True)
+class AssessmentDetail:
+    """Everything the report prints, with every figure already computed."""
+
+    id: int
+    number: str
+    instrument_code: str
+    instrument_name: str
+    resident_id: int
+    resident_name: str
+    resident_gender: str
+    resident_id_number: str
+    resident_birth_date: dt.date
+    resident_bed: str
+    base_date: dt.date
+    reason: str
+    assessor1: str
+    assessor2: str
+    informant_name: str
+    informant_relation: str
+    diagnoses: tuple[str, ...]  # ICD-10 codes
+    diagnosis_names: tuple[str, ...]
+    medications: str
+    risk_events: tuple[tuple[str, int], ...]  # (Chinese kind name, count)
+    health: tuple[tuple[str, str], ...]  # (label, value)
+    coma: bool
+    items: tuple[tuple[str, str, str, int, int, str], ...]  # section name, code, item name, score, max, option text
+    sections: tuple[tuple[str, str, int, int, str], ...]  # code, name, total, max, grade text
+    total: int
+    max_total: int
+    preliminary_grade: int
+    preliminary_name: str
+    final_grade: int
+    grade_name: str
+    adjustments: tuple[str, ...]
+    care_level: str
+    notes: str
+    supersedes_number: str
+    superseded_by_number: str
+    centre_name: str
+    created_by: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CareLevelChangeInfo:
+    id: int
+    resident_id: int
+    resident_name: str
+    assessment_id: int
+    assessment_number: str
+    old_level: str
+    new_level: str
+    status: str  # 待确认 / 已生效 / 未同意 / 已撤销
+    consent_by: str
+    consent_relation: str
+    consent_date: dt.date | None
+    effective_date: dt.date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class DueRow:
+    resident_id: int
+    resident_name: str
+    bed_code: str
+    status: str
+    last_number: str
+    last_base_date: dt.date | None
+    last_grade: str
+    care_level: str
+    due_date: dt.date
+    days_left: int
+    state: str
+    reason: str

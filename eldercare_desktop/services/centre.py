@@ -90,6 +90,7 @@ def check_centre(info: CentreInfo) -> CentreInfo:
 
 
 def save_centre(ctx: Ctx, info: CentreInfo) -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     info = check_centre(info)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         c = s.get(Centre, 1)
@@ -171,6 +172,7 @@ def _check_beds(beds: list[tuple[str, str]], p: Problems) -> None:
 
 def add_room(ctx: Ctx, building: str, floor: int, number: str, room_type: str,
              beds: list[tuple[str, str]], notes: str = "") -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_room(building, floor, number, room_type, p)
     if not beds:
@@ -194,6 +196,7 @@ def add_room(ctx: Ctx, building: str, floor: int, number: str, room_type: str,
 
 
 def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, room_type: str, notes: str = "") -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_room(building, floor, number, room_type, p)
     p.raise_if_any()
@@ -215,6 +218,7 @@ def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, 
 
 
 def add_bed(ctx: Ctx, room_id: int, label: str, bed_type: str) -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_beds([(label, bed_type)], p)
     p.raise_if_any()
@@ -241,6 +245,7 @@ def _occupied_from(s, bed_id: int, day) -> bool:
 
 
 def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool) -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_beds([("x", bed_type)], p)
     p.raise_if_any()
@@ -257,6 +262,7 @@ def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool) -> Changes:
 
 
 def set_room_active(ctx: Ctx, room_id: int, active: bool) -> Changes:
+    ctx.require(Perm.CENTRE_WRITE)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         room = s.get(Room, room_id)
         if room is None:

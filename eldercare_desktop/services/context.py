@@ -77,6 +77,10 @@ class Ctx:
     app: App
     actor: Actor
 
+    def require(self, perm: Perm) -> None:
+        """Permission first: a refused user learns nothing from validation."""
+        require(self.actor, perm)
+
     @contextmanager
     def read(self, perm: Perm = Perm.READ) -> Iterator[Session]:
         require(self.actor, perm)

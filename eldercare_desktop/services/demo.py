@@ -619,8 +619,8 @@ def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abor
                 bed_ids.append(bed_id)
                 bed_id += 1
             room_id += 1
-        s.execute(insert(Room), room_rows)
-        s.execute(insert(Bed), bed_rows)
+        s.execute(insert(Room.__table__), room_rows)
+        s.execute(insert(Bed.__table__), bed_rows)
         record(s, actor, clock.now(), "批量新增房间和床位（演示数据）", "room", f"{first_room}-{room_id - 1}", None,
                {"rooms": len(room_rows), "beds": len(bed_rows),
                 "nursing_beds": sum(1 for b in bed_rows if b["bed_type"] == BedType.NURSING.value)})
@@ -689,7 +689,7 @@ def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abor
                 "address": c.address, "categories": ",".join(c.categories), "status": status, "notes": c.notes,
                 "created_at": created, "archived": False,
             })
-            rows["contact"] += [{"resident_id": rid, "name": x.name, "relationship_": x.relationship,
+            rows["contact"] += [{"resident_id": rid, "name": x.name, "relationship": x.relationship,
                                  "phone": x.phone, "address": x.address, "is_agent": x.is_agent} for x in c.contacts]
             rows["stay"] += stays
             rows["bed"] += beds
@@ -697,11 +697,12 @@ def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abor
         clock.set(max(last_at, clock.now()))
         clock.tick()
         with ctx.write(Perm.RESIDENT_WRITE) as s:
-            s.execute(insert(Resident), rows["resident"])
+            # Core executemany: one statement per table, not one per row
+            s.execute(insert(Resident.__table__), rows["resident"])
             for key, model in (("contact", Contact), ("stay", Stay), ("bed", BedAssignment),
                                ("status", StatusEvent), ("leave", Leave)):
                 if rows[key]:
-                    s.execute(insert(model), rows[key])
+                    s.execute(insert(model.__table__), rows[key])
             first, last = rows["resident"][0]["id"], rows["resident"][-1]["id"]
             record(s, actor, clock.now(), "批量登记住户（演示数据）", "resident", f"{first}-{last}", None,
                    {"residents": len(rows["resident"]), "ids": [first, last], "contacts": len(rows["contact"]),

@@ -207,6 +207,7 @@ def _set_contacts(s: Session, r: Resident, c: CheckedResident) -> None:
 def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, bed_id: int | None,
                       note: str = "") -> Changes:
     """Register a new resident and admit them to a bed, in one transaction."""
+    ctx.require(Perm.RESIDENT_WRITE)
     today = ctx.today()
     p = Problems()
     checked = None
@@ -242,6 +243,7 @@ def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, be
 
 
 def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput) -> Changes:
+    ctx.require(Perm.RESIDENT_WRITE)
     checked = check_resident(data, ctx.today())
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         r = _get(s, resident_id)
@@ -261,6 +263,7 @@ def _current(s: Session, model, resident_id: int):
 
 def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str = "") -> Changes:
     """From ``on`` the resident sleeps in the new bed; the old one ends the day before."""
+    ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     _not_future(on, ctx.today(), "调床日期", "date", p)
     p.raise_if_any()
@@ -286,6 +289,7 @@ def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str =
 
 def start_leave(ctx: Ctx, resident_id: int, first_day: dt.date, reason: str,
                 expected_return: dt.date | None = None) -> Changes:
+    ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     if not (reason or "").strip():
         p.add("reason", "请填写请假事由")
@@ -315,6 +319,7 @@ def start_leave(ctx: Ctx, resident_id: int, first_day: dt.date, reason: str,
 
 def end_leave(ctx: Ctx, resident_id: int, return_day: dt.date) -> Changes:
     """The resident is back on ``return_day``; the last day away is the day before."""
+    ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     _not_future(return_day, ctx.today(), "返院日期", "return_day", p)
     p.raise_if_any()
@@ -336,6 +341,7 @@ def end_leave(ctx: Ctx, resident_id: int, return_day: dt.date) -> Changes:
 def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceased: bool = False) -> Changes:
     """End the stay: ``last_day`` is the last day of service (退住日期 / 去世日期).
     The bed is free from the next day. Records stay; nothing is deleted."""
+    ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     if not (reason or "").strip():
         p.add("reason", "请填写去世情况说明" if deceased else "请填写退住原因")
@@ -369,6 +375,7 @@ def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceas
 
 
 def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, note: str = "") -> Changes:
+    ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     _not_future(admission_date, ctx.today(), "入住日期", "admission_date", p)
     p.raise_if_any()

@@ -120,6 +120,7 @@ def list_users(ctx: Ctx) -> list[UserInfo]:
 
 
 def create_user(ctx: Ctx, username: str, role: str, password: str, display_name: str = "") -> Changes:
+    ctx.require(Perm.USER_ADMIN)
     p = _check_new_user(username, role, password)
     p.raise_if_any()
     with ctx.write(Perm.USER_ADMIN) as s:
@@ -134,6 +135,7 @@ def create_user(ctx: Ctx, username: str, role: str, password: str, display_name:
 
 
 def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: str) -> Changes:
+    ctx.require(Perm.USER_ADMIN)
     try:
         Role(role)
     except ValueError:
@@ -157,6 +159,7 @@ def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: s
 
 
 def reset_password(ctx: Ctx, user_id: int, new_password: str) -> Changes:
+    ctx.require(Perm.USER_ADMIN)
     problem = password_problem(new_password or "")
     if problem:
         raise RuleViolation(problem, "password")

@@ -36,8 +36,7 @@ from .worker import Aborted, DbWorker
 APP_TITLE = "养老机构管理系统"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate
 
 
 class _Slot(QWidget):
@@ -77,7 +76,7 @@ class NoAccessPage(Page):
 def perm_tooltip(actor: Actor, perm: Perm) -> str:
     """Why a write button is disabled."""
     role = ROLE_LABELS.get(actor.role, str(actor.role))
-    return _t("您的角色（%1）没有“%2”的权限").replace("%1", role).replace("%2", PERM_LABELS[perm])
+    return translate("MainWindow", "您的角色（%1）没有“%2”的权限").replace("%1", role).replace("%2", PERM_LABELS[perm])
 
 
 class MainWindow(QMainWindow, Shell):

@@ -33,8 +33,7 @@ ERROR_STYLE = f"color: {ERROR_COLOUR};"
 INVALID_SHEET = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; }}'
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
+translate = QCoreApplication.translate
 
 
 # -- dates ------------------------------------------------------------------
@@ -193,7 +192,7 @@ class ServiceDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("保存"))
+        self.ok_button.setText(self.translate("widgets", "保存"))
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
@@ -266,7 +265,7 @@ class BusyIndicator(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self.tr("正在处理…"), self)
+        self.label = QLabel(self.translate("widgets", "正在处理…"), self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)
@@ -297,7 +296,7 @@ def run_with_progress(parent: QWidget | None, worker: "DbWorker", title: str, fn
                       on_cancelled: Callable[[], None] | None = None, **kwargs: Any) -> QProgressDialog:
     """Run ``fn(*args, progress=..., abort=...)`` on the worker with a modal
     progress dialog whose Cancel sets ``abort``."""
-    dlg = QProgressDialog(title, tr("取消"), 0, 1000, parent)
+    dlg = QProgressDialog(title, translate("widgets", "取消"), 0, 1000, parent)
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
     dlg.setMinimumDuration(0)
@@ -338,7 +337,7 @@ def run_with_progress(parent: QWidget | None, worker: "DbWorker", title: str, fn
         if state["finished"]:
             return
         job.abort.set()
-        dlg.setLabelText(tr("正在取消…"))
+        dlg.setLabelText(translate("widgets", "正在取消…"))
         for b in dlg.findChildren(QPushButton):
             b.setEnabled(False)
         dlg.show()

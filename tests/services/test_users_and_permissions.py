@@ -1,5 +1,6 @@
 """Part 5: users, roles, login lockout; auditors change nothing."""
 import ast
+import re
 import datetime as dt
 import inspect
 from pathlib import Path
@@ -11,7 +12,7 @@ from eldercare_desktop.db.models import AuditLog, User
 from eldercare_desktop.domain.errors import AuthError, PermissionDenied, RuleViolation
 from eldercare_desktop.domain.records import CentreInfo
 from eldercare_desktop.domain.roles import LOCKOUT_MINUTES, MAX_FAILED_LOGINS, Role
-from eldercare_desktop.services import audit, backup, centre, residents, users
+from eldercare_desktop.services import assessments, audit, roster, backup, centre, residents, users
 from tests.conftest import PASSWORD, person
 
 
@@ -122,6 +123,13 @@ def _auditor_write_calls(ctx, app, actor, tmp_path, bed_id, rid):
         "users.reset_password": lambda: users.reset_password(ctx, 1, "newpass123"),
         "backup.backup": lambda: backup.backup(ctx, tmp_path / "b.sqlite3"),
         "backup.restore": lambda: backup.restore(app, actor, tmp_path / "b.sqlite3"),
+        "roster.import_roster": lambda: roster.import_roster(ctx, tmp_path / "none.xlsx"),
+        "assessments.save_assessment": lambda: assessments.save_assessment(ctx, assessments.AssessmentInput(
+            rid, D(2026, 5, 1), "常规评估", "甲", "乙", "丙", "儿子", {})),
+        "assessments.record_consent": lambda: assessments.record_consent(ctx, 1, "张小三", "儿子", D(2026, 5, 1)),
+        "assessments.request_immediate": lambda: assessments.request_immediate(ctx, rid, D(2026, 5, 1), "跌倒"),
+        "assessments.save_settings": lambda: assessments.save_settings(ctx, "GB/T 42195-2022", 6,
+                                                                       {0: "a", 1: "b", 2: "c", 3: "d", 4: "e"}),
     }
 
 
@@ -136,7 +144,9 @@ def _write_services():
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
                 src = ast.unparse(node)
-                if "ctx.write(" in src or "require(actor, Perm.RESTORE)" in src:
+                perms = set(re.findall(r"ctx\.write\(Perm\.(\w+)\)", src))
+                perms |= set(re.findall(r"require\(actor, Perm\.(\w+)\)", src))
+                if perms - {"PRINT", "READ", "AUDIT_READ"}:
                     found.add(f"{path.stem}.{node.name}")
     return found
 

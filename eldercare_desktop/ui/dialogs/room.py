@@ -128,6 +128,7 @@ class RoomDialog(ServiceDialog):
 
         self.building = QComboBox()
         self.building.setEditable(True)
+        self.building.setMinimumWidth(140)
         self.building.addItems(buildings or [])
         self.building.setCurrentText(room.building if room else building)
         self.building.lineEdit().setPlaceholderText(self.tr("如 A、1号楼"))

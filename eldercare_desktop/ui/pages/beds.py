@@ -97,7 +97,7 @@ ROOM_HEAD = 30
 CARD_GAP = 14
 SECTION_HEAD = 34
 SECTION_GAP = 18
-MAX_COLS = 4
+MAX_COLS = 3
 MIN_CARD_W = 2 * PAD + TILE_W + 40
 
 
@@ -223,7 +223,7 @@ class BedMapCanvas(QWidget):
             x, row_h = MARGIN, 0
             for room in section.rooms:
                 n = max(len(room.beds), 1)
-                cols = min(n, MAX_COLS)
+                cols = n if n <= 3 else (2 if n == 4 else MAX_COLS)  # 4 beds as 2×2, more in rows of 3
                 rows = (n + cols - 1) // cols
                 w = max(2 * PAD + cols * TILE_W + (cols - 1) * GAP, MIN_CARD_W)
                 h = ROOM_HEAD + PAD + rows * TILE_H + (rows - 1) * GAP

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,11 +48,6 @@ def load_centre_page(ctx) -> CentrePageData:
     rooms = centre.bed_map(ctx)
     return CentrePageData(centre.get_centre(ctx), centre.profile_infos(), centre.bed_share(ctx),
                           beds_vm.count_beds(rooms), len(rooms))
-
-
-BASIC_FIELDS = ("name", "credit_code", "kind", "policy_profile", "address", "phone", "legal_representative",
-                "approved_beds")
-ESCROW_FIELDS = ("escrow_bank", "escrow_account_name", "escrow_account_no")
 
 
 class CentrePage(Page):
@@ -102,15 +96,24 @@ class CentrePage(Page):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        forms = QWidget()
-        fl = QVBoxLayout(forms)
-        fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(self._basic_box())
-        fl.addWidget(self._escrow_box())
-        fl.addStretch(1)
-        scroll.setWidget(forms)
+        card = QFrame()
+        card.setObjectName("centreForm")
+        card.setStyleSheet("#centreForm { background: white; border: 1px solid #d6dce4; border-radius: 8px; }")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(18, 14, 18, 14)
+        cl.addWidget(self._build_form())
+        holder = QWidget()
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(card)
+        hl.addStretch(1)
+        scroll.setWidget(holder)
+        scroll.setMaximumWidth(760)
         body.addWidget(scroll, 3)
-        body.addWidget(self._summary_box(), 2)
+        side = QVBoxLayout()
+        side.addWidget(self._summary_box())
+        side.addStretch(1)
+        body.addLayout(side, 2)
         outer.addLayout(body, 1)
 
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -118,10 +121,13 @@ class CentrePage(Page):
         self._update_buttons()
 
     # -- building -------------------------------------------------------------------
-    def _basic_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("基本信息"))
-        lay = QVBoxLayout(box)
-        self.basic = ErrorForm()
+    def _section(self, text: str, first: bool = False) -> QLabel:
+        lbl = QLabel(text)
+        lbl.setStyleSheet("font-weight: bold; color: #1f2933;" + ("" if first else " margin-top: 12px;"))
+        return lbl
+
+    def _build_form(self) -> ErrorForm:
+        self.form = f = ErrorForm()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("与营业执照或登记证书一致"))
         self.credit_code = QLineEdit()
@@ -133,6 +139,7 @@ class CentrePage(Page):
         for k in CentreKind:
             self.kind.addItem(k.value, k.value)
         self.profile = QComboBox()
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("如 023-67881234 或 13800000000"))
@@ -140,40 +147,36 @@ class CentrePage(Page):
         self.approved = QSpinBox()
         self.approved.setRange(0, 100000)
         self.approved.setSuffix(self.tr(" 张"))
-        f = self.basic
-        f.add_row("name", self.tr("机构名称"), self.name)
-        f.add_row("credit_code", self.tr("统一社会信用代码"), self.credit_code, hint=self.credit_hint)
-        f.add_row("kind", self.tr("机构性质"), self.kind)
-        f.add_row("policy_profile", self.tr("政策配置"), self.profile)
-        f.add_row("address", self.tr("地址"), self.address)
-        f.add_row("phone", self.tr("电话"), self.phone)
-        f.add_row("legal_representative", self.tr("法定代表人"), self.legal)
-        f.add_row("approved_beds", self.tr("核定床位数"), self.approved)
-        lay.addWidget(f)
-        self.credit_code.textEdited.connect(self._credit_edited)
-        self.credit_code.editingFinished.connect(lambda: self._check_credit(final=True))
-        self.profile.currentIndexChanged.connect(lambda _i: self._update_summary())
-        self.approved.valueChanged.connect(lambda _v: self._update_summary())
-        return box
-
-    def _escrow_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("押金专户"))
-        lay = QVBoxLayout(box)
-        note = QLabel(self.tr("押金须存入专用账户，与经营资金分开管理，退住后10日内连同活期利息退还。"))
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {MUTED};")
-        lay.addWidget(note)
-        self.escrow = ErrorForm()
+        self.approved.setMinimumWidth(110)
         self.escrow_bank = QLineEdit()
         self.escrow_bank.setPlaceholderText(self.tr("如 中国建设银行重庆渝北支行"))
         self.escrow_name = QLineEdit()
         self.escrow_no = QLineEdit()
         self.escrow_no.setPlaceholderText(self.tr("只填数字，可带空格"))
-        self.escrow.add_row("escrow_bank", self.tr("开户银行"), self.escrow_bank)
-        self.escrow.add_row("escrow_account_name", self.tr("户名"), self.escrow_name)
-        self.escrow.add_row("escrow_account_no", self.tr("账号"), self.escrow_no)
-        lay.addWidget(self.escrow)
-        return box
+
+        f.add_widget(self._section(self.tr("基本信息"), first=True))
+        f.add_row("name", self.tr("机构名称"), self.name)
+        f.add_row("credit_code", self.tr("统一社会信用代码"), self.credit_code, hint=self.credit_hint)
+        f.add_row("kind", self.tr("机构性质"), _left(self.kind))
+        f.add_row("policy_profile", self.tr("政策配置"), _left(self.profile))
+        f.add_row("address", self.tr("地址"), self.address)
+        f.add_row("phone", self.tr("电话"), self.phone)
+        f.add_row("legal_representative", self.tr("法定代表人"), self.legal)
+        f.add_row("approved_beds", self.tr("核定床位数"), _left(self.approved))
+        f.add_widget(self._section(self.tr("押金专户")))
+        note = QLabel(self.tr("押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。"))
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {MUTED};")
+        f.add_widget(note)
+        f.add_row("escrow_bank", self.tr("开户银行"), self.escrow_bank)
+        f.add_row("escrow_account_name", self.tr("户名"), self.escrow_name)
+        f.add_row("escrow_account_no", self.tr("账号"), self.escrow_no)
+        self.credit_code.textEdited.connect(self._credit_edited)
+        self.credit_code.textChanged.connect(lambda _t: self._check_credit(final=False))
+        self.credit_code.editingFinished.connect(lambda: self._check_credit(final=True))
+        self.profile.currentIndexChanged.connect(lambda _i: self._update_summary())
+        self.approved.valueChanged.connect(lambda _v: self._update_summary())
+        return f
 
     def _summary_box(self) -> QWidget:
         box = QFrame()
@@ -288,8 +291,7 @@ class CentrePage(Page):
         self.escrow_name.setText(i.escrow_account_name)
         self.escrow_no.setText(i.escrow_account_no)
         self._filling = False
-        self.basic.clear_problems()
-        self.escrow.clear_problems()
+        self.form.clear_problems()
         self._check_credit(final=False)
         if info is None:
             self.status.setText(self.tr("尚未填写机构信息"))
@@ -340,29 +342,30 @@ class CentrePage(Page):
             pos = self.credit_code.cursorPosition()
             self.credit_code.setText(up)
             self.credit_code.setCursorPosition(pos)
-        self._check_credit(final=False)
+
+    def _hint(self, text: str, colour: str = MUTED) -> None:
+        self.credit_hint.setText(text)
+        self.credit_hint.setStyleSheet(f"color: {colour};")
+        self.credit_hint.setVisible(bool(text))
 
     def _check_credit(self, final: bool) -> bool:
         text = self.credit_code.text().strip()
         if not text:
-            self.basic.set_field_error("credit_code", None)
-            self.credit_hint.setText(self.tr("选填；填写后将校验校验位"))
-            self.credit_hint.setStyleSheet(f"color: {MUTED};")
+            self.form.set_field_error("credit_code", None)
+            self._hint(self.tr("选填；填写后将核对校验位"))
             return True
         if len(text) < 18 and not final:
-            self.basic.set_field_error("credit_code", None)
-            self.credit_hint.setText(self.tr("已输入 %1/18 位").replace("%1", str(len(text))))
-            self.credit_hint.setStyleSheet(f"color: {MUTED};")
+            self.form.set_field_error("credit_code", None)
+            self._hint(self.tr("已输入 %1/18 位").replace("%1", str(len(text))))
             return False
         try:
             validate_credit_code(text)
         except RuleViolation as exc:
-            self.credit_hint.setText("")
-            self.basic.set_field_error("credit_code", exc.message)
+            self._hint("")
+            self.form.set_field_error("credit_code", exc.message)
             return False
-        self.basic.set_field_error("credit_code", None)
-        self.credit_hint.setText(self.tr("✓ 校验通过"))
-        self.credit_hint.setStyleSheet(f"color: {GREEN};")
+        self.form.set_field_error("credit_code", None)
+        self._hint(self.tr("✓ 校验通过"), GREEN)
         return True
 
     # -- summary ----------------------------------------------------------------------
@@ -406,8 +409,7 @@ class CentrePage(Page):
     def save(self) -> None:
         if not self.can_write or self.saving or self.data is None:
             return
-        self.basic.clear_problems()
-        self.escrow.clear_problems()
+        self.form.clear_problems()
         self.saving = True
         self._update_buttons()
         self.shell.call(centre.save_centre, self.values(), on_done=self._saved, on_error=self._failed)
@@ -429,14 +431,20 @@ class CentrePage(Page):
             self.shell.show_error(exc)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        basic = [p for p in problems if p.field not in ESCROW_FIELDS]
-        escrow = [p for p in problems if p.field in ESCROW_FIELDS]
-        self.escrow.set_problems(escrow)
-        self.basic.set_problems(basic)  # last, so the focus goes to the topmost problem
+        self.form.set_problems(problems)
         self.status.setText(self.tr("未保存：请修改标红的项目"))
         self.status.setStyleSheet(f"color: {RED};")
 
     def field_error(self, field: str) -> str:
-        form = self.escrow if field in ESCROW_FIELDS else self.basic
-        lbl = form.error_for(field)
+        lbl = self.form.error_for(field)
         return lbl.text() if lbl is not None and not lbl.isHidden() else ""
+
+
+def _left(w: QWidget) -> QWidget:
+    """A short input kept at its natural width, left-aligned in the form."""
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(w)
+    lay.addStretch(1)
+    return box

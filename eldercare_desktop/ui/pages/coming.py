@@ -8,58 +8,57 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from ..base import Page, Shell
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ComingPage", text)
+translate = QCoreApplication.translate
 
 
 def coming_content(key: str) -> tuple[str, list[str]]:
     """(title, bullet lines) for the page ``key``."""
     if key == "assessment":
-        return _t("老年人能力评估"), [
-            _t("按国家标准 GB/T 42195-2022《老年人能力评估规范》逐项评分：自理能力、基础运动能力、精神状态、感知觉与社会参与"),
-            _t("根据总分与调整规则得出能力等级（能力完好至能力完全丧失），并确定对应的照护等级"),
-            _t("照护等级决定合同中的护理费标准，也是补贴资格的依据"),
-            _t("复评提醒：定期复评到期、健康状况变化或请假返院后提示重新评估"),
-            _t("公办机构入住前必须评估；特困、孤寡、失能、高龄、失独老人优先"),
+        return translate("ComingPage", "老年人能力评估"), [
+            translate("ComingPage", "按国家标准 GB/T 42195-2022《老年人能力评估规范》逐项评分：自理能力、基础运动能力、精神状态、感知觉与社会参与"),
+            translate("ComingPage", "根据总分与调整规则得出能力等级（能力完好至能力完全丧失），并确定对应的照护等级"),
+            translate("ComingPage", "照护等级决定合同中的护理费标准，也是补贴资格的依据"),
+            translate("ComingPage", "复评提醒：定期复评到期、健康状况变化或请假返院后提示重新评估"),
+            translate("ComingPage", "公办机构入住前必须评估；特困、孤寡、失能、高龄、失独老人优先"),
         ]
     if key == "contracts":
-        return _t("服务合同"), [
-            _t("入住前与老人或其代理人签订书面服务合同：服务内容、服务项目、收费标准、争议解决方式"),
-            _t("床位费、护理费（按照护等级）、伙食费分项定价，每次调价留档并提前告知住户"),
-            _t("合同到期、续签与提前终止；提前终止时未到期已交费用如数退还"),
-            _t("打印合同文本（PDF），由老人或代理人签字"),
+        return translate("ComingPage", "服务合同"), [
+            translate("ComingPage", "入住前与老人或其代理人签订书面服务合同：服务内容、服务项目、收费标准、争议解决方式"),
+            translate("ComingPage", "床位费、护理费（按照护等级）、伙食费分项定价，每次调价留档并提前告知住户"),
+            translate("ComingPage", "合同到期、续签与提前终止；提前终止时未到期已交费用如数退还"),
+            translate("ComingPage", "打印合同文本（PDF），由老人或代理人签字"),
         ]
     if key == "billing":
-        return _t("账单与收款"), [
-            _t("每月批量生成账单：床位费、护理费、伙食费（伙食费据实结算），请假天数按规则计算"),
-            _t("登记收款并打印收据，金额同时以人民币大写显示"),
-            _t("每月向住户提供费用清单和结算账目（月度对账单）"),
-            _t("已记账的凭证不可修改，更正以红冲方式记录；已结账的月份不能再记账"),
+        return translate("ComingPage", "账单与收款"), [
+            translate("ComingPage", "每月批量生成账单：床位费、护理费、伙食费（伙食费据实结算），请假天数按规则计算"),
+            translate("ComingPage", "登记收款并打印收据，金额同时以人民币大写显示"),
+            translate("ComingPage", "每月向住户提供费用清单和结算账目（月度对账单）"),
+            translate("ComingPage", "已记账的凭证不可修改，更正以红冲方式记录；已结账的月份不能再记账"),
         ]
     if key == "escrow":
-        return _t("押金专户"), [
-            _t("押金只能用于老人入住期间的医疗等应急费用，且不超过月服务费的6倍（超出时提示并可退还超出部分）"),
-            _t("押金存入专用银行账户，与运营资金分开核算，作为对老人的负债入账"),
-            _t("每笔扣款登记原因、日期和凭证"),
-            _t("服务关系结束后10日内退还余额，并按银行同期活期存款利率计付利息"),
-            _t("提醒：押金超限、逾期未退、漏计利息"),
+        return translate("ComingPage", "押金专户"), [
+            translate("ComingPage", "押金只能用于老人入住期间的医疗等应急费用，且不超过月服务费的6倍（超出时提示并可退还超出部分）"),
+            translate("ComingPage", "押金存入专用银行账户，与运营资金分开核算，作为对老人的负债入账"),
+            translate("ComingPage", "每笔扣款登记原因、日期和凭证"),
+            translate("ComingPage", "服务关系结束后10日内退还余额，并按银行同期活期存款利率计付利息"),
+            translate("ComingPage", "提醒：押金超限、逾期未退、漏计利息"),
         ]
     if key == "reports":
-        return _t("报表"), [
-            _t("年度财务收支情况公开：每年3月底前报送上一年度数据"),
-            _t("按《民间非营利组织会计制度》编制资产负债表、业务活动表、现金流量表"),
-            _t("收费公示表：收费项目与标准、服务内容与等级"),
-            _t("住户名册、床位使用率、护理型床位占比等统计"),
-            _t("所有报表可导出 PDF 与 Excel"),
+        return translate("ComingPage", "报表"), [
+            translate("ComingPage", "年度财务收支情况公开：每年3月底前报送上一年度数据"),
+            translate("ComingPage", "按《民间非营利组织会计制度》编制资产负债表、业务活动表、现金流量表"),
+            translate("ComingPage", "收费公示表：收费项目与标准、服务内容与等级"),
+            translate("ComingPage", "住户名册、床位使用率、护理型床位占比等统计"),
+            translate("ComingPage", "所有报表可导出 PDF 与 Excel"),
         ]
     if key == "subsidies":
-        return _t("补贴申报"), [
-            _t("按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等"),
-            _t("每一行列明床位、住户或员工是否符合条件、判断依据与金额"),
-            _t("合计自动核对，并按出资方（省、市、区）拆分金额"),
-            _t("新增地区只需新增一个政策配置文件"),
+        return translate("ComingPage", "补贴申报"), [
+            translate("ComingPage", "按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等"),
+            translate("ComingPage", "每一行列明床位、住户或员工是否符合条件、判断依据与金额"),
+            translate("ComingPage", "合计自动核对，并按出资方（省、市、区）拆分金额"),
+            translate("ComingPage", "新增地区只需新增一个政策配置文件"),
         ]
-    return _t("即将推出"), []
+    return translate("ComingPage", "即将推出"), []
 
 
 class ComingPage(Page):

@@ -1,0 +1,184 @@
+"""Entry point of the GUI (``eldercare-desktop``, ``python -m eldercare_desktop``).
+
+Start-up order: QApplication → bundled CJK font → translations → open the
+database on the database thread (creates and migrates it on first run) →
+first-run dialog (administrator, optional demo data) → login → main window.
+
+Cold-start budget 0.6 s to a usable window: nothing heavy (ReportLab,
+openpyxl, Alembic) is imported here; services are imported on the database
+thread while the GUI thread sets up Qt; pages are built on first
+navigation and data loads after the window is shown.
+
+Benchmark hooks: ELDERCARE_AUTOLOGIN="user:password" skips the login
+dialog; ELDERCARE_BENCH_EXIT prints ``shown <seconds since process start>``
+once the main window is shown with the residents list loaded, then quits."""
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+
+def _started_before_t0() -> float:
+    """Seconds the process ran before this module was imported (Linux only)."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 overall: starttime in clock ticks after boot
+        hz = os.sysconf("SC_CLK_TCK")
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / hz)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+_BEFORE_T0 = _started_before_t0()
+
+
+def since_start() -> float:
+    """Seconds since the process started (falls back to since this import)."""
+    return _BEFORE_T0 + (time.perf_counter() - _T0)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="eldercare-desktop", description="养老机构管理系统")
+    p.add_argument("--database", metavar="PATH_OR_URL",
+                   help="数据库文件路径或 URL（也可用环境变量 ELDERCARE_DATABASE_URL）")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认使用上次保存的选择，初始为 zh_CN）")
+    args, _qt = p.parse_known_args(argv)
+    return args
+
+
+def wait_for(worker, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` on the database thread and spin a local event loop until it
+    finishes (the GUI stays responsive); re-raise its error here."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    box: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        box["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        box["error"] = exc
+        loop.quit()
+
+    worker.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
+    if not box:
+        loop.exec()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def _open_app(database: str | None):
+    from ..services import users
+    from ..services.context import App
+
+    app = App.open(database)
+    return app, users.needs_first_run(app)
+
+
+def _preload() -> None:
+    """Import what the main window needs, on the database thread."""
+    from ..services import centre, residents  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from . import fonts, i18n
+    from .worker import DbWorker
+
+    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    qapp.setOrganizationName(i18n.ORG)
+    qapp.setApplicationName(i18n.APP)
+    qapp.setApplicationDisplayName(qapp.translate("app", "养老机构管理系统"))
+    worker = DbWorker()
+    # The database opens (and the services import) on the database thread
+    # while this thread sets up fonts and translations.
+    opened = {}
+    worker.submit(_open_app, args.database, on_done=lambda r: opened.setdefault("r", r),
+                  on_error=lambda e: opened.setdefault("e", e))
+    fonts.install(qapp)
+    i18n.install(qapp, args.lang)
+    bench = bool(os.environ.get("ELDERCARE_BENCH_EXIT"))
+
+    try:
+        if not opened:
+            wait_for(worker, lambda: None)  # the queue is ordered: _open_app has finished
+        if "e" in opened:
+            raise opened["e"]
+        app, first_run = opened["r"]
+    except Exception as exc:  # noqa: BLE001 - every failure gets the same box
+        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        QMessageBox.critical(None, qapp.translate("app", "无法打开数据库"),
+                             qapp.translate("app", "无法打开数据库，程序将退出。\n\n%1").replace("%1", message))
+        worker.stop()
+        return 1
+
+    username = ""
+    if first_run:
+        from .dialogs.first_run import FirstRunDialog
+
+        dlg = FirstRunDialog(app, worker)
+        if dlg.exec() != FirstRunDialog.DialogCode.Accepted or dlg.actor is None:
+            worker.stop()
+            app.close()
+            return 0
+        username = dlg.actor.username
+
+    worker.submit(_preload)
+    actor = None
+    autologin = os.environ.get("ELDERCARE_AUTOLOGIN", "")
+    if autologin and ":" in autologin:
+        from ..services import users
+
+        user, _, password = autologin.partition(":")
+        try:
+            actor = wait_for(worker, users.login, app, user, password)
+        except Exception as exc:  # noqa: BLE001
+            print(f"autologin failed: {getattr(exc, 'message', exc)}", file=sys.stderr)
+            if bench:
+                worker.stop()
+                return 2
+    if actor is None:
+        from .dialogs.login import LoginDialog
+
+        login = LoginDialog(app, worker, username)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+            worker.stop()
+            app.close()
+            return 0
+        actor = login.actor
+
+    from .main_window import MainWindow
+
+    win = MainWindow(app, actor, worker)
+    if bench:
+        page = win.pages["residents"]
+
+        def report(_n: int) -> None:
+            page.loaded.disconnect(report)
+            qapp.processEvents()  # paint the loaded list
+            print(f"shown {since_start():.3f}", flush=True)
+            win.close()
+            qapp.quit()
+
+        page.loaded.connect(report)
+    win.show()
+    code = qapp.exec()
+    worker.stop()
+    app.close()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

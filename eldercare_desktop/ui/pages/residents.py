@@ -1,0 +1,495 @@
+"""住户: the residents list (search as you type, status filter, sorting),
+a detail panel for the selected resident and the stay actions."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.records import Changes, ResidentDetail, ResidentRow
+from ...domain.roles import Perm
+from ...services import residents
+from ...viewmodels import residents as vm
+from ..base import Page, Shell
+
+PAGE_SIZE = 500
+translate = QCoreApplication.translate
+
+_STATUS_COLOURS = {
+    "请假": QColor("#b26a00"),
+    "退住": QColor("#757575"),
+    "去世": QColor("#757575"),
+}
+
+
+class ResidentsModel(QAbstractTableModel):
+    """Reads ``ResidentsList.visible``; pages rows in PAGE_SIZE at a time."""
+
+    def __init__(self, lst: vm.ResidentsList, parent=None):
+        super().__init__(parent)
+        self.lst = lst
+        self.shown = 0
+        self.headers = (
+            self.tr("姓名"), self.tr("性别"), self.tr("年龄"), self.tr("状态"), self.tr("床位"),
+            self.tr("入住日期"), self.tr("身份证号"), self.tr("户籍"), self.tr("政策类别"), self.tr("电话"),
+        )
+
+    # -- Qt model interface -------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.shown
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(vm.COLUMN_KEYS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.shown:
+            return None
+        r = self.lst.visible[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.lst.cell(r, col)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (vm.AGE, vm.GENDER):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = _STATUS_COLOURS.get(r.status)
+            return QBrush(colour) if colour is not None else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.headers):
+                return self.headers[section]
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self.shown < len(self.lst.visible)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        n = min(PAGE_SIZE, len(self.lst.visible) - self.shown)
+        if n <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self.shown, self.shown + n - 1)
+        self.shown += n
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self.lst.sort(column, order == Qt.SortOrder.DescendingOrder)
+        self.shown = min(PAGE_SIZE, len(self.lst.visible))
+        self.endResetModel()
+
+    # -- helpers ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """The list changed (rows, query or filter): show its first page."""
+        self.beginResetModel()
+        self.shown = min(PAGE_SIZE, len(self.lst.visible))
+        self.endResetModel()
+
+    def row_for(self, resident_id: int) -> int | None:
+        """The row of a resident, fetching pages until it is shown."""
+        row = self.lst.row_of(resident_id)
+        if row is None:
+            return None
+        while row >= self.shown:
+            self.fetchMore()
+        return row
+
+    def resident_at(self, row: int) -> ResidentRow | None:
+        return self.lst.visible[row] if 0 <= row < self.shown else None
+
+
+class ResidentsPage(Page):
+    watches = frozenset({"resident", "bed", "room", "centre"})
+
+    #: emitted after each list load, with the number of residents
+    loaded = Signal(int)
+    #: emitted when the detail panel shows a resident
+    detail_loaded = Signal(object)
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        self.lst = vm.ResidentsList(shell.ctx.today)
+        self.model = ResidentsModel(self.lst, self)
+        self.detail: ResidentDetail | None = None
+        self._detail_token = 0
+        self._select_after_load: int | None = None
+        self.loading = False
+        self.can_write = shell.ctx.actor.can(Perm.RESIDENT_WRITE)
+        self._build()
+
+    # -- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 10, 10, 6)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(380)
+        self.search.textChanged.connect(self._search_changed)
+        self.status_filter = QComboBox(self)
+        self._filter_keys = [vm.ALL, vm.IN_RESIDENCE, vm.ON_LEAVE, vm.LEFT]
+        self._filter_labels = [self.tr("全部"), self.tr("在住"), self.tr("请假"), self.tr("已离院（退住、去世）")]
+        self.status_filter.addItems(self._filter_labels)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.count_label = QLabel(self)
+        top.addWidget(self.search, 3)
+        top.addWidget(QLabel(self.tr("状态"), self))
+        top.addWidget(self.status_filter)
+        top.addSpacing(12)
+        top.addWidget(self.count_label, 1)
+        outer.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in (
+            ("register", self.tr("登记入住")),
+            (vm.EDIT, self.tr("编辑")),
+            (vm.MOVE_BED, self.tr("调床")),
+            (vm.LEAVE, self.tr("请假")),
+            (vm.RETURN, self.tr("销假")),
+            (vm.DISCHARGE, self.tr("退住")),
+            (vm.DEATH, self.tr("去世登记")),
+            (vm.READMIT, self.tr("再次入住")),
+        ):
+            b = QPushButton(label, self)
+            b.setObjectName(f"action_{key}")
+            b.clicked.connect(lambda _=False, k=key: self.run_action(k))
+            self.buttons[key] = b
+            bar.addWidget(b)
+            if key == "register":
+                bar.addSpacing(16)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.table = QTableView(split)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorClearable(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        h = self.table.horizontalHeader()
+        h.setHighlightSections(False)
+        h.setStretchLastSection(True)
+        for col, width in ((vm.NAME, 80), (vm.GENDER, 44), (vm.AGE, 44), (vm.STATUS, 50), (vm.BED, 76),
+                           (vm.ADMISSION, 92), (vm.ID_NUMBER, 168), (vm.HUKOU, 120), (vm.CATEGORIES, 110),
+                           (vm.PHONE, 110)):
+            h.resizeSection(col, width)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.run_action(vm.EDIT))
+        self.table.activated.connect(lambda _i: self.run_action(vm.EDIT))
+
+        self.detail_view = QTextBrowser(split)
+        self.detail_view.setOpenLinks(False)
+        self.detail_view.setMinimumWidth(300)
+        split.addWidget(self.table)
+        split.addWidget(self.detail_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 380])
+        outer.addWidget(split, 1)
+        self.splitter = split
+        self._show_detail(None)
+        self._update_actions()
+        self._update_count()
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+
+    # -- loading ------------------------------------------------------------
+    def reload(self) -> None:
+        self.loading = True
+        self.count_label.setText(self.tr("正在载入…"))
+        self.shell.call(residents.list_residents, on_done=self._loaded, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self._update_count()
+        self.shell.show_error(exc)
+
+    def _loaded(self, rows: list[ResidentRow]) -> None:
+        keep = self._select_after_load if self._select_after_load is not None else self.selected_id()
+        self._select_after_load = None
+        self.lst.set_rows(rows)
+        self.model.refresh()
+        self.loading = False
+        self._update_filter_labels()
+        self._update_count()
+        if keep is not None and self.select_resident(keep):
+            self.load_detail(keep)
+        else:
+            self._show_detail(None)
+            self._update_actions()
+        self.loaded.emit(len(rows))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entities & {"resident"} and changes.ids:
+            self._select_after_load = changes.ids[0]
+        super().on_changes(changes)
+
+    # -- filtering ------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if self.lst.set_query(text):
+            self._refilter()
+
+    def _filter_changed(self, index: int) -> None:
+        if 0 <= index < len(self._filter_keys) and self.lst.set_status_filter(self._filter_keys[index]):
+            self._refilter()
+
+    def _refilter(self) -> None:
+        keep = self.selected_id()
+        self.model.refresh()
+        self._update_count()
+        if keep is not None and self.lst.row_of(keep) is not None:
+            self.select_resident(keep)
+        elif self.lst.visible and self.lst.query:
+            self.select_row(0)  # typing narrows to a resident: show the best match
+        else:
+            self._show_detail(None)
+            self._update_actions()
+
+    def _update_filter_labels(self) -> None:
+        counts = self.lst.counts()
+        for i, key in enumerate(self._filter_keys):
+            self.status_filter.setItemText(i, f"{self._filter_labels[i]}（{counts[key]}）")
+
+    def _update_count(self) -> None:
+        shown, total = len(self.lst.visible), self.lst.total
+        if shown == total:
+            self.count_label.setText(self.tr("共 %1 人").replace("%1", str(total)))
+        else:
+            self.count_label.setText(self.tr("显示 %1 人，共 %2 人").replace("%1", str(shown)).replace("%2", str(total)))
+
+    # -- selection and detail --------------------------------------------------
+    def selected_row(self) -> ResidentRow | None:
+        idx = self.table.selectionModel().currentIndex()
+        if not idx.isValid() or not self.table.selectionModel().isRowSelected(idx.row(), QModelIndex()):
+            return None
+        return self.model.resident_at(idx.row())
+
+    def selected_id(self) -> int | None:
+        r = self.selected_row()
+        return r.id if r else None
+
+    def select_row(self, row: int) -> None:
+        idx = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(idx)
+
+    def select_resident(self, resident_id: int) -> bool:
+        row = self.model.row_for(resident_id)
+        if row is None:
+            return False
+        if self.selected_id() == resident_id:
+            return True
+        self.select_row(row)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        r = self.model.resident_at(current.row()) if current.isValid() else None
+        self._update_actions()
+        if r is None:
+            self._show_detail(None)
+        elif self.detail is None or self.detail.id != r.id:
+            self.load_detail(r.id)
+
+    def load_detail(self, resident_id: int) -> None:
+        self._detail_token += 1
+        token = self._detail_token
+        self.shell.call(residents.get_resident, resident_id,
+                        on_done=lambda d: self._detail_loaded(token, d),
+                        on_error=lambda e: self._detail_failed(token, e))
+
+    def _detail_loaded(self, token: int, d: ResidentDetail) -> None:
+        if token != self._detail_token:
+            return
+        self._show_detail(d)
+        self._update_actions()
+        self.detail_loaded.emit(d)
+
+    def _detail_failed(self, token: int, exc: BaseException) -> None:
+        if token == self._detail_token:
+            self._show_detail(None)
+            self.shell.show_error(exc)
+
+    def _show_detail(self, d: ResidentDetail | None) -> None:
+        self.detail = d
+        if d is None:
+            self.detail_view.setHtml(
+                "<p style='color:#777'>" + html.escape(self.tr("在左侧选择一位住户查看详细信息。")) + "</p>"
+            )
+            return
+        self.detail_view.setHtml(detail_html(d, self.lst.today))
+
+    # -- actions ---------------------------------------------------------------
+    def _update_actions(self) -> None:
+        r = self.selected_row()
+        allowed = vm.allowed_actions(r.status if r else None)
+        for key, b in self.buttons.items():
+            if not self.can_write:
+                b.setEnabled(False)
+                from ..main_window import perm_tooltip
+
+                b.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
+                continue
+            if key == "register":
+                b.setEnabled(True)
+                b.setToolTip(self.tr("登记新住户并安排床位"))
+                continue
+            b.setEnabled(key in allowed)
+            if r is None:
+                b.setToolTip(self.tr("请先选择一位住户"))
+            elif key in allowed:
+                b.setToolTip("")
+            else:
+                b.setToolTip(self.tr("“%1”目前%2，不能办理此项").replace("%1", r.name).replace("%2", r.status))
+
+    def open_dialog(self, key: str):
+        """Build (not show) the dialog for an action; tests drive it directly."""
+        from ..dialogs import stay
+        from ..dialogs.resident import ResidentDialog
+
+        if key == "register":
+            return ResidentDialog(self.shell, None, self)
+        r = self.selected_row()
+        if r is None:
+            return None
+        d = self.detail if self.detail is not None and self.detail.id == r.id else None
+        if key == vm.EDIT:
+            return ResidentDialog(self.shell, d, self) if d is not None else None
+        if key == vm.MOVE_BED:
+            cur = d.current_bed if d else None
+            return stay.MoveBedDialog(self.shell, r, r.bed_code, cur.bed_id if cur else None, self)
+        if key == vm.LEAVE:
+            return stay.LeaveDialog(self.shell, r, self)
+        if key == vm.RETURN:
+            first = next((lv.first_day for lv in reversed(d.leaves) if lv.last_day is None), None) if d else None
+            return stay.ReturnDialog(self.shell, r, first, self)
+        if key == vm.DISCHARGE:
+            return stay.DischargeDialog(self.shell, r, False, self)
+        if key == vm.DEATH:
+            return stay.DischargeDialog(self.shell, r, True, self)
+        if key == vm.READMIT:
+            return stay.ReadmitDialog(self.shell, r, self)
+        return None
+
+    def run_action(self, key: str) -> None:
+        b = self.buttons.get(key)
+        if b is None or not b.isEnabled():
+            return
+        if key == vm.EDIT and (self.detail is None or self.detail.id != self.selected_id()):
+            return  # the detail (with contacts) is still loading
+        dlg = self.open_dialog(key)
+        if dlg is None:
+            return
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.current_dialog = dlg
+        dlg.open()
+
+
+def detail_html(d: ResidentDetail, today) -> str:
+    """The detail panel as rich text (Qt's HTML subset)."""
+    from ...domain.identity import age_on
+
+    e = html.escape
+    NONE_TEXT = translate("ResidentsPage", "无")
+    YEARS = translate("ResidentsPage", "岁")
+    T = {
+        "联系人": translate("ResidentsPage", "联系人"),
+        "入住记录": translate("ResidentsPage", "入住记录"),
+        "床位记录": translate("ResidentsPage", "床位记录"),
+        "请假记录": translate("ResidentsPage", "请假记录"),
+        "状态变化": translate("ResidentsPage", "状态变化"),
+        "代理人": translate("ResidentsPage", "代理人"),
+    }
+
+    def date(x) -> str:
+        return f"{x:%Y-%m-%d}" if x else ""
+
+    def table(headers: list[str], rows: list[list[str]]) -> str:
+        if not rows:
+            return f"<p style='color:#777'>{e(NONE_TEXT)}</p>"
+        head = "".join(f"<th align='left' style='background:#eef1f5'>{e(h)}</th>" for h in headers)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return (f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#d0d5dc;"
+                f" border-collapse:collapse' width='100%'><tr>{head}</tr>{body}</table>")
+
+    status_colour = {"在住": "#2e7d32", "请假": "#b26a00"}.get(d.status, "#757575")
+    bed = d.current_bed
+    stay = d.current_stay
+    hukou = "".join(dict.fromkeys(x for x in (d.hukou_province, d.hukou_city, d.hukou_district) if x))
+    info = [
+        (translate("ResidentsPage", "性别"), e(d.gender)),
+        (translate("ResidentsPage", "出生日期"), f"{date(d.birth_date)}（{age_on(d.birth_date, today)}{e(YEARS)}）"),
+        (translate("ResidentsPage", "身份证号"), e(d.id_number)),
+        (translate("ResidentsPage", "户籍"), e(hukou)),
+        (translate("ResidentsPage", "电话"), e(d.phone)),
+        (translate("ResidentsPage", "住址"), e(d.address)),
+        (translate("ResidentsPage", "政策类别"), e("、".join(d.categories))),
+        (translate("ResidentsPage", "当前床位"), e(f"{bed.bed_code}（{bed.bed_type}）") if bed else ""),
+        (translate("ResidentsPage", "本次入住"), date(stay.start) if stay else ""),
+    ]
+    if d.notes:
+        info.append((translate("ResidentsPage", "备注"), e(d.notes).replace("\n", "<br>")))
+    rows = "".join(
+        f"<tr><td style='color:#555' width='80'>{e(k)}</td><td>{v}</td></tr>" for k, v in info
+    )
+    parts = [
+        f"<h2 style='margin-bottom:2px'>{e(d.name)} "
+        f"<span style='font-size:13px; color:{status_colour}'>【{e(d.status)}】</span></h2>",
+        f"<table cellpadding='2'>{rows}</table>",
+        f"<h3>{e(T['联系人'])}</h3>",
+        table([translate("ResidentsPage", "姓名"), translate("ResidentsPage", "关系"), translate("ResidentsPage", "电话"), ""],
+              [[e(c.name), e(c.relationship), e(c.phone),
+                f"<b style='color:#1565c0'>{e(T['代理人'])}</b>" if c.is_agent else ""] for c in d.contacts]),
+        f"<h3>{e(T['入住记录'])}</h3>",
+        table([translate("ResidentsPage", "入住日期"), translate("ResidentsPage", "结束日期"), translate("ResidentsPage", "结束原因")],
+              [[date(s.start), date(s.end) or e(translate("ResidentsPage", "至今")), e(" ".join(x for x in (s.end_reason, s.end_note) if x))]
+               for s in reversed(d.stays)]),
+        f"<h3>{e(T['床位记录'])}</h3>",
+        table([translate("ResidentsPage", "床位"), translate("ResidentsPage", "开始"), translate("ResidentsPage", "结束"), translate("ResidentsPage", "原因")],
+              [[e(b.bed_code), date(b.start), date(b.end) or e(translate("ResidentsPage", "至今")), e(b.reason)] for b in reversed(d.beds)]),
+        f"<h3>{e(T['请假记录'])}</h3>",
+        table([translate("ResidentsPage", "首日"), translate("ResidentsPage", "最后一天"), translate("ResidentsPage", "事由"), translate("ResidentsPage", "预计返院")],
+              [[date(lv.first_day), date(lv.last_day) or e(translate("ResidentsPage", "请假中")), e(lv.reason), date(lv.expected_return)]
+               for lv in reversed(d.leaves)]),
+        f"<h3>{e(T['状态变化'])}</h3>",
+        table([translate("ResidentsPage", "日期"), translate("ResidentsPage", "状态"), translate("ResidentsPage", "说明"), translate("ResidentsPage", "登记人")],
+              [[date(s.effective_date), e(s.status), e(s.reason), e(s.recorded_by)] for s in reversed(d.statuses)]),
+    ]
+    return "".join(parts)

@@ -1,0 +1,175 @@
+"""设置: tabs for the centre profile, users, general preferences (language)
+and data (backup / restore)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.roles import Perm
+from .. import i18n
+from ..base import Page, Shell
+
+
+class SettingsPage(Page):
+    TABS = ("centre", "users", "general", "data")
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 10)
+        self.tabs = QTabWidget(self)
+        lay.addWidget(self.tabs)
+        self._pages: dict[str, Page] = {}
+        self._containers: dict[str, QWidget] = {}
+        for key, label in (
+            ("centre", self.tr("机构信息")),
+            ("users", self.tr("用户")),
+            ("general", self.tr("常规")),
+            ("data", self.tr("数据")),
+        ):
+            box = QWidget(self.tabs)
+            QVBoxLayout(box).setContentsMargins(0, 0, 0, 0)
+            self._containers[key] = box
+            self.tabs.addTab(box, label)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # -- tabs -------------------------------------------------------------------
+    def sub_pages(self) -> list[Page]:
+        return list(self._pages.values())
+
+    def tab(self, key: str) -> Page:
+        """The page of a tab, built on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._make(key)
+            self._containers[key].layout().addWidget(page)
+            self._pages[key] = page
+        return page
+
+    def show_tab(self, key: str) -> Page:
+        self.tabs.setCurrentIndex(self.TABS.index(key))
+        page = self.tab(key)
+        page.activate()
+        return page
+
+    def _make(self, key: str) -> Page:
+        from ..main_window import NoAccessPage, optional_page
+        from .coming import MissingPage
+
+        actor = self.shell.ctx.actor
+        if key == "centre":
+            cls = optional_page(f"{__package__}.centre", "CentrePage")
+            return cls(self.shell) if cls else MissingPage(self.shell, self.tr("机构信息"))
+        if key == "users":
+            if not actor.can(Perm.USER_ADMIN):
+                return NoAccessPage(self.shell, self.tr("用户"), Perm.USER_ADMIN)
+            cls = optional_page(f"{__package__}.users", "UsersPage")
+            return cls(self.shell) if cls else MissingPage(self.shell, self.tr("用户"))
+        if key == "general":
+            return GeneralTab(self.shell)
+        return DataTab(self.shell)
+
+    def _tab_changed(self, index: int) -> None:
+        if self._loaded and 0 <= index < len(self.TABS):
+            self.tab(self.TABS[index]).activate()
+
+    def activate(self) -> None:
+        self._loaded = True
+        self._tab_changed(self.tabs.currentIndex())
+
+
+class GeneralTab(Page):
+    """常规: the interface language (applied at the next start)."""
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        lay = QVBoxLayout(self)
+        group = QGroupBox(self.tr("界面语言"), self)
+        form = QFormLayout(group)
+        self.language = QComboBox(group)
+        for code, label in i18n.LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.saved_language())))
+        form.addRow(self.tr("语言"), self.language)
+        self.note = QLabel(self.tr("更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。"), group)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #666666;")
+        form.addRow(self.note)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("保存"), group)
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel(group)
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved_label, 1)
+        form.addRow(row)
+        lay.addWidget(group)
+        lay.addStretch(1)
+
+    def save(self) -> None:
+        code = self.language.currentData()
+        i18n.save_language(code)
+        self.saved_label.setText(self.tr("已保存，下次启动时使用%1。").replace("%1", i18n.LANGUAGES[code]))
+        self.shell.notify(self.saved_label.text())
+
+
+class DataTab(Page):
+    """数据: database location, backup to a file, restore from a file."""
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(shell, parent)
+        from ..main_window import perm_tooltip
+
+        actor = shell.ctx.actor
+        lay = QVBoxLayout(self)
+        group = QGroupBox(self.tr("数据库"), self)
+        form = QFormLayout(group)
+        location = getattr(shell, "database_location", lambda: str(shell.app.url))()
+        self.location = QLabel(location, group)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.location.setWordWrap(True)
+        form.addRow(self.tr("数据库位置"), self.location)
+        lay.addWidget(group)
+
+        bgroup = QGroupBox(self.tr("备份与恢复"), self)
+        bl = QVBoxLayout(bgroup)
+        text = QLabel(self.tr("建议每天备份一次，并把备份文件另存到U盘或其他电脑。"
+                              "恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。"), bgroup)
+        text.setWordWrap(True)
+        bl.addWidget(text)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("备份到文件…"), bgroup)
+        self.restore_button = QPushButton(self.tr("从备份文件恢复…"), bgroup)
+        self.backup_button.clicked.connect(lambda: self.shell.backup_database(on_done=self._backed_up))  # type: ignore[attr-defined]
+        self.restore_button.clicked.connect(lambda: self.shell.restore_database(on_done=self._restored))  # type: ignore[attr-defined]
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        bl.addLayout(row)
+        self.result = QLabel(bgroup)
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addWidget(self.result)
+        lay.addWidget(bgroup)
+        lay.addStretch(1)
+        for button, perm in ((self.backup_button, Perm.BACKUP), (self.restore_button, Perm.RESTORE)):
+            if not actor.can(perm):
+                button.setEnabled(False)
+                button.setToolTip(perm_tooltip(actor, perm))
+
+    def _backed_up(self, sha: str) -> None:
+        self.result.setText(self.tr("备份完成。文件校验值（SHA-256）：%1").replace("%1", sha))
+
+    def _restored(self, safety: Path) -> None:
+        self.result.setText(self.tr("已从备份恢复。恢复前的数据已另存为：%1").replace("%1", str(safety)))
