@@ -192,7 +192,7 @@ class ServiceDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.translate("widgets", "保存"))
+        self.ok_button.setText(self.tr("保存"))
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
@@ -265,7 +265,7 @@ class BusyIndicator(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self.translate("widgets", "正在处理…"), self)
+        self.label = QLabel(self.tr("正在处理…"), self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)

@@ -1,0 +1,139 @@
+"""Benchmarks against the budgets of ARCHITECTURE.md.
+
+    .venv/bin/python bench/run.py [--residents 10000] [--runs 5] [--db FILE]
+
+Generates a centre with N residents (or reuses --db), then measures:
+- cold start: whole process, `python -m eldercare_desktop` to a shown main
+  window with the residents list loaded (auto-login), median of --runs;
+- opening the residents list: query + screen list + model reset + first
+  page painted, in one process, median;
+- filtering per keystroke over the whole list, median and worst;
+- memory (max RSS) of the GUI process.
+Each figure is printed beside its budget; the exit code is 1 if one is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PASSWORD = "bench1234"
+
+BUDGETS = {
+    "cold_start_s": 0.6,
+    "list_open_ms": 150.0,
+    "filter_ms": 30.0,
+    "memory_mb": 300.0,
+}
+
+
+def build(db: Path, residents: int) -> float:
+    from eldercare_desktop.services.context import App
+    from eldercare_desktop.services.demo import build_demo
+
+    t = time.perf_counter()
+    app = App.open(str(db))
+    build_demo(app, residents=residents, password=PASSWORD, seed=7)
+    app.close()
+    return time.perf_counter() - t
+
+
+def cold_start(db: Path, runs: int) -> tuple[list[float], list[float], float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ELDERCARE_AUTOLOGIN": f"admin:{PASSWORD}",
+           "ELDERCARE_BENCH_EXIT": "1"}
+    walls, shown, rss = [], [], 0.0
+    for _ in range(runs + 1):  # the first run warms the OS file cache
+        t = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "eldercare_desktop", "--database", str(db)],
+                             env=env, capture_output=True, text=True, timeout=120)
+        wall = time.perf_counter() - t
+        line = next((x for x in out.stdout.splitlines() if x.startswith("shown ")), None)
+        if out.returncode != 0 or line is None:
+            raise SystemExit(f"start-up failed:\n{out.stdout}\n{out.stderr}")
+        walls.append(wall)
+        shown.append(float(line.split()[1]))
+        rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return walls[1:], shown[1:], rss
+
+
+def list_and_filter(db: Path, runs: int) -> tuple[list[float], list[float], int]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from eldercare_desktop.services import residents, users
+    from eldercare_desktop.services.context import App
+    from eldercare_desktop.ui.pages.residents import ResidentsModel
+    from eldercare_desktop.viewmodels.residents import ResidentsList
+
+    qapp = QApplication.instance() or QApplication([])
+    app = App.open(str(db))
+    ctx = app.as_user(users.login(app, "admin", PASSWORD))
+    opens = []
+    for _ in range(runs + 1):
+        t = time.perf_counter()
+        rows = residents.list_residents(ctx)
+        lst = ResidentsList(app.today)
+        lst.set_rows(rows)
+        model = ResidentsModel(lst)
+        model.refresh()
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1000, 600)
+        view.show()
+        qapp.processEvents()
+        opens.append((time.perf_counter() - t) * 1000)
+        view.close()
+    n = len(rows)
+    filters = []
+    sample = rows[n // 3]
+    typed = [sample.name_initials[:i] for i in range(1, len(sample.name_initials) + 1)]
+    typed += [sample.name[:1], sample.name, sample.id_number[:6], sample.id_number[:12], "a1", ""]
+    for text in typed * runs:
+        t = time.perf_counter()
+        lst.set_query(text)
+        model.refresh()
+        filters.append((time.perf_counter() - t) * 1000)
+    app.close()
+    return opens[1:], filters, n
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--residents", type=int, default=10000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--db", type=Path, help="reuse this database (built if missing)")
+    args = ap.parse_args(argv)
+    tmp = tempfile.TemporaryDirectory()
+    db = args.db or Path(tmp.name) / "bench.sqlite3"
+    if not db.exists():
+        print(f"building {args.residents} residents into {db} …", flush=True)
+        print(f"  built in {build(db, args.residents):.1f} s", flush=True)
+    walls, shown, rss = cold_start(db, args.runs)
+    opens, filters, n = list_and_filter(db, args.runs)
+    figures = [
+        ("cold start to shown main window, whole process (s)", statistics.median(walls), BUDGETS["cold_start_s"]),
+        ("  of which until the window was shown (s)", statistics.median(shown), BUDGETS["cold_start_s"]),
+        (f"residents list of {n} opens (ms)", statistics.median(opens), BUDGETS["list_open_ms"]),
+        ("filter per keystroke, median (ms)", statistics.median(filters), BUDGETS["filter_ms"]),
+        ("filter per keystroke, worst (ms)", max(filters), BUDGETS["filter_ms"]),
+        ("GUI process memory, max RSS (MB)", rss, BUDGETS["memory_mb"]),
+    ]
+    failed = False
+    print(f"\n{'figure':<55}{'measured':>10}{'budget':>10}")
+    for name, value, budget in figures:
+        ok = value <= budget
+        failed |= not ok
+        print(f"{name:<55}{value:>10.3f}{budget:>10.3f}  {'ok' if ok else 'OVER BUDGET'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
