@@ -50,12 +50,12 @@ def story(d: AssessmentDetail) -> list:
                 P.Spacer(1, 3)]
 
     # 一、基本信息
-    lw, vw = 20 * P.mm, (W - 3 * 20 * P.mm) / 3
+    lw, vw = 22 * P.mm, (W - 3 * 22 * P.mm) / 3
     out.append(P.Heading("一、基本信息"))
     out.append(P.kv_table([
         ["评估编号", d.number, "评估基准日期", P.fmt_date(d.base_date), "评估原因", d.reason],
-        ["姓　　名", d.resident_name, "性　　别", d.resident_gender, "出生日期", P.fmt_date(d.resident_birth_date)],
-        ["身份证号", d.resident_id_number, "床　　位", d.resident_bed or "—", "评估工具", d.instrument_code],
+        ["姓名", d.resident_name, "性别", d.resident_gender, "出生日期", P.fmt_date(d.resident_birth_date)],
+        ["身份证号", d.resident_id_number, "床位", d.resident_bed or "—", "评估工具", d.instrument_code],
         ["信息提供者", d.informant_name or "—", "与老人关系", d.informant_relation or "—",
          "评估员", "、".join(x for x in (d.assessor1, d.assessor2) if x)],
     ], [lw, vw, lw, vw, lw, vw], label_cols=(0, 2, 4)))
@@ -67,8 +67,8 @@ def story(d: AssessmentDetail) -> list:
         for code, name in zip(d.diagnoses, tuple(d.diagnosis_names) + ("",) * len(d.diagnoses))
     ) or "无"
     events_total = sum(n for _, n in d.risk_events)
-    events = "　".join(f"{kind} {n} 次" for kind, n in d.risk_events) if d.risk_events else ""
-    events = f"{events}　（合计 {events_total} 次）" if events else "无"
+    events = "；".join(f"{kind} {n} 次" for kind, n in d.risk_events) if d.risk_events else ""
+    events = f"{events}（合计 {events_total} 次）" if events else "无"
     health = "；".join(f"{k}：{v}" for k, v in d.health if str(v).strip())
     if d.coma and "昏迷" not in health:
         health = "；".join(x for x in (health, "昏迷：是") if x)
@@ -87,16 +87,17 @@ def story(d: AssessmentDetail) -> list:
     # 四、评估结果
     out.append(P.Heading("四、评估结果"))
     strong = P.ParagraphStyle("ec-strong", parent=s.cell, fontSize=10, leading=13)
-    adj = "<br/>".join(f"{i}. {P.esc(a)}" for i, a in enumerate(d.adjustments, 1)) if d.adjustments else "无"
+    # one paragraph per reason: <br/> after a line that fills the cell leaves an empty line
+    adj: object = [P.Paragraph(f"{i}. {P.esc(a)}", s.cell) for i, a in enumerate(d.adjustments, 1)] or "无"
     rows: list[list[object]] = [
         ["评估总分", f"{d.total} 分（满分 {d.max_total} 分）"],
         ["初步等级", _grade(d.preliminary_grade, d.preliminary_name)],
-        ["等级变更依据", P.Paragraph(adj, s.cell)],
+        ["等级变更依据", adj],
         ["最终能力等级", P.Paragraph(P.esc(_grade(d.final_grade, d.grade_name)), strong)],
         ["对应照护等级", P.Paragraph(P.esc(d.care_level or "—"), strong)],
     ]
     if d.notes.strip():
-        rows.append(["备　　注", d.notes.strip()])
+        rows.append(["备注", d.notes.strip()])
     links = []
     if d.supersedes_number:
         links.append(f"本评估更正了评估编号 {d.supersedes_number} 的评估，原评估不再作为依据。")

@@ -110,8 +110,23 @@ def register_font() -> str:
                 # no bold face is bundled: <b> in a paragraph maps to the same face
                 pdfmetrics.registerFontFamily(FONT_NAME, normal=FONT_NAME, bold=FONT_NAME,
                                               italic=FONT_NAME, boldItalic=FONT_NAME)
+                _patch_cjk_line_breaking()
                 _font_ready = True
     return FONT_NAME
+
+
+# Full-width Chinese punctuation that must not begin a line. ReportLab's CJK
+# wrapping knows 、。）」 but not ，；：！？ etc., so "；与上一条…" could
+# start a line. Its wrapper reads this module global at call time.
+_CJK_CANNOT_START = "，；：！？》〉」』】〕”’…·％"
+
+
+def _patch_cjk_line_breaking() -> None:
+    from reportlab.platypus import paragraph as _paragraph
+
+    extra = "".join(ch for ch in _CJK_CANNOT_START if ch not in _paragraph.ALL_CANNOT_START)
+    if extra:
+        _paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + extra
 
 
 def esc(text: object) -> str:
@@ -262,7 +277,7 @@ def kv_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], labe
             if start is not None:
                 spans.append(("SPAN", (start, r), (c - 1, r)))
                 start = None
-            if isinstance(v, Flowable):
+            if isinstance(v, (Flowable, list)):
                 out.append(v)
             else:
                 out.append(Paragraph(esc(v), s.label if c in label_cols else s.cell))
@@ -303,33 +318,35 @@ class Signer:
 
 
 def signature_block(signers: Sequence[Signer], width: float | None = None) -> Table:
-    """Signature lines, one signer per row: "label（签名）: ______  日期: ____年__月__日",
-    the printed name centred under the signature line."""
+    """Signature lines, one signer per row: "label（签名）：______  日期：____年__月__日",
+    the printed name (and note) centred under the signature line."""
     s = styles()
+    font = register_font()
     width = width or content_width
-    label_w, gap_w, date_label_w, date_w = 30 * mm, 6 * mm, 12 * mm, 42 * mm
+    size = 9.5
+    label_w = max(pdfmetrics.stringWidth(f"{sg.label}（签名）：", font, size) for sg in signers) + 2
+    gap_w, date_label_w, date_w = 8 * mm, pdfmetrics.stringWidth("日期：", font, size) + 2, 40 * mm
     line_w = width - label_w - gap_w - date_label_w - date_w
-    big = ParagraphStyle("ec-sig", parent=s.body, leading=13)
     under = ParagraphStyle("ec-sig-under", parent=s.cell_small, alignment=TA_CENTER)
     data: list[list[object]] = []
     cmds: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), register_font(), 9.5),
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("ALIGN", (4, 0), (4, -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
+    # plain strings (not paragraphs) keep the spaces that leave room for the date
+    date_text = "年" + " " * 9 + "月" + " " * 9 + "日"
     for i, sg in enumerate(signers):
         r = 2 * i
-        data.append([
-            Paragraph(esc(f"{sg.label}（签名）："), big), "",
-            "", Paragraph("日期：" if sg.date else "", big),
-            Paragraph("年　　　月　　　日" if sg.date else "", ParagraphStyle("ec-sig-d", parent=big, alignment=TA_RIGHT)),
-        ])
+        data.append([f"{sg.label}（签名）：", "", "", "日期：" if sg.date else "", date_text if sg.date else ""])
         below = " ".join(x for x in (sg.name, f"（{sg.note}）" if sg.note else "") if x)
         data.append(["", Paragraph(esc(below), under), "", "", ""])
         cmds += [
             ("LINEBELOW", (1, r), (1, r), 0.6, INK),
-            ("TOPPADDING", (0, r), (-1, r), 14 if i else 6),
+            ("TOPPADDING", (0, r), (-1, r), 16 if i else 8),
             ("TOPPADDING", (0, r + 1), (-1, r + 1), 1.5),
             ("VALIGN", (0, r + 1), (-1, r + 1), "TOP"),
         ]
@@ -456,6 +473,7 @@ class _Doc(BaseDocTemplate):
             subject=page_info.subject, creator="eldercare-desktop", invariant=1, **kw,
         )
         self.page_info = page_info
+        self.initialFontName = FONT_NAME  # no unembedded Helvetica in the page resources
         self._progress = progress
         self._abort = abort
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",

@@ -40,6 +40,7 @@ from ..domain.schedule import due_state
 from . import settings
 from .audit import audit
 from .context import RESOURCES, Ctx
+from .output import write_document
 
 REASONS = ("首次评估", "常规评估", "即时评估", "复评", "其他")
 PENDING, EFFECTIVE, DECLINED, WITHDRAWN = "待确认", "已生效", "未同意", "已撤销"
@@ -499,3 +500,34 @@ def due_list(ctx: Ctx, include_not_due: bool = False) -> list[DueRow]:
                           levels.get(rid, ""), ds.due_date, ds.days_left, ds.state, ds.reason))
     out.sort(key=lambda r: (r.days_left, r.resident_id))
     return out
+
+
+def export_xlsx(ctx: Ctx, path, date_from: dt.date, date_to: dt.date, progress=None, abort=None):
+    """Assessments with base dates in [date_from, date_to] to an XLSX file."""
+    if date_to < date_from:
+        raise RuleViolation("截止日期早于起始日期", "date_to")
+    from ..documents.assessment_xlsx import write_assessments_xlsx
+
+    rows = details(ctx, date_from, date_to)
+    with ctx.read() as s:
+        c = s.get(Centre, 1)
+        centre_name = c.name if c else ""
+    return write_document(
+        ctx, path,
+        lambda tmp: write_assessments_xlsx(rows, tmp, (date_from, date_to), centre_name, progress, abort),
+        "导出评估记录", "assessment", {"from": date_from, "to": date_to},
+    )
+
+
+def report_pdf(ctx: Ctx, assessment_id: int, path):
+    """The assessment report for signatures, as a PDF file."""
+    from ..documents.assessment_report import render_assessment_report
+
+    detail = get_detail(ctx, assessment_id)
+    data = render_assessment_report(detail, printed_on=ctx.today())
+
+    def write(tmp):
+        tmp.write_bytes(data)
+        return 1
+
+    return write_document(ctx, path, write, "打印评估报告", "assessment", {"number": detail.number})

@@ -1,7 +1,6 @@
 """Backup and restore of the SQLite database file."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from ..db import engine as db_engine
@@ -9,14 +8,7 @@ from ..domain.errors import RuleViolation
 from ..domain.roles import Actor, Perm, require
 from .audit import audit, record
 from .context import App, Ctx
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+from .output import sha256_of
 
 
 def backup(ctx: Ctx, dest: Path) -> str:
@@ -37,7 +29,7 @@ def backup(ctx: Ctx, dest: Path) -> str:
     if problem:
         dest.unlink(missing_ok=True)
         raise RuleViolation(f"备份校验失败：{problem}")
-    return _sha256(dest)
+    return sha256_of(dest)
 
 
 def check_backup(path: Path) -> str | None:
@@ -65,5 +57,5 @@ def restore(app: App, actor: Actor, src: Path) -> Path:
     app.reopen()
     with app.write_factory.begin() as s:
         record(s, actor, app.now(), "从备份恢复数据库", "database", "restore", None,
-               {"file": str(src), "sha256": _sha256(src), "safety_copy": str(safety)})
+               {"file": str(src), "sha256": sha256_of(src), "safety_copy": str(safety)})
     return safety

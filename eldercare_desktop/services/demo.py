@@ -31,6 +31,7 @@ from ..domain.records import CentreInfo
 from ..domain.residents import CheckedResident, ContactInput, ResidentInput, ResidentStatus, check_resident
 from ..domain.roles import Actor, Perm, Role, password_problem, require
 from . import centre as centre_svc
+from . import demo_assessments
 from . import residents as res_svc
 from . import users as user_svc
 from .audit import record
@@ -80,6 +81,7 @@ class DemoSummary:
     events: dict[str, int]
     bulk: bool
     seconds: float
+    assessments: int = 0
 
     def as_dict(self) -> dict:
         d = dataclasses.asdict(self)
@@ -745,13 +747,17 @@ def build_demo(
     try:
         actor, created = _users_and_centre(app, actor, plan, password, clock)
         (_run_bulk if use_bulk else _run_services)(app, actor, plan, clock, progress, abort)
+        _report(progress, abort, 0.95, "正在生成评估记录")
+        clock.set(dt.datetime.combine(today, dt.time(8, 0)))
+        assessments = demo_assessments.build(app, app.as_user(actor), clock, seed)
     finally:
         app.today, app.now = saved
     _report(progress, None, 1.0, "演示数据已生成")
-    return _summary(app, plan, password, created, use_bulk, time.perf_counter() - started)
+    return _summary(app, plan, password, created, use_bulk, time.perf_counter() - started, assessments)
 
 
-def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: bool, seconds: float) -> DemoSummary:
+def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: bool, seconds: float,
+             assessments: int = 0) -> DemoSummary:
     with app.read_factory() as s:
         by_status = {st.value: 0 for st in ResidentStatus}
         for status, n in s.execute(select(Resident.status, func.count()).group_by(Resident.status)):
@@ -769,5 +775,5 @@ def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: boo
         buildings=tuple(dict.fromkeys(r.building for r in plan.rooms)), rooms=len(plan.rooms),
         beds=len(plan.beds), nursing_beds=nursing, free_beds=len(plan.beds) - held, users=users,
         created_users=tuple(created), password=password, first_day=plan.setup_day, last_day=plan.today,
-        events=events, bulk=bulk, seconds=round(seconds, 2),
+        events=events, bulk=bulk, seconds=round(seconds, 2), assessments=assessments,
     )

@@ -11,8 +11,6 @@ import.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +35,7 @@ from ..domain.roles import Perm, require
 from . import residents as res_svc
 from .audit import audit
 from .context import Ctx
+from .output import Written, sha256_of, write_document
 
 H = doc.HEADERS
 _FIELD_COLUMN = {
@@ -96,13 +95,6 @@ class ImportReport:
         }
 
 
-@dataclass(frozen=True)
-class RosterExport:
-    path: Path
-    rows: int
-    sha256: str
-
-
 # --- export -------------------------------------------------------------------
 
 def roster_rows(s: Session, include_left: bool = False) -> list[dict]:
@@ -143,34 +135,13 @@ def roster_rows(s: Session, include_left: bool = False) -> list[dict]:
     return out
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def export_roster(ctx: Ctx, path: str | Path, include_left: bool = False, progress=None, abort=None) -> RosterExport:
+def export_roster(ctx: Ctx, path: str | Path, include_left: bool = False, progress=None, abort=None) -> Written:
     """Write the roster (residents in residence or on leave; all with
     ``include_left``) to ``path`` atomically; audited with the file's SHA-256."""
-    dest = Path(path).expanduser().resolve()
     with ctx.read(Perm.PRINT) as s:
         rows = roster_rows(s, include_left)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    try:
-        n = doc.write_roster(rows, tmp, progress, abort)
-        os.replace(tmp, dest)
-    except PermissionError:
-        raise RuleViolation(f"无法写入“{dest}”：文件可能正在Excel中打开，请关闭后重试") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    digest = _sha256(dest)
-    with ctx.write(Perm.PRINT) as s:
-        audit(ctx, s, "导出住户名册", "roster", dest.name, None,
-              {"file": str(dest), "rows": n, "include_left": include_left, "sha256": digest})
-    return RosterExport(dest, n, digest)
+    return write_document(ctx, path, lambda tmp: doc.write_roster(rows, tmp, progress, abort),
+                          "导出住户名册", "roster", {"include_left": include_left})
 
 
 # --- import -------------------------------------------------------------------
@@ -340,7 +311,7 @@ def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=No
                 progress(0.2 + 0.8 * n / len(good), f"正在导入第{n + 1}位住户")
             ids.append(_register(ctx, s, g))
         audit(ctx, s, "导入住户名册", "roster", src.name, None,
-              {"file": str(src.resolve()), "sha256": _sha256(src), "rows": len(good), "ids": [ids[0], ids[-1]]})
+              {"file": str(src.resolve()), "sha256": sha256_of(src), "rows": len(good), "ids": [ids[0], ids[-1]]})
     return report([], notes, len(ids), ids)
 
 

@@ -257,3 +257,12 @@ def test_large_map_is_fast(qtbot, make_shell, ctx):
     paint = time.perf_counter() - t0
     assert fill < 0.1, fill
     assert paint < 0.3, paint
+
+
+def test_empty_centre(qtbot, make_shell, ctx):
+    page = open_page(qtbot, make_shell(ctx.actor))
+    assert page.canvas.tiles() == []
+    assert page.card_total.value.text() == "0"
+    assert page.card_share.value.text() == "—"
+    assert "还没有房间" in page.canvas.empty_text
+    assert page.add_room_button.isEnabled()

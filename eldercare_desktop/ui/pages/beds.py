@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.centre import BedShare, BedType
+from ...domain.errors import RuleViolation
 from ...domain.records import BedInfo, Changes, RoomInfo
 from ...domain.roles import PERM_LABELS, Perm
 from ...services import centre
@@ -59,7 +60,7 @@ def load_bed_page(ctx, day: dt.date | None, include_inactive: bool) -> BedPageDa
     code = info.policy_profile if info else centre.DEFAULT_PROFILE
     try:
         profile = centre.get_profile(code)
-    except Exception:  # unknown profile in an old database: fall back to the national one
+    except RuleViolation:  # a profile file since removed: fall back to the national one
         profile = centre.get_profile(centre.DEFAULT_PROFILE)
     return BedPageData(day, today, rooms, share, profile.nursing_bed_target_percent, profile.name)
 
@@ -875,12 +876,15 @@ class BedsPage(Page):
                             else self.tr("仅显示今天的请假"), AMBER)
         share = data.share
         met = share.meets(data.target)
-        self.card_share.set(
-            f"{share.percent:.1f}%",
-            self.tr("%1/%2张 · 目标≥%3% · %4").replace("%1", str(share.nursing)).replace("%2", str(share.total))
-            .replace("%3", str(data.target)).replace("%4", self.tr("已达标") if met else self.tr("未达标")),
-            GREEN if met else RED,
-        )
+        if share.total == 0:
+            self.card_share.set("—", self.tr("还没有床位 · 目标≥%1%").replace("%1", str(data.target)))
+        else:
+            self.card_share.set(
+                f"{share.percent:.1f}%",
+                self.tr("%1/%2张 · 目标≥%3% · %4").replace("%1", str(share.nursing)).replace("%2", str(share.total))
+                .replace("%3", str(data.target)).replace("%4", self.tr("已达标") if met else self.tr("未达标")),
+                GREEN if met else RED,
+            )
         self.card_share.setToolTip(self.tr("政策配置：%1").replace("%1", data.profile_name))
         if data.day == data.today:
             self.day_hint.setText(self.tr("今天 %1").replace("%1", data.day.isoformat()))

@@ -124,8 +124,7 @@ class UsersPage(Page):
         self.table = QTableView()
 
         if not self.is_admin:
-            note = QLabel(self.tr("用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。\n"
-                                  "您可以随时修改自己的登录密码。")
+            note = QLabel(self.tr("用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。\n您可以随时修改自己的登录密码。")
                           .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.USER_ADMIN]))
             note.setWordWrap(True)
             note.setObjectName("usersNote")
@@ -162,8 +161,7 @@ class UsersPage(Page):
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         self.table.activated.connect(lambda _i: self.edit_user())
         outer.addWidget(self.table, 1)
-        hint = QLabel(self.tr("角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；"
-                              "审计只能查看和导出。连续输错密码5次将锁定15分钟。"))
+        hint = QLabel(self.tr("角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；审计只能查看和导出。连续输错密码5次将锁定15分钟。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #7b8794;")
         outer.addWidget(hint)
