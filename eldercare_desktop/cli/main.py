@@ -346,14 +346,8 @@ def _age(birth: dt.date, today: dt.date) -> int:
     return age_on(birth, today)
 
 
-def _hukou(text: str) -> str:
-    """重庆市重庆市渝北区 -> 重庆市渝北区 (a municipality is its own province)."""
-    return re.sub(r"^(\w+?市)\1", r"\1", text)
-
-
 def _matches(r, text: str) -> bool:
-    t = text.lower()
-    return any(t in (v or "").lower() for v in (r.name, r.name_pinyin, r.name_initials, r.id_number, r.bed_code))
+    return text.lower() in r.search_key
 
 
 def cmd_residents_list(args) -> int:
@@ -377,7 +371,7 @@ def cmd_residents_list(args) -> int:
     _table(
         ("编号", "姓名", "性别", "年龄", "身份证号", "状态", "床位", "入住日期", "户籍", "政策类别"),
         [(r.id, r.name, r.gender, _age(r.birth_date, today), r.id_number, r.status, r.bed_code,
-          f"{r.admission_date:%Y-%m-%d}" if r.admission_date else "", _hukou(r.hukou), r.categories.replace(",", "、"))
+          f"{r.admission_date:%Y-%m-%d}" if r.admission_date else "", r.hukou, r.categories.replace(",", "、"))
          for r in rows],
     )
     _out(f"共{len(rows)}位住户")

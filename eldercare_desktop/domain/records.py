@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .names import search_key
+
 
 @dataclass(frozen=True)
 class Changes:
@@ -97,6 +99,11 @@ class ResidentRow:
     name_pinyin: str
     name_initials: str
     hukou: str = ""
+
+    @property
+    def search_key(self) -> str:
+        """Lower-case text a search matches: name, pinyin, initials, ID number, bed, phone."""
+        return search_key(self.name, self.name_pinyin, self.name_initials, self.id_number, self.bed_code, self.phone)
 
 
 @dataclass(frozen=True)

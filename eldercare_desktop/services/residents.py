@@ -66,10 +66,16 @@ def list_residents(ctx: Ctx, include_left: bool = True) -> list[ResidentRow]:
             ResidentRow(
                 r[0], r[1], r[2], r[3], r[4], r[5],
                 bed_code(r[6], r[7], r[8]) if r[7] is not None else "",
-                r[9], r[10], r[11], r[12], r[13], "".join(x for x in (r[14], r[15], r[16]) if x),
+                r[9], r[10], r[11], r[12], r[13], _hukou(r[14], r[15], r[16]),
             )
             for r in s.execute(q)
         ]
+
+
+def _hukou(province: str, city: str, district: str) -> str:
+    """重庆市/重庆市/渝北区 -> 重庆市渝北区: a municipality is its own province."""
+    parts = [province, city if city != province else "", district]
+    return "".join(p for p in parts if p)
 
 
 def get_resident(ctx: Ctx, resident_id: int) -> ResidentDetail:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..domain.identity import age_on
-from ..domain.names import search_key
 from ..domain.records import ResidentRow
 from ..domain.residents import ResidentStatus
 
@@ -74,7 +73,7 @@ def fmt_date(day: dt.date | None) -> str:
 
 def row_key(r: ResidentRow) -> str:
     """The lower-case text a search query is matched against."""
-    return search_key(r.name, r.name_pinyin, r.name_initials, r.id_number, r.bed_code, r.phone)
+    return r.search_key
 
 
 def normalise_query(text: str) -> str:
