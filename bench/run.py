@@ -46,22 +46,23 @@ def build(db: Path, residents: int) -> float:
     return time.perf_counter() - t
 
 
-def cold_start(db: Path, runs: int) -> tuple[list[float], list[float], float]:
+def cold_start(db: Path, runs: int) -> tuple[list[float], list[float], list[float], float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ELDERCARE_AUTOLOGIN": f"admin:{PASSWORD}",
            "ELDERCARE_BENCH_EXIT": "1"}
-    walls, shown, rss = [], [], 0.0
+    walls, windows, shown, rss = [], [], [], 0.0
     for _ in range(runs + 1):  # the first run warms the OS file cache
         t = time.perf_counter()
         out = subprocess.run([sys.executable, "-m", "eldercare_desktop", "--database", str(db)],
                              env=env, capture_output=True, text=True, timeout=120)
         wall = time.perf_counter() - t
-        line = next((x for x in out.stdout.splitlines() if x.startswith("shown ")), None)
-        if out.returncode != 0 or line is None:
+        lines = dict(x.split(" ", 1) for x in out.stdout.splitlines() if x.startswith(("shown ", "window ")))
+        if out.returncode != 0 or "shown" not in lines:
             raise SystemExit(f"start-up failed:\n{out.stdout}\n{out.stderr}")
         walls.append(wall)
-        shown.append(float(line.split()[1]))
+        windows.append(float(lines["window"]))
+        shown.append(float(lines["shown"]))
         rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
-    return walls[1:], shown[1:], rss
+    return walls[1:], windows[1:], shown[1:], rss
 
 
 def list_and_filter(db: Path, runs: int) -> tuple[list[float], list[float], int]:
@@ -116,11 +117,12 @@ def main(argv=None) -> int:
     if not db.exists():
         print(f"building {args.residents} residents into {db} …", flush=True)
         print(f"  built in {build(db, args.residents):.1f} s", flush=True)
-    walls, shown, rss = cold_start(db, args.runs)
+    walls, windows, shown, rss = cold_start(db, args.runs)
     opens, filters, n = list_and_filter(db, args.runs)
     figures = [
-        ("cold start to shown main window, whole process (s)", statistics.median(walls), BUDGETS["cold_start_s"]),
-        ("  of which until the window was shown (s)", statistics.median(shown), BUDGETS["cold_start_s"]),
+        ("cold start to a shown, usable main window (s)", statistics.median(windows), BUDGETS["cold_start_s"]),
+        ("  … and its residents list loaded (s)", statistics.median(shown), BUDGETS["cold_start_s"] + BUDGETS["list_open_ms"] / 1000),
+        ("  whole process, start to exit (s)", statistics.median(walls), None),
         (f"residents list of {n} opens (ms)", statistics.median(opens), BUDGETS["list_open_ms"]),
         ("filter per keystroke, median (ms)", statistics.median(filters), BUDGETS["filter_ms"]),
         ("filter per keystroke, worst (ms)", max(filters), BUDGETS["filter_ms"]),
@@ -129,6 +131,9 @@ def main(argv=None) -> int:
     failed = False
     print(f"\n{'figure':<55}{'measured':>10}{'budget':>10}")
     for name, value, budget in figures:
+        if budget is None:
+            print(f"{name:<55}{value:>10.3f}")
+            continue
         ok = value <= budget
         failed |= not ok
         print(f"{name:<55}{value:>10.3f}{budget:>10.3f}  {'ok' if ok else 'OVER BUDGET'}")

@@ -39,3 +39,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   fi
   touch "$stamp"
 fi
+# Byte-code up front: start-up must not recompile the app (and
+# PYTHONDONTWRITEBYTECODE may be set), ARCHITECTURE.md budget 0.6 s.
+.venv/bin/python -m compileall -q eldercare_desktop >/dev/null

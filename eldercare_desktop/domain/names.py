@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose reading differs from the common one.
 _SURNAMES = {
     "曾": "zeng", "单": "shan", "仇": "qiu", "解": "xie", "查": "zha", "区": "ou",
@@ -19,6 +17,8 @@ def name_pinyin(name: str) -> tuple[str, str]:
     name = (name or "").strip()
     if not name:
         return "", ""
+    from pypinyin import lazy_pinyin  # slow to import: only when a name is written
+
     syllables = lazy_pinyin(name, errors=lambda s: list(s.lower()))
     if name[0] in _SURNAMES:
         syllables[0] = _SURNAMES[name[0]]
@@ -31,5 +31,3 @@ def search_key(*parts: str) -> str:
     """One lower-case string to substring-match against."""
     return "\x1f".join(p.lower() for p in parts if p)
 
-
-__all__ = ["name_pinyin", "search_key", "Style"]

@@ -23,7 +23,9 @@ from ..domain.roles import (
 from .audit import audit, record
 from .context import App, Ctx
 
-_hasher = PasswordHasher()
+# OWASP's argon2id profile (19 MiB, 2 passes): ~25 ms on an old PC, so the
+# login does not hold up start-up; older hashes are upgraded on login.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
 
 

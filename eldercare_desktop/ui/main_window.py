@@ -3,7 +3,6 @@ Shell interface of ui/base.py for the pages: every service call goes through
 ``call``/``run_long`` onto the one database thread."""
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import sys
 import traceback
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.errors import DomainError, NotFound, PermissionDenied, RuleViolation
 from ..domain.records import CentreInfo, Changes
-from ..domain.roles import ROLE_LABELS, PERM_LABELS, Actor, Perm, Role
+from ..domain.roles import PERM_LABELS, ROLE_LABELS, Actor, Perm
 from .base import Page, Shell
 from .widgets import BusyIndicator, run_with_progress
 from .worker import Aborted, DbWorker
@@ -51,6 +50,7 @@ class _Slot(QWidget):
     def put(self, page: Page) -> None:
         self.page = page
         self.layout().addWidget(page)
+        page.show()  # the slot may already be visible
 
 
 class NoAccessPage(Page):
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow, Shell):
         self.nav.setFixedWidth(150)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(window); font-size: 15px; }"
+            "QListWidget#navigation { border: none; background: palette(window); font-size: 15px; outline: 0; }"
             "QListWidget#navigation::item { padding: 9px 14px; }"
             "QListWidget#navigation::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
@@ -275,6 +275,10 @@ class MainWindow(QMainWindow, Shell):
             from .pages.coming import MissingPage
 
             return MissingPage(self, label, parent)
+        if key == "assessment":
+            cls = optional_page(f"{__package__}.pages.assessments", "AssessmentsPage")
+            if cls is not None:
+                return cls(self)
         from .pages.coming import ComingPage
 
         return ComingPage(self, key, parent)
@@ -482,4 +486,4 @@ def optional_page(module: str, name: str):
     return getattr(mod, name, None)
 
 
-__all__ = ["MainWindow", "perm_tooltip", "APP_TITLE", "dt", "Role"]
+__all__ = ["MainWindow", "NoAccessPage", "perm_tooltip", "optional_page", "APP_TITLE"]

@@ -151,6 +151,8 @@ class ErrorForm(QWidget):
             self.general.show()
         if first is not None and focus:
             first.setFocus()
+        if per_row or general:
+            grow_to_fit(self)
 
     def set_field_error(self, field: str, message: str | None) -> None:
         row = self._rows.get(self._aliases.get(field, field))
@@ -160,6 +162,19 @@ class ErrorForm(QWidget):
         err.setText(message or "")
         err.setVisible(bool(message))
         _mark(w, bool(message))
+        if message:
+            grow_to_fit(self)
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """After error labels appear: let the window grow so nothing overlaps."""
+    win = widget.window()
+    lay = win.layout()
+    if lay is not None:
+        lay.activate()
+    hint = win.sizeHint()
+    if win.height() < hint.height() or win.width() < hint.width():
+        win.resize(max(win.width(), hint.width()), max(win.height(), hint.height()))
 
 
 def _mark(w: QWidget, invalid: bool) -> None:
@@ -208,6 +223,13 @@ class ServiceDialog(QDialog):
         for f in self.forms:
             f.clear_problems()
         self.save()
+
+    def error_for(self, field: str) -> QLabel | None:
+        """The error label of a field, in whichever form holds it."""
+        for f in self.forms:
+            if f.has_field(field):
+                return f.error_for(field)
+        return None
 
     def show_problems(self, problems: Iterable[Problem]) -> None:
         """Each problem under its field; problems without a field on top."""

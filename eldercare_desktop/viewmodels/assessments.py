@@ -102,7 +102,6 @@ def reason_for_new(due_reason: str | None, has_history: bool) -> str:
 
 # -- care level changes -------------------------------------------------------------
 
-PENDING_COLUMNS = ("resident", "number", "change", "status")
 CHANGE_COLUMNS = ("number", "change", "status", "consent_by", "consent_relation", "consent_date",
                   "effective_date", "note")
 
@@ -131,6 +130,52 @@ def change_cell(c: CareLevelChangeInfo, key: str) -> str:
     if key == "note":
         return c.note
     raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """A care level change waiting for consent, with its assessment."""
+
+    change: CareLevelChangeInfo
+    base_date: dt.date | None
+    grade_name: str
+    final_grade: int | None
+
+    @property
+    def id(self) -> int:
+        return self.change.id
+
+
+PENDING_ROW_COLUMNS = ("resident", "number", "date", "grade", "change", "waiting")
+
+
+def pending_rows(changes: Sequence[CareLevelChangeInfo],
+                 assessments: Mapping[int, AssessmentSummary]) -> list[PendingRow]:
+    out = []
+    for c in changes:
+        a = assessments.get(c.assessment_id)
+        out.append(PendingRow(c, a.base_date if a else None, a.grade_name if a else "",
+                              a.final_grade if a else None))
+    out.sort(key=lambda r: (r.base_date or dt.date.min, r.change.id))
+    return out
+
+
+def waiting_text(base_date: dt.date | None, today: dt.date) -> str:
+    if base_date is None:
+        return ""
+    days = (today - base_date).days
+    return "今天" if days <= 0 else f"{days}天"
+
+
+def pending_cell(r: PendingRow, col: int, today: dt.date) -> str:
+    key = PENDING_ROW_COLUMNS[col]
+    if key == "date":
+        return fmt_date(r.base_date)
+    if key == "grade":
+        return grade_label(r.final_grade, r.grade_name, short=True) if r.final_grade is not None else ""
+    if key == "waiting":
+        return waiting_text(r.base_date, today)
+    return change_cell(r.change, key)
 
 
 def relation_choices(agent_relationship: str | None) -> list[str]:
@@ -463,6 +508,9 @@ def parse_number(text: str) -> float:
 # -- the form: live summary -----------------------------------------------------------------
 
 
+NOT_YET = "（全部项目评分后得出）"
+
+
 @dataclass(frozen=True)
 class SectionLine:
     code: str
@@ -570,11 +618,11 @@ def summarise(instrument: Instrument, scores: Mapping[str, int | None], *, coma:
         level = care_levels.get(result.final_grade, "")
     else:
         total_text = f"{total}/{instrument.max_total}（尚有{count - answered}项未评）"
-        prelim = final = "—"
+        prelim = final = NOT_YET
         adjustments = tuple((x, True) for x in pending_adjustments(instrument, coma, diagnoses, risk_events, scores))
         level = ""
     if not level:
-        level_text = "—"
+        level_text = NOT_YET
     elif current_level and current_level != level:
         level_text = f"{level}（现为{current_level}，须经老人或代理人同意后生效）"
     elif current_level:

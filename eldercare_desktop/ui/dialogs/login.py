@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
-from ..widgets import error_label
+from ..widgets import error_label, grow_to_fit
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...services.context import App
@@ -107,6 +107,7 @@ class LoginDialog(QDialog):
     def _fail(self, message: str, focus: QWidget) -> None:
         self.error.setText(message)
         self.error.show()
+        grow_to_fit(self)
         focus.setFocus()
 
     def reject(self) -> None:

@@ -6,8 +6,6 @@ from the ID's area code. Saving is one service call (one transaction): on
 a RuleViolation every problem is shown at its field and nothing is saved."""
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +30,7 @@ from ...domain.records import ResidentDetail
 from ...domain.residents import POLICY_CATEGORIES, RELATIONSHIPS, ContactInput, ResidentInput
 from ...services import residents
 from ..base import Shell
-from ..widgets import ERROR_STYLE, ErrorForm, ServiceDialog, date_edit, from_qdate
+from ..widgets import ErrorForm, ServiceDialog, date_edit, from_qdate
 from .stay import BedChooser
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -308,4 +306,4 @@ class ResidentDialog(ServiceDialog):
             self.submit(residents.update_resident, self.detail.id, data)
 
 
-__all__ = ["ResidentDialog", "ContactsTable", "ERROR_STYLE", "dt"]
+__all__ = ["ResidentDialog", "ContactsTable"]

@@ -31,11 +31,17 @@ from ..base import Page, Shell
 PAGE_SIZE = 500
 translate = QCoreApplication.translate
 
-_STATUS_COLOURS = {
-    "请假": QColor("#b26a00"),
-    "退住": QColor("#757575"),
-    "去世": QColor("#757575"),
+_STATUS_BRUSHES = {
+    "请假": QBrush(QColor("#b26a00")),
+    "退住": QBrush(QColor("#757575")),
+    "去世": QBrush(QColor("#757575")),
 }
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+_CENTERED = frozenset({vm.GENDER, vm.AGE})
 
 
 class ResidentsModel(QAbstractTableModel):
@@ -58,19 +64,25 @@ class ResidentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(vm.COLUMN_KEYS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.shown:
-            return None
-        r = self.lst.visible[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.lst.cell(r, col)
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (vm.AGE, vm.GENDER):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = _STATUS_COLOURS.get(r.status)
-            return QBrush(colour) if colour is not None else None
+        # called for every role of every painted cell: plain int comparisons first
+        role = int(role)
+        if role == _DISPLAY:
+            row = index.row()
+            if not index.isValid() or row >= self.shown:
+                return None
+            return self.lst.cell(self.lst.visible[row], index.column())
+        if role == _FOREGROUND:
+            row = index.row()
+            if not index.isValid() or row >= self.shown:
+                return None
+            return _STATUS_BRUSHES.get(self.lst.visible[row].status)
+        if role == _ALIGNMENT:
+            return _CENTER if index.column() in _CENTERED else None
+        if role == _USER:
+            row = index.row()
+            if not index.isValid() or row >= self.shown:
+                return None
+            return self.lst.visible[row].id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -201,7 +213,7 @@ class ResidentsPage(Page):
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
         for col, width in ((vm.NAME, 80), (vm.GENDER, 44), (vm.AGE, 44), (vm.STATUS, 50), (vm.BED, 76),
-                           (vm.ADMISSION, 92), (vm.ID_NUMBER, 168), (vm.HUKOU, 120), (vm.CATEGORIES, 110),
+                           (vm.ADMISSION, 92), (vm.ID_NUMBER, 156), (vm.HUKOU, 110), (vm.CATEGORIES, 110),
                            (vm.PHONE, 110)):
             h.resizeSection(col, width)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -212,11 +224,12 @@ class ResidentsPage(Page):
         self.detail_view = QTextBrowser(split)
         self.detail_view.setOpenLinks(False)
         self.detail_view.setMinimumWidth(300)
+        self.detail_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split.addWidget(self.table)
         split.addWidget(self.detail_view)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([760, 380])
+        split.setSizes([790, 350])
         outer.addWidget(split, 1)
         self.splitter = split
         self._show_detail(None)
@@ -229,14 +242,14 @@ class ResidentsPage(Page):
     def reload(self) -> None:
         self.loading = True
         self.count_label.setText(self.tr("正在载入…"))
-        self.shell.call(residents.list_residents, on_done=self._loaded, on_error=self._load_failed)
+        self.shell.call(residents.list_residents, on_done=self._list_loaded, on_error=self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False
         self._update_count()
         self.shell.show_error(exc)
 
-    def _loaded(self, rows: list[ResidentRow]) -> None:
+    def _list_loaded(self, rows: list[ResidentRow]) -> None:
         keep = self._select_after_load if self._select_after_load is not None else self.selected_id()
         self._select_after_load = None
         self.lst.set_rows(rows)

@@ -55,6 +55,7 @@ class SettingsPage(Page):
         if page is None:
             page = self._make(key)
             self._containers[key].layout().addWidget(page)
+            page.show()  # added to a container that may already be visible
             self._pages[key] = page
         return page
 
