@@ -10,6 +10,10 @@ from typing import Mapping
 
 from .errors import Problems
 
+# Care level changes: the first level takes effect at once; a change waits
+# for the consent of the resident or their agent (《养老机构管理办法》).
+CARE_PENDING, CARE_EFFECTIVE, CARE_DECLINED, CARE_WITHDRAWN = "待确认", "已生效", "未同意", "已撤销"
+
 # --- the instrument --------------------------------------------------------
 
 

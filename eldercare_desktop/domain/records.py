@@ -174,6 +174,9 @@ class ResidentDetail:
     beds: tuple[BedHistoryItem, ...] = field(default_factory=tuple)
     statuses: tuple[StatusItem, ...] = field(default_factory=tuple)
     leaves: tuple[LeaveInfo, ...] = field(default_factory=tuple)
+    care_level: str = ""  # in effect today ("" before the first assessment)
+    last_assessment: str = ""  # e.g. "PG2026-0012（2026-05-03，能力中度受损）"
+    pending_care_level: str = ""  # a change waiting for consent
 
     @property
     def current_stay(self) -> StayInfo | None:

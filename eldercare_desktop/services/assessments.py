@@ -24,7 +24,17 @@ from ..db.models import (
     Room,
     Stay,
 )
-from ..domain.assessment import Instrument, ScoreInput, normalise_icd, parse_instrument, score
+from ..domain.assessment import (
+    CARE_DECLINED,
+    CARE_EFFECTIVE,
+    CARE_PENDING,
+    CARE_WITHDRAWN,
+    Instrument,
+    ScoreInput,
+    normalise_icd,
+    parse_instrument,
+    score,
+)
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.records import (
     AssessmentDetail,
@@ -43,7 +53,7 @@ from .context import RESOURCES, Ctx
 from .output import write_document
 
 REASONS = ("首次评估", "常规评估", "即时评估", "复评", "其他")
-PENDING, EFFECTIVE, DECLINED, WITHDRAWN = "待确认", "已生效", "未同意", "已撤销"
+PENDING, EFFECTIVE, DECLINED, WITHDRAWN = CARE_PENDING, CARE_EFFECTIVE, CARE_DECLINED, CARE_WITHDRAWN
 
 
 # --- instruments ----------------------------------------------------------------

@@ -6,7 +6,19 @@ import datetime as dt
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Bed, BedAssignment, Contact, Leave, Resident, Room, Stay, StatusEvent
+from ..db.models import (
+    Assessment,
+    Bed,
+    BedAssignment,
+    CareLevelChange,
+    Contact,
+    Leave,
+    Resident,
+    Room,
+    Stay,
+    StatusEvent,
+)
+from ..domain.assessment import CARE_EFFECTIVE, CARE_PENDING
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.names import name_pinyin
 from ..domain.records import (
@@ -83,10 +95,31 @@ def get_resident(ctx: Ctx, resident_id: int) -> ResidentDetail:
         r = s.get(Resident, resident_id)
         if r is None:
             raise NotFound("住户不存在")
-        return _detail(s, r)
+        return _detail(s, r, ctx.today())
 
 
-def _detail(s: Session, r: Resident) -> ResidentDetail:
+def _care(s: Session, resident_id: int, today: dt.date) -> tuple[str, str, str]:
+    """(care level in effect, last assessment, pending level) for the detail panel."""
+    level = s.execute(
+        select(CareLevelChange.new_level)
+        .where(CareLevelChange.resident_id == resident_id, CareLevelChange.status == CARE_EFFECTIVE,
+               CareLevelChange.effective_date <= today)
+        .order_by(CareLevelChange.effective_date.desc(), CareLevelChange.id.desc())
+    ).scalars().first() or ""
+    pending = s.execute(
+        select(CareLevelChange.new_level)
+        .where(CareLevelChange.resident_id == resident_id, CareLevelChange.status == CARE_PENDING)
+    ).scalars().first() or ""
+    last = s.execute(
+        select(Assessment.number, Assessment.base_date, Assessment.care_level)
+        .where(Assessment.resident_id == resident_id)
+        .order_by(Assessment.base_date.desc(), Assessment.id.desc())
+    ).first()
+    text = f"{last.number}（{last.base_date:%Y-%m-%d}，{last.care_level}）" if last else ""
+    return level, text, pending
+
+
+def _detail(s: Session, r: Resident, today: dt.date) -> ResidentDetail:
     stays = s.execute(select(Stay).where(Stay.resident_id == r.id).order_by(Stay.start_date)).scalars()
     beds = s.execute(
         select(BedAssignment, Bed, Room)
@@ -99,6 +132,7 @@ def _detail(s: Session, r: Resident) -> ResidentDetail:
         select(StatusEvent).where(StatusEvent.resident_id == r.id).order_by(StatusEvent.effective_date, StatusEvent.id)
     ).scalars()
     leaves = s.execute(select(Leave).where(Leave.resident_id == r.id).order_by(Leave.first_day)).scalars()
+    care = _care(s, r.id, today)
     return ResidentDetail(
         id=r.id, name=r.name, gender=r.gender, id_number=r.id_number, birth_date=r.birth_date,
         hukou_province=r.hukou_province, hukou_city=r.hukou_city, hukou_district=r.hukou_district,
@@ -113,6 +147,7 @@ def _detail(s: Session, r: Resident) -> ResidentDetail:
         ),
         statuses=tuple(StatusItem(e.status, e.effective_date, e.reason, e.recorded_by, e.recorded_at) for e in statuses),
         leaves=tuple(LeaveInfo(x.id, x.first_day, x.last_day, x.reason, x.expected_return) for x in leaves),
+        care_level=care[0], last_assessment=care[1], pending_care_level=care[2],
     )
 
 

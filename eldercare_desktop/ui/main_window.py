@@ -3,7 +3,6 @@ Shell interface of ui/base.py for the pages: every service call goes through
 ``call``/``run_long`` onto the one database thread."""
 from __future__ import annotations
 
-import importlib
 import sys
 import traceback
 from pathlib import Path
@@ -268,17 +267,20 @@ class MainWindow(QMainWindow, Shell):
             return SettingsPage(self, parent)
         if key == "audit" and not actor.can(Perm.AUDIT_READ):
             return NoAccessPage(self, label, Perm.AUDIT_READ, parent)
-        if key in ("beds", "audit"):
-            cls = optional_page(f"{__package__}.pages.{key}", "BedsPage" if key == "beds" else "AuditPage")
-            if cls is not None:
-                return cls(self)
-            from .pages.coming import MissingPage
+        if key == "beds":
+            from .pages.beds import BedsPage
 
-            return MissingPage(self, label, parent)
+            beds = BedsPage(self)
+            beds.open_resident.connect(self.show_resident)
+            return beds
+        if key == "audit":
+            from .pages.audit import AuditPage
+
+            return AuditPage(self)
         if key == "assessment":
-            cls = optional_page(f"{__package__}.pages.assessments", "AssessmentsPage")
-            if cls is not None:
-                return cls(self)
+            from .pages.assessments import AssessmentsPage
+
+            return AssessmentsPage(self)
         from .pages.coming import ComingPage
 
         return ComingPage(self, key, parent)
@@ -294,6 +296,11 @@ class MainWindow(QMainWindow, Shell):
             out.append(page)
             out.extend(getattr(page, "sub_pages", lambda: [])())
         return out
+
+    def show_resident(self, resident_id: int) -> None:
+        """Open the residents page on one resident (from the bed map, for example)."""
+        page = self.navigate("residents")
+        page.select_resident(resident_id)  # type: ignore[attr-defined]
 
     def focus_search(self) -> None:
         page = self.navigate("residents")
@@ -475,15 +482,4 @@ class MainWindow(QMainWindow, Shell):
         super().closeEvent(event)
 
 
-def optional_page(module: str, name: str):
-    """A page class another module provides, or None while it is not there."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, name, None)
-
-
-__all__ = ["MainWindow", "NoAccessPage", "perm_tooltip", "optional_page", "APP_TITLE"]
+__all__ = ["MainWindow", "NoAccessPage", "perm_tooltip", "APP_TITLE"]

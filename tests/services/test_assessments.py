@@ -135,3 +135,12 @@ def test_settings_and_mapping(ctx, admitted):
     scores = {i.code: (i.max if i.higher_is_better else 0) for i in mz.items}
     a = svc.save_assessment(ctx, form(admitted, scores=scores)).ids[0]
     assert svc.get_detail(ctx, a).instrument_code == "MZ/T 039-2013"
+
+
+def test_resident_detail_shows_care_level(ctx, admitted):
+    assert residents.get_resident(ctx, admitted).care_level == ""
+    svc.save_assessment(ctx, form(admitted))
+    svc.save_assessment(ctx, form(admitted, scores=[0] * 26, base_date=D(2026, 8, 1), reason="即时评估"))
+    d = residents.get_resident(ctx, admitted)
+    assert (d.care_level, d.pending_care_level) == ("自理", "特级护理")
+    assert d.last_assessment == "PG2026-0002（2026-08-01，特级护理）"

@@ -114,7 +114,8 @@ def test_auditor_write_actions_disabled(qtbot, make_window, actors, centre_ready
     page = win.pages["residents"]
     assert not any(b.isEnabled() for b in page.buttons.values())
     settings = win.navigate("settings")
-    assert isinstance(settings.show_tab("users"), NoAccessPage)
+    users_tab = settings.show_tab("users")  # only "change my password" for non-admins
+    assert not isinstance(users_tab, NoAccessPage) and users_tab.own_password_button.isEnabled()
     data = settings.show_tab("data")
     assert not data.backup_button.isEnabled() and not data.restore_button.isEnabled()
     win.navigate("audit")  # auditors read the audit log
@@ -361,3 +362,14 @@ def test_resets_and_signals_10000_times_without_crashing(qtbot):
     assert len(got) == 10_000 and model.rowCount() == 3
     after = sys.getrefcount(None), sys.getrefcount(True)
     assert after[0] > before[0] - 1000 and after[1] > before[1] - 1000  # no steady leak of references
+
+
+def test_bed_map_opens_the_resident(qtbot, make_window, actors, centre_ready, admitted):
+    win = make_window(actors[Role.FRONT_DESK])
+    beds = win.navigate("beds")
+    idle(qtbot, win)
+    beds.open_resident.emit(admitted)
+    idle(qtbot, win)
+    page = win.current_page()
+    assert page is win.pages["residents"]
+    qtbot.waitUntil(lambda: page.selected_id() == admitted)

@@ -73,16 +73,6 @@ class ComingPage(Page):
         _fill(self, title, bullets, self.tr("此功能正在开发中，将在后续版本中提供。"))
 
 
-class MissingPage(Page):
-    """Stands in for a page whose module is not installed in this build."""
-
-    def __init__(self, shell: Shell, title: str, parent: QWidget | None = None):
-        super().__init__(shell, parent)
-        self.title = title
-        self.bullets: list[str] = []
-        _fill(self, title, [], self.tr("此页面尚未安装。"))
-
-
 def _fill(page: QWidget, title: str, bullets: list[str], note: str) -> None:
     lay = QVBoxLayout(page)
     lay.setContentsMargins(32, 28, 32, 28)

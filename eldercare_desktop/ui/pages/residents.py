@@ -185,13 +185,14 @@ class ResidentsPage(Page):
             (vm.DISCHARGE, self.tr("退住")),
             (vm.DEATH, self.tr("去世登记")),
             (vm.READMIT, self.tr("再次入住")),
+            ("assess", self.tr("能力评估…")),
         ):
             b = QPushButton(label, self)
             b.setObjectName(f"action_{key}")
             b.clicked.connect(lambda _=False, k=key: self.run_action(k))
             self.buttons[key] = b
             bar.addWidget(b)
-            if key == "register":
+            if key in ("register", vm.READMIT):
                 bar.addSpacing(16)
         bar.addStretch(1)
         outer.addLayout(bar)
@@ -384,6 +385,11 @@ class ResidentsPage(Page):
                 b.setEnabled(True)
                 b.setToolTip(self.tr("登记新住户并安排床位"))
                 continue
+            if key == "assess":
+                ok = r is not None and vm.is_active(r.status)
+                b.setEnabled(ok)
+                b.setToolTip(self.tr("为该住户填写老年人能力评估表") if ok else self.tr("只有在住或请假的住户才能评估"))
+                continue
             b.setEnabled(key in allowed)
             if r is None:
                 b.setToolTip(self.tr("请先选择一位住户"))
@@ -422,6 +428,15 @@ class ResidentsPage(Page):
         return None
 
     def run_action(self, key: str) -> None:
+        if key == "assess":
+            r = self.selected_row()
+            navigate = getattr(self.shell, "navigate", None)
+            if r is not None and navigate is not None:
+                navigate("assessment").open_new_for(r.id)
+            return
+        self._run_action(key)
+
+    def _run_action(self, key: str) -> None:
         b = self.buttons.get(key)
         if b is None or not b.isEnabled():
             return
@@ -476,6 +491,11 @@ def detail_html(d: ResidentDetail, today) -> str:
         (translate("ResidentsPage", "政策类别"), e("、".join(d.categories))),
         (translate("ResidentsPage", "当前床位"), e(f"{bed.bed_code}（{bed.bed_type}）") if bed else ""),
         (translate("ResidentsPage", "本次入住"), date(stay.start) if stay else ""),
+        (translate("ResidentsPage", "照护等级"),
+         e(d.care_level or translate("ResidentsPage", "未评估"))
+         + (f"<span style='color:#b26a00'>（{e(translate('ResidentsPage', '待同意变更为'))}{e(d.pending_care_level)}）</span>"
+            if d.pending_care_level else "")),
+        (translate("ResidentsPage", "最近评估"), e(d.last_assessment)),
     ]
     if d.notes:
         info.append((translate("ResidentsPage", "备注"), e(d.notes).replace("\n", "<br>")))
