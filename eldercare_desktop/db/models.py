@@ -283,3 +283,4 @@ class ReassessmentRequest(Base):
     reason: Mapped[str] = mapped_column(String(300))
     requested_by: Mapped[str] = mapped_column(String(60))
     done_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
+from .models_finance import *  # noqa: E402,F401,F403

@@ -13,6 +13,8 @@ from eldercare_desktop.domain.errors import AuthError, PermissionDenied, RuleVio
 from eldercare_desktop.domain.records import CentreInfo
 from eldercare_desktop.domain.roles import LOCKOUT_MINUTES, MAX_FAILED_LOGINS, Role
 from eldercare_desktop.services import assessments, audit, roster, backup, centre, residents, users
+from eldercare_desktop.services import fees, ledger
+from eldercare_desktop.domain.ledger import Entry, Line
 from tests.conftest import PASSWORD, person
 
 
@@ -130,6 +132,14 @@ def _auditor_write_calls(ctx, app, actor, tmp_path, bed_id, rid):
         "assessments.request_immediate": lambda: assessments.request_immediate(ctx, rid, D(2026, 5, 1), "跌倒"),
         "assessments.save_settings": lambda: assessments.save_settings(ctx, "GB/T 42195-2022", 6,
                                                                        {0: "a", 1: "b", 2: "c", 3: "d", 4: "e"}),
+        "ledger.post_entry": lambda: ledger.post_entry(ctx, Entry(D(2026, 5, 1), "现金存银行", (
+            Line("100201", debit=100), Line("1001", credit=100)))),
+        "ledger.reverse": lambda: ledger.reverse(ctx, 1, D(2026, 5, 1), "更正"),
+        "ledger.close_period": lambda: ledger.close_period(ctx, "2026-05"),
+        "fees.create_item": lambda: fees.create_item(ctx, "MEALS", "meals", "伙食费", "日"),
+        "fees.rename_item": lambda: fees.rename_item(ctx, 1, "改名"),
+        "fees.set_item_active": lambda: fees.set_item_active(ctx, 1, False),
+        "fees.set_price": lambda: fees.set_price(ctx, 1, D(2027, 1, 1), 3000, D(2026, 11, 25), "调价"),
     }
 
 

@@ -1,0 +1,267 @@
+"""The ledger: post balanced journal entries, reverse them (红冲), close
+months, and derive balances. Posted entries are never changed or deleted.
+
+Decisions:
+- Months close **in order**: a month cannot be closed while an earlier month
+  that has entries is still open, and a month can be closed only once it has
+  ended (on or after its last day). Every month up to the latest closed one
+  is closed, whether or not it has its own ``period_close`` row, so nothing
+  can be slipped in behind a close. There is no reopening: corrections are
+  reversing entries dated in an open month.
+- ``source`` names the business event an entry records and is unique, so a
+  posting run can be repeated safely (a second posting is refused with
+  “该业务已记账”). A reversal stores ``红冲:<original id>`` as its source; a
+  corrected re-posting of a reversed event needs a new source (e.g. ``…#2``).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..db.models import JournalEntry, JournalLine, PeriodClose, Resident
+from ..domain.errors import NotFound, RuleViolation
+from ..domain.finance_records import JournalRow, PeriodCloseInfo, TrialBalance, TrialBalanceRow
+from ..domain.ledger import ACCOUNTS, PREPAID, RECEIVABLE, Entry, Line, check_entry, period_of, red_reversal
+from ..domain.records import Changes
+from ..domain.roles import Perm
+from .audit import audit
+from .context import Ctx
+
+REVERSAL_SOURCE = "红冲:"
+
+
+# --- helpers taking the caller's session -----------------------------------------
+
+def closed_periods_in(s: Session) -> frozenset[str]:
+    return frozenset(s.execute(select(PeriodClose.period)).scalars())
+
+
+def _is_closed(period: str, closed: frozenset[str]) -> bool:
+    return period in closed or (bool(closed) and period <= max(closed))
+
+
+def entry_by_source(s: Session, source: str) -> int | None:
+    """The id of the entry that recorded ``source``, if any."""
+    return s.execute(select(JournalEntry.id).where(JournalEntry.source == source)).scalar_one_or_none()
+
+
+def load_entry(s: Session, entry_id: int) -> Entry:
+    e = s.get(JournalEntry, entry_id)
+    if e is None:
+        raise NotFound(f"凭证{entry_id}不存在")
+    lines = s.execute(select(JournalLine).where(JournalLine.entry_id == entry_id).order_by(JournalLine.id)).scalars()
+    return Entry(e.entry_date, e.memo, tuple(Line(x.account, x.debit, x.credit, x.resident_id, x.memo) for x in lines),
+                 e.source or "", e.reverses_id)
+
+
+def post(ctx: Ctx, s: Session, entry: Entry) -> int:
+    """Post one entry inside the caller's transaction; returns its id.
+    Checks the rules (balanced, known accounts, open month), the source's
+    uniqueness and the reversal link, writes the entry and lines, audits."""
+    ctx.require(Perm.FINANCE_WRITE)
+    closed = closed_periods_in(s)
+    period = period_of(entry.day)
+    check_entry(entry, closed | {period} if _is_closed(period, closed) else closed)
+    source = entry.source.strip() or None
+    if entry.reverses is not None:
+        original = s.get(JournalEntry, entry.reverses)
+        if original is None:
+            raise NotFound(f"要红冲的凭证{entry.reverses}不存在")
+        done = s.execute(select(JournalEntry.id).where(JournalEntry.reverses_id == original.id)).scalar()
+        if done is not None:
+            raise RuleViolation(f"凭证{original.id}已于凭证{done}红冲，不能重复红冲")
+        source = f"{REVERSAL_SOURCE}{original.id}"
+    if source is not None:
+        dup = entry_by_source(s, source)
+        if dup is not None:
+            raise RuleViolation(f"该业务已记账（凭证{dup}，来源“{source}”），不能重复记账", "source")
+    rids = {x.resident_id for x in entry.lines if x.resident_id is not None}
+    if rids:
+        found = set(s.execute(select(Resident.id).where(Resident.id.in_(rids))).scalars())
+        if rids - found:
+            raise RuleViolation(f"住户{sorted(rids - found)}不存在", "lines")
+    row = JournalEntry(entry_date=entry.day, period=period, memo=entry.memo.strip(), source=source,
+                       reverses_id=entry.reverses, created_at=ctx.now(), created_by=ctx.actor.username)
+    s.add(row)
+    s.flush()
+    s.add_all([JournalLine(entry_id=row.id, account=x.account, debit=x.debit, credit=x.credit,
+                           resident_id=x.resident_id, memo=x.memo) for x in entry.lines])
+    s.flush()
+    audit(ctx, s, "红冲" if entry.reverses is not None else "记账", "journal_entry", row.id, None, {
+        "date": entry.day, "memo": row.memo, "source": source, "reverses": entry.reverses,
+        "lines": [[x.account, x.debit, x.credit, x.resident_id, x.memo] for x in entry.lines],
+    })
+    return row.id
+
+
+# --- write services ---------------------------------------------------------------
+
+def post_entry(ctx: Ctx, entry: Entry) -> Changes:
+    """Post a hand-made voucher (or any entry) in its own transaction."""
+    ctx.require(Perm.FINANCE_WRITE)
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        eid = post(ctx, s, entry)
+    return Changes.of("journal", ids=(eid,), message=f"已记账：凭证{eid}")
+
+
+def reverse(ctx: Ctx, entry_id: int, day: dt.date, reason: str) -> Changes:
+    """红冲: post the original's lines with negative amounts on ``day`` (an
+    open month), linked to the original. An entry is reversed at most once,
+    and a reversal is never itself reversed."""
+    ctx.require(Perm.FINANCE_WRITE)
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        original = load_entry(s, entry_id)
+        done = s.execute(select(JournalEntry.id).where(JournalEntry.reverses_id == entry_id)).scalar()
+        if done is not None:
+            raise RuleViolation(f"凭证{entry_id}已于凭证{done}红冲，不能重复红冲")
+        eid = post(ctx, s, red_reversal(original, entry_id, day, reason))
+    return Changes.of("journal", ids=(eid,), message=f"已红冲凭证{entry_id}：凭证{eid}")
+
+
+def _month_end(period: str) -> dt.date:
+    y, m = int(period[:4]), int(period[5:7])
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _parse_period(period: str) -> str:
+    try:
+        y, m = period.split("-")
+        d = dt.date(int(y), int(m), 1)
+    except (ValueError, AttributeError):
+        raise RuleViolation(f"会计期间“{period}”格式应为YYYY-MM", "period") from None
+    return f"{d:%Y-%m}"
+
+
+def close_period(ctx: Ctx, period: str) -> Changes:
+    """结账: the month takes no more entries. Months close in order, once ended."""
+    ctx.require(Perm.FINANCE_WRITE)
+    period = _parse_period(period)
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        closed = closed_periods_in(s)
+        if _is_closed(period, closed):
+            raise RuleViolation(f"{period}已结账，不能重复结账", "period")
+        if ctx.today() < _month_end(period):
+            raise RuleViolation(f"{period}尚未结束（最后一天是{_month_end(period):%Y-%m-%d}），不能结账", "period")
+        earlier = sorted(p for p in s.execute(select(JournalEntry.period).where(JournalEntry.period < period)
+                                              .group_by(JournalEntry.period)).scalars()
+                         if not _is_closed(p, closed))
+        if earlier:
+            raise RuleViolation(f"请先按顺序结账：{'、'.join(earlier)}尚未结账", "period")
+        s.add(PeriodClose(period=period, closed_at=ctx.now(), closed_by=ctx.actor.username))
+        s.flush()
+        audit(ctx, s, "结账", "period_close", period, None, {"period": period})
+    return Changes.of("period_close", message=f"{period}已结账")
+
+
+# --- reads -------------------------------------------------------------------------
+
+def closed_periods(ctx: Ctx) -> list[PeriodCloseInfo]:
+    with ctx.read() as s:
+        return [PeriodCloseInfo(r.period, r.closed_at, r.closed_by)
+                for r in s.execute(select(PeriodClose).order_by(PeriodClose.period)).scalars()]
+
+
+def is_closed(ctx: Ctx, period: str) -> bool:
+    with ctx.read() as s:
+        return _is_closed(period, closed_periods_in(s))
+
+
+def get_entry(ctx: Ctx, entry_id: int) -> Entry:
+    with ctx.read() as s:
+        return load_entry(s, entry_id)
+
+
+def _normal(account: str, debit_minus_credit: int) -> int:
+    acct = ACCOUNTS.get(account)
+    return debit_minus_credit if acct is None or acct.debit_normal else -debit_minus_credit
+
+
+def balance_in(s: Session, account: str, on: dt.date | None = None, resident_id: int | None = None) -> int:
+    """Balance on the account's normal side; a parent code sums its children."""
+    if account not in ACCOUNTS:
+        raise RuleViolation(f"会计科目“{account}”不存在", "account")
+    q = select(func.coalesce(func.sum(JournalLine.debit - JournalLine.credit), 0)).where(
+        JournalLine.account.startswith(account, autoescape=True))
+    if resident_id is not None:
+        q = q.where(JournalLine.resident_id == resident_id)
+    if on is not None:
+        q = q.join(JournalEntry, JournalEntry.id == JournalLine.entry_id).where(JournalEntry.entry_date <= on)
+    return _normal(account, int(s.execute(q).scalar_one()))
+
+
+def account_balance(ctx: Ctx, account: str, on: dt.date | None = None, resident_id: int | None = None) -> int:
+    with ctx.read() as s:
+        return balance_in(s, account, on, resident_id)
+
+
+def resident_balances_in(s: Session, on: dt.date | None = None) -> dict[int, int]:
+    """{resident_id: receivable − prepaid} (positive = owes, negative = paid ahead)."""
+    q = (select(JournalLine.resident_id, JournalLine.account, func.sum(JournalLine.debit - JournalLine.credit))
+         .where(JournalLine.account.in_([RECEIVABLE, PREPAID]), JournalLine.resident_id.is_not(None))
+         .group_by(JournalLine.resident_id, JournalLine.account))
+    if on is not None:
+        q = q.join(JournalEntry, JournalEntry.id == JournalLine.entry_id).where(JournalEntry.entry_date <= on)
+    out: dict[int, int] = defaultdict(int)
+    for rid, account, dmc in s.execute(q):
+        # receivable's debit balance less prepaid's credit balance = debit − credit on both
+        out[rid] += int(dmc)
+    return dict(out)
+
+
+def resident_balances(ctx: Ctx, on: dt.date | None = None) -> dict[int, int]:
+    with ctx.read() as s:
+        return resident_balances_in(s, on)
+
+
+def _side(dmc: int) -> tuple[int, int]:
+    """A balance shown on its debit or credit side (normal side unless negative)."""
+    return (dmc, 0) if dmc > 0 else (0, -dmc) if dmc < 0 else (0, 0)
+
+
+def trial_balance(ctx: Ctx, period: str) -> TrialBalance:
+    """科目余额表 for a month: per account posted to, opening balance,
+    the month's debits and credits, closing balance. Totals are equal."""
+    period = _parse_period(period)
+    with ctx.read() as s:
+        opening = dict(s.execute(
+            select(JournalLine.account, func.sum(JournalLine.debit - JournalLine.credit))
+            .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+            .where(JournalEntry.period < period).group_by(JournalLine.account)).all())
+        moves = {a: (int(d), int(c)) for a, d, c in s.execute(
+            select(JournalLine.account, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+            .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+            .where(JournalEntry.period == period).group_by(JournalLine.account)).all()}
+    rows = []
+    for code in sorted(set(opening) | set(moves)):
+        o = int(opening.get(code, 0))
+        d, c = moves.get(code, (0, 0))
+        od, oc = _side(o)
+        cd, cc = _side(o + d - c)
+        if not any((od, oc, d, c, cd, cc)):
+            continue
+        rows.append(TrialBalanceRow(code, ACCOUNTS[code].name if code in ACCOUNTS else code, od, oc, d, c, cd, cc))
+    return TrialBalance(period, tuple(rows))
+
+
+def journal(ctx: Ctx, date_from: dt.date, date_to: dt.date, resident_id: int | None = None) -> list[JournalRow]:
+    """序时账: every line of entries dated in [date_from, date_to], in entry order."""
+    if date_to < date_from:
+        raise RuleViolation("截止日期早于起始日期", "date_to")
+    with ctx.read() as s:
+        rev = aliased(JournalEntry)
+        q = (select(JournalEntry, JournalLine, rev.id, Resident.name)
+             .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+             .outerjoin(rev, rev.reverses_id == JournalEntry.id)
+             .outerjoin(Resident, Resident.id == JournalLine.resident_id)
+             .where(JournalEntry.entry_date >= date_from, JournalEntry.entry_date <= date_to)
+             .order_by(JournalEntry.entry_date, JournalEntry.id, JournalLine.id))
+        if resident_id is not None:
+            q = q.where(JournalLine.resident_id == resident_id)
+        return [JournalRow(e.id, e.entry_date, e.period, e.memo, e.source or "", e.reverses_id, rid,
+                           x.account, ACCOUNTS[x.account].name if x.account in ACCOUNTS else x.account,
+                           x.debit, x.credit, x.resident_id, name or "", x.memo)
+                for e, x, rid, name in s.execute(q)]

@@ -1,0 +1,3939 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="200"/>
+        <source>%1分</source>
+        <translation>%1 pt</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentFormDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="468"/>
+        <source>评估 %1 — %2</source>
+        <translation>Assessment %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="470"/>
+        <source>更正评估 %1 — %2</source>
+        <translation>Correct assessment %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="471"/>
+        <source>新建评估 — %1</source>
+        <translation>New assessment — %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="963"/>
+        <source>健康状况与诊断</source>
+        <translation>Health and diagnoses</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="528"/>
+        <source>打印评估报告</source>
+        <translation>Print assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="530"/>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="532"/>
+        <source>保存评估</source>
+        <translation>Save assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="535"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="576"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="580"/>
+        <source>评估工具</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="583"/>
+        <source>评估基准日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="588"/>
+        <source>评估原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="591"/>
+        <source>评估员1</source>
+        <translation>Assessor 1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="593"/>
+        <source>评估员2</source>
+        <translation>Assessor 2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="599"/>
+        <source>评估员</source>
+        <translation>Assessors</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="601"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="620"/>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="622"/>
+        <source>信息提供者</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="628"/>
+        <source>必填：说明更正了什么、为什么（如：小便控制得分录入错误）</source>
+        <translation>Required: what was corrected and why (e.g. urinary continence score entered wrongly)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="629"/>
+        <source>更正说明</source>
+        <translation>Correction note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="659"/>
+        <source>其他ICD-10编码，如 I63.9、N18（多个用顿号或逗号分隔）</source>
+        <translation>Other ICD-10 codes, e.g. I63.9, N18 (separate with commas)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="667"/>
+        <source>疾病诊断</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="672"/>
+        <source>药名、剂量、用法，如：氨氯地平 5mg 每日一次</source>
+        <translation>Drug, dose and frequency, e.g. amlodipine 5 mg once daily</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="674"/>
+        <source>用药情况</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="684"/>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="695"/>
+        <source>近%1天风险事件</source>
+        <translation>Risk events (last %1 days)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="697"/>
+        <source>处于昏迷状态</source>
+        <translation>In a coma</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="701"/>
+        <source>昏迷</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="710"/>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="710"/>
+        <source>有</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="716"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="721"/>
+        <source>未测</source>
+        <translation>Not measured</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="726"/>
+        <source>压力性损伤</source>
+        <translation>Pressure injury</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="728"/>
+        <source>吞咽困难</source>
+        <translation>Swallowing difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="730"/>
+        <source>身高</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="732"/>
+        <source>体重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="734"/>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="737"/>
+        <source>健康问题</source>
+        <translation>Health problems</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="742"/>
+        <source>可选</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="743"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="795"/>
+        <source>该评估已被更正，请更正最新的那份</source>
+        <translation>This assessment has been corrected; correct the latest version instead</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="802"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="819"/>
+        <source>评估结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="825"/>
+        <source>评估编号 %1，由 %2 于 %3 录入</source>
+        <translation>Assessment %1, entered by %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="828"/>
+        <source>本评估更正了 %1</source>
+        <translation>This assessment corrects %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="830"/>
+        <source>已被 %1 更正，以更正后的评估为准</source>
+        <translation>Corrected by %1; the corrected assessment applies</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="834"/>
+        <source>正在更正评估 %1（%2）：保存后原评估保留备查并标记为“已被更正”，其尚未生效的照护等级变更随之撤销。</source>
+        <translation>Correcting assessment %1 (%2): on saving, the original is kept for reference and marked &quot;corrected&quot;, and any of its care level changes not yet in effect are withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="841"/>
+        <source>，只能查看</source>
+        <translation>; view only</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="966"/>
+        <source>合计 %1 次</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="971"/>
+        <source>将记录：%1</source>
+        <translation>Will record: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="973"/>
+        <source>无法识别的编码：%1（ICD-10编码形如 F01、I10.0）</source>
+        <translation>Unrecognised codes: %1 (ICD-10 codes look like F01, I10.0)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="978"/>
+        <source>全部项目已评分，可以保存（Ctrl+S）</source>
+        <translation>All items scored; ready to save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1108"/>
+        <source>没有%1分这一项，可选：%2</source>
+        <translation>No option scores %1; choose from: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1116"/>
+        <source>%1… 再按 %2</source>
+        <translation>%1… then press %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1174"/>
+        <source>无法保存，请修改标出的 %1 处问题：</source>
+        <translation>Cannot save. Correct the marked problems (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1177"/>
+        <source>……共 %1 个项目</source>
+        <translation>… (%1 items in all)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1200"/>
+        <source>更正评估时请在“更正说明”中写明更正了什么、为什么</source>
+        <translation>When correcting an assessment, state what was corrected and why in &quot;Correction note&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1205"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1245"/>
+        <source>放弃录入</source>
+        <translation>Discard entries</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1245"/>
+        <source>本次评估尚未保存，确定放弃已录入的内容吗？</source>
+        <translation>This assessment has not been saved. Discard what you have entered?</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <source>工具</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <source>总分</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <source>初步等级</source>
+        <translation>Preliminary level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <source>最终等级</source>
+        <translation>Final level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="248"/>
+        <source>评估员</source>
+        <translation>Assessors</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="248"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="595"/>
+        <source>待评估</source>
+        <extracomment>emitted when a form dialog opens (tests drive it) emitted with a written report&apos;s path</extracomment>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="596"/>
+        <source>待确认的照护等级变更</source>
+        <translation>Pending care level changes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="597"/>
+        <source>评估记录</source>
+        <translation>All assessments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="598"/>
+        <source>个人评估历史</source>
+        <translation>Resident history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
+        <source>新建评估</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="614"/>
+        <source>即时评估申请</source>
+        <translation>Request immediate assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="615"/>
+        <source>显示全部在住住户（含未到期）</source>
+        <translation>Show all residents in residence (including not yet due)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="630"/>
+        <source>红色：已逾期；橙色：即将到期。复评间隔与提醒天数在“设置 → 评估”中设定；身体状况变化时请登记“即时评估申请”。</source>
+        <translation>Red: overdue; orange: due soon. The reassessment interval and reminder days are set in &quot;Settings → Assessments&quot;; when a resident&apos;s condition changes, file an &quot;Immediate assessment request&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="642"/>
+        <source>记录同意</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="643"/>
+        <source>记录不同意</source>
+        <translation>Record refusal</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="645"/>
+        <source>查看评估</source>
+        <translation>View assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="658"/>
+        <source>依据《养老机构管理办法》，变更照护等级须经老人或其代理人同意：同意之日起按新等级照护和收费；不同意时维持原等级，可申请复评。</source>
+        <translation>Under the Measures for the Administration of Elderly Care Institutions, a care level change needs the consent of the resident or their agent: from the day of consent, care and fees follow the new level; without consent the current level stays and a reassessment may be requested.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="676"/>
+        <source>筛选：住户、编号、评估员、等级</source>
+        <translation>Filter: resident, number, assessor, level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="680"/>
+        <source>评估日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="682"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="690"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="721"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="691"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="723"/>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="725"/>
+        <source>打印报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="695"/>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="715"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="740"/>
+        <source>照护等级变更</source>
+        <translation>Care level change</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="799"/>
+        <source>已逾期 %1 人，即将到期 %2 人</source>
+        <translation>Overdue: %1, due soon: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="801"/>
+        <source>待评估（%1）</source>
+        <translation>Due (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="810"/>
+        <source>共 %1 项</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="811"/>
+        <source>待确认的照护等级变更（%1）</source>
+        <translation>Pending care level changes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="827"/>
+        <source>共 %1 份</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="828"/>
+        <source>显示 %1 份，共 %2 份</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="859"/>
+        <source>当前照护等级：%1</source>
+        <translation>Current care level: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="859"/>
+        <source>（尚未确定）</source>
+        <translation>(not yet set)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="902"/>
+        <source>请先选择一位住户</source>
+        <translation>Select a resident first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="903"/>
+        <source>请先选择一项待确认的变更</source>
+        <translation>Select a pending change first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="904"/>
+        <source>请先选择一份评估</source>
+        <translation>Select an assessment first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="920"/>
+        <source>该评估已被更正，请更正最新的那份</source>
+        <translation>This assessment has been corrected; correct the latest version instead</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="927"/>
+        <source>“%1”目前%2，不能再做评估</source>
+        <translation>&quot;%1&quot; is currently %2 and cannot be assessed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="990"/>
+        <source>评估已保存</source>
+        <translation>Assessment saved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="992"/>
+        <source>打印评估报告</source>
+        <translation>Print assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="993"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1053"/>
+        <source>保存评估报告</source>
+        <translation>Save assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1054"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1062"/>
+        <source>评估报告已保存：%1</source>
+        <translation>Assessment report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1065"/>
+        <source>评估报告已保存</source>
+        <translation>Assessment report saved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1071"/>
+        <source>已保存到：
+%1
+
+现在打开吗？</source>
+        <translation>Saved to:
+%1
+
+Open it now?</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1092"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1105"/>
+        <source>导出评估记录</source>
+        <translation>Export assessments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1093"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1100"/>
+        <source>已导出 %1 份评估：%2</source>
+        <translation>Assessments exported (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1103"/>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <source>对象编号</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="38"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="39"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="217"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
+        <source>机构</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="51"/>
+        <source>房间号</source>
+        <translation>Room number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
+        <source>房间类型</source>
+        <translation>Room type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
+        <source>床位号</source>
+        <translation>Bed number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="59"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="60"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="61"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="62"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="63"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="64"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
+        <source>床位编号</source>
+        <translation>Bed code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
+        <source>首日</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
+        <source>预计返院</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
+        <source>机构性质</source>
+        <translation>Centre type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
+        <source>核定床位数</source>
+        <translation>Approved beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
+        <source>户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
+        <source>账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
+        <source>最后一天</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
+        <source>审计日志</source>
+        <extracomment>every write is audited, so any change may add rows</extracomment>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <source>每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。</source>
+        <translation>Every change is recorded: who, when and what. Entries are never altered, and a hash chain guards against tampering.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="193"/>
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="201"/>
+        <source>审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。</source>
+        <translation>The audit log is open to administrators, accountants and auditors only. Your role (%1) does not have the &quot;%2&quot; permission.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="222"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="224"/>
+        <source>全部对象</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="228"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <source>最近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <source>最近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <source>指定日期…</source>
+        <translation>Custom range…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="242"/>
+        <source>搜索操作或修改内容，如 姓名、房间号</source>
+        <translation>Search actions or changes, e.g. a name or room number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="246"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="272"/>
+        <source>选择一条记录，查看修改前后逐项对比。</source>
+        <translation>Select an entry to compare before and after, field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="353"/>
+        <source>共 %1 条</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="355"/>
+        <source>（只显示最近的%1条，请缩小筛选范围）</source>
+        <translation>(only the latest %1 are shown; narrow the filter)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="393"/>
+        <source>这条记录没有修改前后的内容。</source>
+        <translation>This entry has no before and after content.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="395"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="396"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="397"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="403"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="404"/>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="405"/>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="425"/>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="439"/>
+        <source>✓ 审计链完整（%1条）</source>
+        <translation>✓ Audit chain intact (%1 entries)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="443"/>
+        <source>✗ 审计链异常：%1</source>
+        <translation>✗ Audit chain broken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="445"/>
+        <source>校验了%1条记录。第一处异常在第%2条。</source>
+        <translation>Checked %1 entries. The first problem is at entry %2.</translation>
+    </message>
+</context>
+<context>
+    <name>BedChooser</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="38"/>
+        <source>正在载入空床位…</source>
+        <translation>Loading vacant beds…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="49"/>
+        <source>%1 没有空床位（请先在“床位”页面添加房间和床位）</source>
+        <translation>No vacant beds on %1 (add rooms and beds on the &quot;Beds&quot; page first)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="53"/>
+        <source>请选择床位</source>
+        <translation>Select a bed</translation>
+    </message>
+</context>
+<context>
+    <name>BedDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="247"/>
+        <source>新增床位</source>
+        <translation>Add bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="252"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="254"/>
+        <source>床位号</source>
+        <translation>Bed number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="255"/>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+</context>
+<context>
+    <name>BedDraftModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="41"/>
+        <source>床位号</source>
+        <translation>Bed number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="41"/>
+        <source>护理型床位</source>
+        <translation>Nursing bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="99"/>
+        <source>护理型</source>
+        <translation>Nursing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="99"/>
+        <source>普通</source>
+        <translation>Standard</translation>
+    </message>
+</context>
+<context>
+    <name>BedMapCanvas</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="295"/>
+        <source>%1间 · %2床 · 空床 %3 · 请假 %4</source>
+        <translation>%1 rooms · %2 beds · %3 vacant · %4 on leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="324"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="456"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="327"/>
+        <source>空 %1</source>
+        <translation>%1 free</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="329"/>
+        <source>已满</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="389"/>
+        <source>%1床</source>
+        <translation>Bed %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="391"/>
+        <source>护理型</source>
+        <translation>Nursing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="391"/>
+        <source>普通</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="400"/>
+        <source>空床</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="408"/>
+        <source>请假中</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="410"/>
+        <source>在住</source>
+        <translation>In residence</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="410"/>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="412"/>
+        <source>可入住</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="414"/>
+        <source>房间停用</source>
+        <translation>Room inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="414"/>
+        <source>床位停用</source>
+        <translation>Bed inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="449"/>
+        <source>床位</source>
+        <translation> bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="452"/>
+        <source>双击打开住户档案</source>
+        <translation>Double-click to open the resident&apos;s record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="454"/>
+        <source>空床，可入住</source>
+        <translation>Vacant, available</translation>
+    </message>
+</context>
+<context>
+    <name>BedsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="555"/>
+        <source>床位图</source>
+        <translation>Bed map</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="565"/>
+        <source>新增房间…</source>
+        <translation>Add room…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="567"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="576"/>
+        <source>总床位</source>
+        <translation>Total beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="767"/>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="767"/>
+        <source>空床</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="579"/>
+        <source>请假</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="580"/>
+        <source>护理型床位占比</source>
+        <translation>Nursing bed share</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="593"/>
+        <source>查看日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="597"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="603"/>
+        <source>查找住户姓名或床位号</source>
+        <translation>Find a resident or bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="613"/>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="627"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="647"/>
+        <source>未分楼栋</source>
+        <translation>No building</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="649"/>
+        <source>%1栋</source>
+        <translation>Building %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="654"/>
+        <source>地下%1层</source>
+        <translation>Basement %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="655"/>
+        <source>%1层</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <source>在住</source>
+        <translation>In residence</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <source>请假（床位保留）</source>
+        <translation>On leave (bed kept)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="769"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="785"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
+        <source>护理型床位</source>
+        <translation>Nursing bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="686"/>
+        <source>点击床位或房间查看详情。
+双击有人入住的床位可打开住户档案；方向键可在床位间移动。</source>
+        <translation>Click a bed or room to see the details.
+Double-click an occupied bed to open the resident&apos;s record; the arrow keys move between beds.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
+        <source>房间类型</source>
+        <translation>Room type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="793"/>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
+        <source>床位状态</source>
+        <translation>Bed status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
+        <source>住户状态</source>
+        <translation>Resident status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="936"/>
+        <source>打开住户档案</source>
+        <translation>Open resident record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="717"/>
+        <source>床位管理</source>
+        <translation>Manage beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="720"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="800"/>
+        <source>改为护理型床位</source>
+        <translation>Make nursing bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="722"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="801"/>
+        <source>停用床位</source>
+        <translation>Deactivate bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="724"/>
+        <source>新增床位…</source>
+        <translation>Add bed…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="726"/>
+        <source>编辑房间…</source>
+        <translation>Edit room…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="728"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="803"/>
+        <source>停用房间</source>
+        <translation>Deactivate room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="744"/>
+        <source>您的角色（%1）没有“%2”的权限</source>
+        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="764"/>
+        <source>床位 %1</source>
+        <translation>Bed %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="768"/>
+        <source>已入住（住户请假，床位保留）</source>
+        <translation>Occupied (resident on leave, bed kept)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="776"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="777"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="790"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="781"/>
+        <source>房间 %1</source>
+        <translation>Room %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="783"/>
+        <source>%1张（护理型 %2张）</source>
+        <translation>%1 (%2 nursing)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="786"/>
+        <source>空床 %1张</source>
+        <translation>%1 vacant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="793"/>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="800"/>
+        <source>改为普通床位</source>
+        <translation>Make standard bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="801"/>
+        <source>启用床位</source>
+        <translation>Activate bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="803"/>
+        <source>启用房间</source>
+        <translation>Activate room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="811"/>
+        <source>先在床位图上选择一张床位</source>
+        <translation>Select a bed on the map first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="814"/>
+        <source>先在床位图上选择一个房间或床位</source>
+        <translation>Select a room or bed on the map first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="852"/>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="870"/>
+        <source>%1个房间</source>
+        <translation>Rooms: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="872"/>
+        <source>入住率 %1%</source>
+        <translation>Occupancy %1%</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="874"/>
+        <source>可安排入住</source>
+        <translation>Ready for admission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="875"/>
+        <source>床位保留</source>
+        <translation>Beds kept</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="876"/>
+        <source>仅显示今天的请假</source>
+        <translation>Leave shown for today only</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="880"/>
+        <source>还没有床位 · 目标≥%1%</source>
+        <translation>No beds yet · target ≥%1%</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="884"/>
+        <source>%1/%2张 · 目标≥%3% · %4</source>
+        <translation>%1/%2 · target ≥%3% · %4</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="885"/>
+        <source>已达标</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="885"/>
+        <source>未达标</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="888"/>
+        <source>政策配置：%1</source>
+        <translation>Policy profile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="890"/>
+        <source>今天 %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="893"/>
+        <source>正在查看 %1 的入住情况（请假状态只显示今天的）</source>
+        <translation>Showing occupancy on %1 (leave is shown for today only)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="903"/>
+        <source>还没有房间。点击“新增房间”添加第一个房间。</source>
+        <translation>No rooms yet. Click &quot;Add room&quot; to add the first one.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="904"/>
+        <source>还没有房间。</source>
+        <translation>No rooms yet.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="917"/>
+        <source>找到 %1 处</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="918"/>
+        <source>没有找到</source>
+        <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="290"/>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>CentrePage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="70"/>
+        <source>机构信息</source>
+        <translation>Centre details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="80"/>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="82"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="132"/>
+        <source>与营业执照或登记证书一致</source>
+        <translation>As on the business licence or registration certificate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="135"/>
+        <source>18位，如 91500112MA5U7ABC1X</source>
+        <translation>18 characters, e.g. 91500112MA5U7ABC1X</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="145"/>
+        <source>如 023-67881234 或 13800000000</source>
+        <translation>e.g. 023-67881234 or 13800000000</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="149"/>
+        <source> 张</source>
+        <translation> beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="152"/>
+        <source>如 中国建设银行重庆渝北支行</source>
+        <translation>e.g. China Construction Bank, Chongqing Yubei Branch</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
+        <source>只填数字，可带空格</source>
+        <translation>Digits only; spaces allowed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
+        <source>机构名称</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
+        <source>机构性质</source>
+        <translation>Centre type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
+        <source>核定床位数</source>
+        <translation>Approved beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
+        <source>押金专户</source>
+        <translation>Deposit escrow</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
+        <source>押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。</source>
+        <translation>Deposits must be held in a dedicated account, separate from operating funds, and refunded with demand-deposit interest within 10 days of discharge.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="171"/>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="172"/>
+        <source>户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="173"/>
+        <source>账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="187"/>
+        <source>床位概况</source>
+        <translation>Bed summary</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="195"/>
+        <source>护理型床位占比</source>
+        <translation>Nursing bed share</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <source>实有床位</source>
+        <translation>Beds in place</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <source>护理型床位</source>
+        <translation>Nursing beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
+        <source>空床</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="210"/>
+        <source>核定床位</source>
+        <translation>Approved beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="216"/>
+        <source>床位在“床位”页面管理；护理型床位占比按启用的床位计算。</source>
+        <translation>Beds are managed on the &quot;Beds&quot; page; the nursing bed share counts active beds only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="237"/>
+        <source>您的角色（%1）没有“%2”的权限</source>
+        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="239"/>
+        <source>只读：</source>
+        <translation>Read-only: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="239"/>
+        <source>，只能查看。</source>
+        <translation>; view only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="263"/>
+        <source>%1（护理型床位目标≥%2%）</source>
+        <translation>%1 (nursing bed target ≥%2%)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="297"/>
+        <source>尚未填写机构信息</source>
+        <translation>Centre details not filled in yet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="329"/>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="355"/>
+        <source>选填；填写后将核对校验位</source>
+        <translation>Optional; the check character is verified when filled in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="359"/>
+        <source>已输入 %1/18 位</source>
+        <translation>%1/18 characters entered</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="368"/>
+        <source>✓ 校验通过</source>
+        <translation>✓ Valid</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
+        <source>已达到%1的目标（≥%2%）</source>
+        <translation>Meets the %1 target (≥%2%)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
+        <source>未达到%1的目标（≥%2%）</source>
+        <translation>Below the %1 target (≥%2%)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="389"/>
+        <source>还没有床位；%1的目标为≥%2%</source>
+        <translation>No beds yet; the %1 target is ≥%2%</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
+        <source>%1张（%2个房间）</source>
+        <translation>%1 (rooms: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="405"/>
+        <source>%1张</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
+        <source>%1张（入住率 %2%）</source>
+        <translation>%1 (occupancy %2%)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="399"/>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="402"/>
+        <source>%1张（实有床位多于核定床位）</source>
+        <translation>%1 (fewer than the beds in place)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="420"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="435"/>
+        <source>未保存：请修改标红的项目</source>
+        <translation>Not saved: correct the fields marked in red</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeOwnPasswordDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="138"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="144"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="145"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="146"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="147"/>
+        <source>再次输入新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="154"/>
+        <source>请输入原密码</source>
+        <translation>Enter your current password</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <source>评估编号</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <source>原等级 → 新等级</source>
+        <translation>Old → new level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <source>同意人</source>
+        <translation>Consented by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="17"/>
+        <source>老年人能力评估</source>
+        <translation>Ability assessment of older adults</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="18"/>
+        <source>按国家标准 GB/T 42195-2022《老年人能力评估规范》逐项评分：自理能力、基础运动能力、精神状态、感知觉与社会参与</source>
+        <translation>Item-by-item scoring under the national standard GB/T 42195-2022 &quot;Specification for ability assessment of older adults&quot;: self-care, basic mobility, mental state, perception and social participation</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="19"/>
+        <source>根据总分与调整规则得出能力等级（能力完好至能力完全丧失），并确定对应的照护等级</source>
+        <translation>The ability level (from intact to completely lost) follows from the total score and the adjustment rules, and sets the matching care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="20"/>
+        <source>照护等级决定合同中的护理费标准，也是补贴资格的依据</source>
+        <translation>The care level sets the nursing fee in the contract and is the basis for subsidy eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="21"/>
+        <source>复评提醒：定期复评到期、健康状况变化或请假返院后提示重新评估</source>
+        <translation>Reassessment reminders: when a periodic reassessment is due, after a change in health, or on return from leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="22"/>
+        <source>公办机构入住前必须评估；特困、孤寡、失能、高龄、失独老人优先</source>
+        <translation>Public centres must assess before admission; priority for older people in extreme poverty, without family, disabled, of advanced age, or who have lost their only child</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="25"/>
+        <source>服务合同</source>
+        <translation>Service contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="26"/>
+        <source>入住前与老人或其代理人签订书面服务合同：服务内容、服务项目、收费标准、争议解决方式</source>
+        <translation>A written service contract with the resident or their agent before admission: services, service items, fees and dispute resolution</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="27"/>
+        <source>床位费、护理费（按照护等级）、伙食费分项定价，每次调价留档并提前告知住户</source>
+        <translation>Separate prices for the bed, nursing (by care level) and meals; every price change is kept on file and announced to residents in advance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="28"/>
+        <source>合同到期、续签与提前终止；提前终止时未到期已交费用如数退还</source>
+        <translation>Contract expiry, renewal and early termination; on early termination, fees paid for the remaining period are refunded in full</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="29"/>
+        <source>打印合同文本（PDF），由老人或代理人签字</source>
+        <translation>Print the contract (PDF) for the resident or agent to sign</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="32"/>
+        <source>账单与收款</source>
+        <translation>Billing &amp; payments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="33"/>
+        <source>每月批量生成账单：床位费、护理费、伙食费（伙食费据实结算），请假天数按规则计算</source>
+        <translation>Monthly bills in one batch: bed, nursing and meal fees (meals charged as actually used), with leave days counted by the rules</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="34"/>
+        <source>登记收款并打印收据，金额同时以人民币大写显示</source>
+        <translation>Record payments and print receipts, with amounts also written in Chinese capital numerals</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="35"/>
+        <source>每月向住户提供费用清单和结算账目（月度对账单）</source>
+        <translation>A monthly statement of charges and settlement for each resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="36"/>
+        <source>已记账的凭证不可修改，更正以红冲方式记录；已结账的月份不能再记账</source>
+        <translation>Posted vouchers cannot be changed and corrections are posted as reversals; closed months accept no further postings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="39"/>
+        <source>押金专户</source>
+        <translation>Deposit escrow</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="40"/>
+        <source>押金只能用于老人入住期间的医疗等应急费用，且不超过月服务费的6倍（超出时提示并可退还超出部分）</source>
+        <translation>Deposits may only cover emergency costs such as medical care during the stay and may not exceed 6 months&apos; service fees (any excess is flagged and can be refunded)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="41"/>
+        <source>押金存入专用银行账户，与运营资金分开核算，作为对老人的负债入账</source>
+        <translation>Deposits are kept in a dedicated bank account, accounted for apart from operating funds, and booked as a liability to the resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="42"/>
+        <source>每笔扣款登记原因、日期和凭证</source>
+        <translation>Every deduction records its reason, date and voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="43"/>
+        <source>服务关系结束后10日内退还余额，并按银行同期活期存款利率计付利息</source>
+        <translation>The balance is refunded within 10 days after the service ends, with interest at the bank&apos;s demand-deposit rate for the period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="44"/>
+        <source>提醒：押金超限、逾期未退、漏计利息</source>
+        <translation>Alerts: deposit over the limit, overdue refunds, missed interest</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="47"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="48"/>
+        <source>年度财务收支情况公开：每年3月底前报送上一年度数据</source>
+        <translation>Annual financial disclosure: the previous year&apos;s figures are due by the end of March</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="49"/>
+        <source>按《民间非营利组织会计制度》编制资产负债表、业务活动表、现金流量表</source>
+        <translation>Balance sheet, statement of activities and cash flow statement under the Accounting System for Non-profit Organisations</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="50"/>
+        <source>收费公示表：收费项目与标准、服务内容与等级</source>
+        <translation>Public fee schedule: fee items and rates, services and levels</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="51"/>
+        <source>住户名册、床位使用率、护理型床位占比等统计</source>
+        <translation>Resident register, bed occupancy, nursing bed share and other statistics</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="52"/>
+        <source>所有报表可导出 PDF 与 Excel</source>
+        <translation>Every report can be exported to PDF and Excel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="55"/>
+        <source>补贴申报</source>
+        <translation>Subsidy claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="56"/>
+        <source>按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等</source>
+        <translation>Subsidy claim forms from the policy profile of the centre&apos;s region: construction, operating and care worker subsidies, and more</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="57"/>
+        <source>每一行列明床位、住户或员工是否符合条件、判断依据与金额</source>
+        <translation>Each line shows whether the bed, resident or employee qualifies, on what grounds, and the amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="58"/>
+        <source>合计自动核对，并按出资方（省、市、区）拆分金额</source>
+        <translation>Totals are checked automatically and split by funder (province, city, district)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="59"/>
+        <source>新增地区只需新增一个政策配置文件</source>
+        <translation>A new region needs only a new policy profile file</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="61"/>
+        <source>即将推出</source>
+        <translation>Coming soon</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="73"/>
+        <source>此功能正在开发中，将在后续版本中提供。</source>
+        <translation>This feature is under development and will come in a later version.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="92"/>
+        <source>本页将提供：</source>
+        <translation>This page will provide:</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="32"/>
+        <source>记录同意</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="32"/>
+        <source>记录不同意</source>
+        <translation>Record refusal</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="39"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="40"/>
+        <source>评估编号</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="43"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="46"/>
+        <source>老人本人或其代理人的姓名</source>
+        <translation>Name of the resident or their agent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="60"/>
+        <source>同意人</source>
+        <translation>Consented by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="60"/>
+        <source>表示不同意的人</source>
+        <translation>Refused by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="62"/>
+        <source>与老人关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="64"/>
+        <source>新的照护等级自该日起生效</source>
+        <translation>The new care level applies from this date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="65"/>
+        <source>不同意时维持原照护等级，可申请复评</source>
+        <translation>On refusal the current care level stays; a reassessment may be requested</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="68"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="70"/>
+        <source>可选，例如：电话告知后到院签字</source>
+        <translation>Optional, e.g. told by phone, then signed in person</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="71"/>
+        <source>例如：家属对评估结果有异议，申请复评</source>
+        <translation>e.g. the family disputes the result and asks for a reassessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="72"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTable</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="49"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="49"/>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="49"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="49"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="90"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="62"/>
+        <source>添加联系人</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="63"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="125"/>
+        <source>建议至少登记一位联系人，并指定一位代理人</source>
+        <translation>Add at least one contact and choose an agent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="127"/>
+        <source>建议指定一位代理人（签订合同、退还押金时需要）</source>
+        <translation>Choose an agent (needed for signing contracts and refunding the deposit)</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="133"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="139"/>
+        <source>数据库位置</source>
+        <translation>Database location</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="142"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="144"/>
+        <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
+        <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
+        <source>备份到文件…</source>
+        <translation>Back up to file…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="150"/>
+        <source>从备份文件恢复…</source>
+        <translation>Restore from backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="169"/>
+        <source>备份完成。文件校验值（SHA-256）：%1</source>
+        <translation>Backup complete. File checksum (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="172"/>
+        <source>已从备份恢复。恢复前的数据已另存为：%1</source>
+        <translation>Restored from backup. The previous data was saved as: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="209"/>
+        <source>去世登记</source>
+        <translation>Record death</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="209"/>
+        <source>办理退住</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="214"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
+        <source>去世日期</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="219"/>
+        <source>退住日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="220"/>
+        <source>退住日期为最后一个服务日，床位自次日起空出</source>
+        <translation>The discharge date is the last day of service; the bed is free from the next day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="222"/>
+        <source>例如：病故、医院</source>
+        <translation>e.g. illness, in hospital</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="222"/>
+        <source>例如：回家养老、转院</source>
+        <translation>e.g. returning home, moving to another facility</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
+        <source>情况说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
+        <source>退住原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="224"/>
+        <source>办理后住户记录仍保留，可在“已离院”中查看。押金余额须在10日内退还并计付活期利息。</source>
+        <translation>The resident&apos;s record is kept and can be found under &quot;Departed&quot;. The deposit balance must be refunded within 10 days, with demand-deposit interest.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
+        <source>确认登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
+        <source>确认退住</source>
+        <translation>Discharge</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <source>上次评估</source>
+        <translation>Last assessed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <source>上次等级</source>
+        <translation>Last level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <source>应评估日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>EditUserDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="89"/>
+        <source>修改用户</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="93"/>
+        <source>启用（可以登录）</source>
+        <translation>Active (can sign in)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="96"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="97"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="98"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="99"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="47"/>
+        <source>首次运行 — 养老机构管理系统</source>
+        <translation>First run — Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="51"/>
+        <source>欢迎使用养老机构管理系统</source>
+        <translation>Welcome to Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="54"/>
+        <source>这是第一次运行。请创建管理员账号：管理员可以填写机构信息、添加房间床位、为前台、会计和审计人员开设账号。请牢记密码。</source>
+        <translation>This is the first run. Create the administrator account: the administrator can enter the centre&apos;s details, add rooms and beds, and open accounts for front desk, accounting and audit staff. Keep the password safe.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="61"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="121"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="63"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="66"/>
+        <source>至少8个字符，同时包含字母和数字</source>
+        <translation>At least 8 characters, with both letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="67"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="70"/>
+        <source>再次输入密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="73"/>
+        <source>载入演示数据（一个已有住户、床位和历史记录的示例机构）</source>
+        <translation>Load demo data (a sample centre with residents, beds and history)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="74"/>
+        <source>用于熟悉软件。演示数据中的前台、会计、审计账号使用与管理员相同的密码。正式使用请勿勾选。</source>
+        <translation>For getting to know the software. The demo front desk, accountant and auditor accounts use the administrator&apos;s password. Leave unticked for real use.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="84"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="94"/>
+        <source>创建管理员</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="96"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="111"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords do not match</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="158"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="159"/>
+        <source>管理员账号已创建，但演示数据未能载入：%1</source>
+        <translation>The administrator account was created, but the demo data could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/first_run.py" line="166"/>
+        <source>正在生成演示数据…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="96"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="102"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="103"/>
+        <source>更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。</source>
+        <translation>Changes take effect the next time the program starts. The setting is stored on this computer only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="108"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="120"/>
+        <source>已保存，下次启动时使用%1。</source>
+        <translation>Saved. %1 will be used from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>GradeChart</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="353"/>
+        <source>最终能力等级变化</source>
+        <translation>Final ability level over time</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="360"/>
+        <source>● 有效评估&#x3000;○ 已被更正的评估&#x3000;（鼠标停在点上查看详情）</source>
+        <translation>● Valid assessment   ○ Corrected assessment   (hover over a point for details)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="387"/>
+        <source>尚无评估记录</source>
+        <translation>No assessments yet</translation>
+    </message>
+</context>
+<context>
+    <name>ImmediateRequestDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1258"/>
+        <source>即时评估申请</source>
+        <translation>Immediate assessment request</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1264"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1266"/>
+        <source>如：跌倒后行动不便、住院返回、出现认知障碍</source>
+        <translation>e.g. reduced mobility after a fall, back from hospital, signs of cognitive impairment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1268"/>
+        <source>身体状况变化</source>
+        <translation>Change in condition</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1270"/>
+        <source>自该日起列入“待评估”，应尽快重新评估</source>
+        <translation>Listed as &quot;Due&quot; from this date; reassess as soon as possible</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1272"/>
+        <source>申请日期</source>
+        <translation>Request date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1273"/>
+        <source>登记申请</source>
+        <translation>File request</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="245"/>
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="151"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="155"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="157"/>
+        <source>请假首日</source>
+        <translation>First day of leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <source>住院治疗</source>
+        <translation>Hospital stay</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <source>回家探亲</source>
+        <translation>Family visit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <source>外出</source>
+        <translation>Outing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="162"/>
+        <source>请填写或选择请假事由</source>
+        <translation>Type or choose</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="163"/>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="167"/>
+        <source>预计返院</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="173"/>
+        <source>返院日期</source>
+        <translation>Return date</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="34"/>
+        <source>登录 — 养老机构管理系统</source>
+        <translation>Sign in — Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="38"/>
+        <source>养老机构管理系统</source>
+        <translation>Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="42"/>
+        <source>请输入用户名和密码登录</source>
+        <translation>Enter your username and password to sign in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="52"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="53"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="59"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="69"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="71"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="82"/>
+        <source>请输入用户名</source>
+        <translation>Enter your username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="85"/>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="78"/>
+        <source>您的角色（%1）没有“%2”的权限</source>
+        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="226"/>
+        <source>养老机构管理系统</source>
+        <extracomment>page keys, in navigation order</extracomment>
+        <translation>Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
+        <source>住户</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
+        <source>评估</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <source>账单与收款</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
+        <source>押金专户</source>
+        <translation>Deposit escrow</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
+        <source>补贴申报</source>
+        <translation>Subsidy claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="158"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
+        <source>备份数据库…</source>
+        <translation>Back up database…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="161"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="473"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="189"/>
+        <source>当前用户：%1（%2）</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
+        <source>养老机构管理系统 — %1</source>
+        <translation>Eldercare Centre Manager — %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="227"/>
+        <source>尚未填写机构信息（设置 → 机构信息）</source>
+        <translation>Centre details not filled in yet (Settings → Centre details)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="353"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="365"/>
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="361"/>
+        <source>没有权限</source>
+        <translation>Permission denied</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="363"/>
+        <source>记录不存在</source>
+        <translation>Record not found</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="367"/>
+        <source>发生意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="368"/>
+        <source>操作未能完成，数据未被修改。错误信息：%1</source>
+        <translation>The operation did not complete; no data was changed. Error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="398"/>
+        <source>备份数据库</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
+        <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="405"/>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="428"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="429"/>
+        <source>确定用备份文件
+%1
+替换当前的全部数据吗？
+
+当前数据库会先另存一份安全副本；恢复后所有页面将重新载入。</source>
+        <translation>Replace all current data with the backup file
+%1?
+
+A safety copy of the current database is saved first; all pages reload after the restore.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="443"/>
+        <source>已从备份恢复。原数据的安全副本：%1</source>
+        <translation>Restored from backup. Safety copy of the previous data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="448"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="449"/>
+        <source>已从备份恢复数据库。
+
+恢复前的数据已另存为：
+%1</source>
+        <translation>The database was restored from the backup.
+
+The previous data was saved as:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="474"/>
+        <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
+        <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MoveBedDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="119"/>
+        <source>调床</source>
+        <translation>Move bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="123"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="124"/>
+        <source>当前床位</source>
+        <translation>Current bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="124"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="126"/>
+        <source>调床日期</source>
+        <translation>Move date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="127"/>
+        <source>自该日起住新床位，原床位到前一天为止</source>
+        <translation>The new bed applies from this date; the old bed ends the day before</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
+        <source>新床位</source>
+        <translation>New bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="131"/>
+        <source>例如：照护等级变化、本人申请</source>
+        <translation>e.g. care level change, resident&apos;s request</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="132"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="141"/>
+        <source>请选择新床位</source>
+        <translation>Select the new bed</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="58"/>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="61"/>
+        <source>登录用，如 zhangli</source>
+        <translation>For signing in, e.g. zhangli</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="63"/>
+        <source>如 张丽</source>
+        <translation>e.g. Zhang Li</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="68"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="69"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="70"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="71"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="72"/>
+        <source>再次输入密码</source>
+        <translation>Confirm password</translation>
+    </message>
+</context>
+<context>
+    <name>NoAccessPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="65"/>
+        <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
+        <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <source>评估编号</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <source>评估日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <source>最终等级</source>
+        <translation>Final level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="200"/>
+        <source>原等级 → 新等级</source>
+        <translation>Old → new level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="200"/>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmitDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="88"/>
+        <source>再次入住</source>
+        <translation>Readmit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="92"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="94"/>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="96"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="98"/>
+        <source>可选，例如：出院后返回</source>
+        <translation>Optional, e.g. back after a hospital stay</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="99"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="108"/>
+        <source>请选择床位</source>
+        <translation>Select a bed</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="112"/>
+        <source>重置密码并解锁</source>
+        <translation>Reset password and unlock</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="115"/>
+        <source>为 %1 设置新密码，并解除登录锁定。请当面告知本人，并请其登录后自行修改。</source>
+        <translation>Set a new password for %1 and release the login lock. Tell the user in person and ask them to change it after signing in.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="121"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="122"/>
+        <source>再次输入</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="123"/>
+        <source>重置</source>
+        <translation>Reset</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="224"/>
+        <source>登记入住</source>
+        <translation>Admit resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="151"/>
+        <source>编辑住户信息</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="160"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="163"/>
+        <source>18位居民身份证号</source>
+        <translation>18-character resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="166"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="172"/>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="174"/>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="176"/>
+        <source>区/县</source>
+        <translation>District/county</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="179"/>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="181"/>
+        <source>手机或固定电话（可不填）</source>
+        <translation>Mobile or landline (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="182"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="184"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="194"/>
+        <source>政策类别</source>
+        <translation>Policy categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="200"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="204"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="209"/>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="211"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="222"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="254"/>
+        <source>出生日期、性别和年龄将根据身份证号自动填写</source>
+        <translation>Date of birth, sex and age are filled in from the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="257"/>
+        <source>已输入 %1/18 位</source>
+        <translation>%1/18 characters entered</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="267"/>
+        <source>出生日期 %1&#x3000;性别 %2&#x3000;年龄 %3 岁&#x3000;身份证地区 %4</source>
+        <translation>Born %1 · Sex %2 · Age %3 · ID region %4</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentPicker</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="473"/>
+        <source>输入姓名、拼音首字母或床位号</source>
+        <translation>Type a name, pinyin initials or bed</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <source>户籍</source>
+        <translation>Household reg.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <source>政策类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="160"/>
+        <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
+        <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident</extracomment>
+        <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <source>在住</source>
+        <translation>In residence</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="183"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <source>已离院（退住、去世）</source>
+        <translation>Departed (discharged, deceased)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="180"/>
+        <source>登记入住</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="181"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <source>调床</source>
+        <translation>Move bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="184"/>
+        <source>销假</source>
+        <translation>Return from leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <source>退住</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <source>去世登记</source>
+        <translation>Record death</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <source>再次入住</source>
+        <translation>Readmit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <source>能力评估…</source>
+        <translation>Assess…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="245"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="306"/>
+        <source>共 %1 人</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="308"/>
+        <source>显示 %1 人，共 %2 人</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="368"/>
+        <source>在左侧选择一位住户查看详细信息。</source>
+        <translation>Select a resident on the left to see the details.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="386"/>
+        <source>登记新住户并安排床位</source>
+        <translation>Register a new resident and assign a bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="391"/>
+        <source>为该住户填写老年人能力评估表</source>
+        <translation>Fill in an ability assessment for this resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="391"/>
+        <source>只有在住或请假的住户才能评估</source>
+        <translation>Only residents in residence or on leave can be assessed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="395"/>
+        <source>请先选择一位住户</source>
+        <translation>Select a resident first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="399"/>
+        <source>“%1”目前%2，不能办理此项</source>
+        <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="458"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="459"/>
+        <source>岁</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="461"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="462"/>
+        <source>入住记录</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="463"/>
+        <source>床位记录</source>
+        <translation>Bed history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="464"/>
+        <source>请假记录</source>
+        <translation>Leave history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="465"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="466"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="486"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="487"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="488"/>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="490"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="491"/>
+        <source>政策类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="492"/>
+        <source>当前床位</source>
+        <translation>Current bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="493"/>
+        <source>本次入住</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="494"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="495"/>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="496"/>
+        <source>待同意变更为</source>
+        <translation>awaiting consent to change to </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="498"/>
+        <source>最近评估</source>
+        <translation>Last assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="501"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <source>结束原因</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="515"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="519"/>
+        <source>至今</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <source>首日</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <source>最后一天</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <source>预计返院</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="522"/>
+        <source>请假中</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="188"/>
+        <source>销假返院</source>
+        <translation>Return from leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="192"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="194"/>
+        <source>请假首日</source>
+        <translation>First day of leave</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="196"/>
+        <source>返院日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="197"/>
+        <source>返院当天计为在院，离院最后一天为前一天</source>
+        <translation>The return day counts as in residence; the last day away is the day before</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="126"/>
+        <source>编辑房间</source>
+        <translation>Edit room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="126"/>
+        <source>新增房间</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="134"/>
+        <source>如 A、1号楼</source>
+        <translation>e.g. A, Building 1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="138"/>
+        <source> 层</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="140"/>
+        <source>如 101</source>
+        <translation>e.g. 101</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="145"/>
+        <source>如 朝南、带卫生间</source>
+        <translation>e.g. south-facing, en-suite</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="148"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="149"/>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="150"/>
+        <source>房间号</source>
+        <translation>Room number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="151"/>
+        <source>房间类型</source>
+        <translation>Room type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="152"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="180"/>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="161"/>
+        <source>床位请在床位图上逐张新增、更改类型或停用。</source>
+        <translation>Add, retype or deactivate beds one by one on the bed map.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="172"/>
+        <source>快速生成</source>
+        <translation>Quick fill</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="175"/>
+        <source> 张</source>
+        <translation> beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="181"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="196"/>
+        <source>添加一张床位</source>
+        <translation>Add a bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="197"/>
+        <source>删除所选床位</source>
+        <translation>Remove selected bed</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="210"/>
+        <source>保存</source>
+        <extracomment>every ErrorForm of the dialog; problems go to the form that has the field</extracomment>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="37"/>
+        <source>机构信息</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="38"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="39"/>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="313"/>
+        <source>评估结果（实时）</source>
+        <translation>Result (live)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="332"/>
+        <source>总分</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="334"/>
+        <source>初步等级</source>
+        <translation>Preliminary level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="335"/>
+        <source>等级调整</source>
+        <translation>Level adjustments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="344"/>
+        <source>最终等级</source>
+        <translation>Final level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="346"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="352"/>
+        <source>跳到未评项目（Ctrl+J）</source>
+        <translation>Next unscored item (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="357"/>
+        <source>键盘：数字键=评分并跳到下一项&#x3000;↑↓=上一项/下一项&#x3000;PageUp/PageDown=上一部分/下一部分&#x3000;Backspace=清除&#x3000;Ctrl+S=保存</source>
+        <translation>Keys: digit = score and go to the next item   ↑↓ = previous/next item   PageUp/PageDown = previous/next section   Backspace = clear   Ctrl+S = save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="393"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="404"/>
+        <source>尚有 %1 项未评分</source>
+        <translation>Items not yet scored: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="407"/>
+        <source>全部 %1 项已评分</source>
+        <translation>All %1 items scored</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialogs</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="23"/>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="45"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords do not match</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="49"/>
+        <source>至少%1个字符，须同时包含字母和数字</source>
+        <translation>At least %1 characters, with both letters and digits</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="37"/>
+        <source>最后登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="71"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="71"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="81"/>
+        <source>登录失败次数过多被锁定；可用“重置密码并解锁”解除</source>
+        <translation>Locked after too many failed logins; use &quot;Reset password and unlock&quot; to release</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="102"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
+        <source>当前登录：%1（%2）</source>
+        <translation>Signed in as %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="114"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="119"/>
+        <source>新增用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="120"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="121"/>
+        <source>重置密码并解锁…</source>
+        <translation>Reset password and unlock…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="122"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="127"/>
+        <source>用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。
+您可以随时修改自己的登录密码。</source>
+        <translation>User accounts are managed by administrators. Your role (%1) does not have the &quot;%2&quot; permission, so the user list is hidden.
+You can change your own password at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="164"/>
+        <source>角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；审计只能查看和导出。连续输错密码5次将锁定15分钟。</source>
+        <translation>Roles: administrators can do everything; front desk registers and manages residents; accountants handle fees and bookkeeping and can read the audit log; auditors can only view and export. Five wrong passwords in a row lock the account for 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="187"/>
+        <source>共 %1 个账号，%2 个启用</source>
+        <translation>Accounts: %1, active: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="208"/>
+        <source>先在列表中选择一个用户</source>
+        <translation>Select a user in the list first</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/app.py" line="117"/>
+        <source>养老机构管理系统</source>
+        <translation>Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/app.py" line="139"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/app.py" line="140"/>
+        <source>无法打开数据库，程序将退出。
+
+%1</source>
+        <translation>Cannot open the database; the program will exit.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="321"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="362"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+</TS>
