@@ -284,3 +284,4 @@ class ReassessmentRequest(Base):
     requested_by: Mapped[str] = mapped_column(String(60))
     done_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
 from .models_finance import *  # noqa: E402,F401,F403
+from .models_billing import *  # noqa: E402,F401,F403

@@ -22,7 +22,7 @@ def test_0003_round_trips(engine):
     assert db_engine.current_revision(engine) == "0002"
     assert not FINANCE & set(inspect(engine).get_table_names())
     assert "assessment" in inspect(engine).get_table_names()
-    upgrade(engine)
+    upgrade(engine, "0003")
     assert db_engine.current_revision(engine) == "0003"
     assert FINANCE <= set(inspect(engine).get_table_names())
     idx = {i["name"]: i["column_names"] for i in inspect(engine).get_indexes("journal_line")}

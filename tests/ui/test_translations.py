@@ -47,8 +47,10 @@ def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 def translation_text(m: ET.Element) -> str:
     t = m.find("translation")
+    if t is None:
+        return ""
     forms = t.findall("numerusform")
-    return forms[0].text or "" if forms else t.text or ""
+    return (forms[0].text or "") if forms else (t.text or "")
 
 
 @pytest.fixture(scope="module")
