@@ -94,7 +94,6 @@ EN: dict[str, str] = {
     "您的角色（%1）没有“%2”的权限": "Your role (%1) does not have the \"%2\" permission",
     "您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。":
         "Your role (%1) does not have the \"%2\" permission needed for this page. Please contact an administrator.",
-    "此页面尚未安装。": "This page is not installed.",
     "无法打开数据库": "Cannot open the database",
     "无法打开数据库，程序将退出。\n\n%1": "Cannot open the database; the program will exit.\n\n%1",
 
