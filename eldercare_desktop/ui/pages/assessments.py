@@ -62,6 +62,7 @@ from ...services import assessments as svc
 from ...services import residents
 from ...viewmodels import assessments as vm
 from ..base import Page, Shell
+from ..tablemodel import SnapshotModel
 from ..dialogs.assessment_form import CORRECT, NEW, VIEW, AssessmentFormDialog, FormSetup, ImmediateRequestDialog, \
     gather_form
 from ..widgets import date_edit, from_qdate
@@ -107,34 +108,11 @@ def load_history(ctx, resident_id: int):
 
 # -- table models ----------------------------------------------------------------------------
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(SnapshotModel):
     """A snapshot list shown as a table; subclasses say how a cell reads."""
 
     def __init__(self, headers: Sequence[str], parent=None):
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        super().__init__(parent, headers)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

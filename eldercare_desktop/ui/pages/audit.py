@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from ...domain.roles import PERM_LABELS, Perm
 from ...services import audit
 from ...viewmodels import audit as vm
 from ..base import Page, Shell
+from ..tablemodel import SnapshotModel
 from ..widgets import date_edit, from_qdate
 
 LIMIT = 5000
@@ -94,14 +95,13 @@ def verify_chain(ctx) -> tuple[int, ChainBreak | None]:
     return audit.verify(ctx.app)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(SnapshotModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[AuditEntry] = []
         self._labels = entity_labels()
         self.broken_seq: int | None = None
 
-    def headers(self) -> list[str]:
+    def header_texts(self) -> list[str]:
         return [self.tr("序号"), self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("对象"),
                 self.tr("对象编号"), self.tr("修改前"), self.tr("修改后")]
 
@@ -110,36 +110,24 @@ class AuditModel(QAbstractTableModel):
 
     def set_entries(self, rows: list[AuditEntry]) -> None:
         self.beginResetModel()
-        self._rows = vm.newest_first(rows)
+        self.rows = vm.newest_first(rows)
         self.endResetModel()
 
     def set_broken(self, seq: int | None) -> None:
         self.broken_seq = seq
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(vm.COLUMNS) - 1))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(vm.COLUMNS) - 1))
 
     def entry(self, row: int) -> AuditEntry:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, seq: int) -> int:
-        return next((i for i, e in enumerate(self._rows) if e.seq == seq), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(vm.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(vm.COLUMNS):
-            return self.headers()[section]
-        return None
+        return next((i for i, e in enumerate(self.rows) if e.seq == seq), -1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
-        e = self._rows[index.row()]
+        e = self.rows[index.row()]
         col = vm.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return vm.cell(e, col, self.entity_label)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,49 +21,37 @@ from ...domain.roles import PERM_LABELS, Perm
 from ...services import users
 from ...viewmodels import users as vm
 from ..base import Page, Shell
+from ..tablemodel import SnapshotModel
 from ..dialogs.user import ChangeOwnPasswordDialog, EditUserDialog, NewUserDialog, ResetPasswordDialog
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(SnapshotModel):
     """Snapshot of UserInfo rows (sorted by the viewmodel)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[UserInfo] = []
         self.now = dt.datetime.now()
 
-    def headers(self) -> list[str]:
+    def header_texts(self) -> list[str]:
         return [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"), self.tr("锁定至"),
                 self.tr("最后登录")]
 
     def set_users(self, rows: list[UserInfo], now: dt.datetime) -> None:
         self.beginResetModel()
-        self._rows = vm.sort_users(rows)
+        self.rows = vm.sort_users(rows)
         self.now = now
         self.endResetModel()
 
     def user(self, row: int) -> UserInfo:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, user_id: int) -> int:
-        return next((i for i, u in enumerate(self._rows) if u.id == user_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(vm.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(vm.COLUMNS):
-            return self.headers()[section]
-        return None
+        return next((i for i, u in enumerate(self.rows) if u.id == user_id), -1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
-        u = self._rows[index.row()]
+        u = self.rows[index.row()]
         col = vm.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = vm.cell(u, col, self.now)
