@@ -153,6 +153,7 @@ class Instrument:
     diagnoses: tuple[DiagnosisChoice, ...]
     default_care_levels: dict[int, str]
     section_grade_names: tuple[str, ...] = ()
+    disability_categories: dict[int, str] = field(default_factory=dict)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -227,7 +228,18 @@ def parse_instrument(text: str) -> Instrument:
         diagnoses=tuple(DiagnosisChoice(x["name"], x["range"][0], x["range"][1]) for x in d.get("diagnoses", ())),
         default_care_levels={int(k): v for k, v in d.get("care_levels", {}).items()},
         section_grade_names=tuple(d.get("section_grade_names", ())),
+        disability_categories={int(k): v for k, v in d.get("disability_categories", {}).items()},
     )
+
+
+DISABILITY_CATEGORIES = ("失能", "半失能")
+
+
+def with_disability(categories: tuple[str, ...], instrument: Instrument, final_grade: int) -> tuple[str, ...]:
+    """The resident's categories with 失能/半失能 set from the assessed grade."""
+    kept = tuple(c for c in categories if c not in DISABILITY_CATEGORIES)
+    derived = instrument.disability_categories.get(final_grade)
+    return kept + ((derived,) if derived else ())
 
 
 # --- ICD-10 ----------------------------------------------------------------

@@ -34,6 +34,7 @@ from ..domain.assessment import (
     normalise_icd,
     parse_instrument,
     score,
+    with_disability,
 )
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.records import (
@@ -256,6 +257,13 @@ def save_assessment(ctx: Ctx, data: AssessmentInput) -> Changes:
                                                                ReassessmentRequest.done_assessment_id.is_(None),
                                                                ReassessmentRequest.requested_on <= data.base_date)).scalars():
             req.done_assessment_id = a.id
+        # an earlier change still waiting for consent is overtaken by this assessment
+        for ch in s.execute(select(CareLevelChange).where(CareLevelChange.resident_id == r.id,
+                                                          CareLevelChange.status == PENDING)).scalars():
+            ch.status, ch.note = WITHDRAWN, f"被评估{a.number}取代"
+        before_cats = r.categories
+        r.categories = ",".join(with_disability(tuple(c for c in r.categories.split(",") if c), ins,
+                                                result.final_grade))
         current, _ = _current_level(s, r.id)
         message = f"评估{a.number}已保存：{result.grade_name}，照护等级{level}"
         if not current:
@@ -270,7 +278,8 @@ def save_assessment(ctx: Ctx, data: AssessmentInput) -> Changes:
         audit(ctx, s, "更正评估" if old else "保存评估", "assessment", a.id,
               {"supersedes": old.number} if old else None,
               {"number": a.number, "resident_id": r.id, "instrument": ins.code, "base_date": a.base_date,
-               "total": a.total, "final_grade": a.final_grade, "care_level": level, "scores": dict(data.scores)})
+               "total": a.total, "final_grade": a.final_grade, "care_level": level, "scores": dict(data.scores),
+               **({"categories": [before_cats, r.categories]} if before_cats != r.categories else {})})
         return Changes.of("assessment", "care_level", "resident", ids=(a.id,), message=message)
 
 
@@ -292,6 +301,9 @@ def record_consent(ctx: Ctx, change_id: int, consent_by: str, relation: str, con
             raise NotFound("照护等级变更记录不存在")
         if ch.status != PENDING:
             raise RuleViolation(f"该变更已是“{ch.status}”状态")
+        r = s.get(Resident, ch.resident_id)
+        if r.status not in (x.value for x in ACTIVE_STATUSES):
+            raise RuleViolation(f"“{r.name}”目前{r.status}，照护等级变更已无意义，不能再记录同意")
         a = s.get(Assessment, ch.assessment_id)
         if consent_date < a.base_date:
             raise RuleViolation(f"同意日期早于评估日期{a.base_date:%Y-%m-%d}", "consent_date")

@@ -572,7 +572,20 @@ def _report(progress: Progress | None, abort: Abort | None, frac: float, msg: st
         progress(frac, msg)
 
 
-def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abort) -> None:
+def _stays(plan: _Plan) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
+    stays: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for a in plan.actions:
+        if a.kind in (ADMIT, READMIT):
+            stays.setdefault(a.person, []).append((a.day, None))
+        elif a.kind in (DISCHARGE, DIE):
+            start, _ = stays[a.person][-1]
+            stays[a.person][-1] = (start, a.day)
+    return stays
+
+
+def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abort, seed: int = 1,
+                  not_after: dt.datetime | None = None) -> int:
+    """Replays the history through the services; returns the assessments saved."""
     ctx = app.as_user(actor)
     for n, r in enumerate(plan.rooms):
         if n % 50 == 0:
@@ -583,11 +596,26 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
            for room in centre_svc.bed_map(ctx, include_inactive=True) for b in room.beds}
     bed_ids = [ids[(plan.rooms[ri].building, plan.rooms[ri].number, label)] for ri, label, _t in plan.beds]
     rid: dict[int, int] = {}
-    total = len(plan.actions)
-    for n, a in enumerate(plan.actions):
+    ages = {i: age_on(p.checked.birth_date, plan.today) for i, p in enumerate(plan.people)}
+    events = demo_assessments.plan_events(random.Random(seed + 17), _stays(plan), ages, plan.today)
+    timeline = sorted([(a.at, 0, n, a) for n, a in enumerate(plan.actions)]
+                      + [(e.at, 1, n, e) for n, e in enumerate(events)], key=lambda t: t[:3])
+    replayer = None
+    total = len(timeline)
+    last_at = dt.datetime.min
+    for n, (at, is_event, _k, a) in enumerate(timeline):
         if n % 50 == 0:
-            _report(progress, abort, 0.15 + 0.85 * n / total, f"正在登记住户和历史记录（{a.day:%Y-%m-%d}）")
-        clock.set(a.at)
+            _report(progress, abort, 0.15 + 0.85 * n / total, f"正在登记住户和历史记录（{at:%Y-%m-%d}）")
+        # the audit trail never goes back in time, nor past the real clock
+        if not_after is not None and at > not_after - dt.timedelta(seconds=1):
+            at = max(dt.datetime.combine(at.date(), dt.time()), not_after - dt.timedelta(seconds=1))
+        at = max(at, last_at + dt.timedelta(seconds=1))
+        last_at = at
+        clock.set(at)
+        if is_event:
+            replayer = replayer or demo_assessments.Replayer(ctx, seed)
+            replayer.apply(a, rid[a.person])
+            continue
         p = plan.people[a.person]
         if a.kind == ADMIT:
             rid[a.person] = res_svc.register_resident(ctx, p.data, a.day, bed_ids[a.bed]).ids[0]
@@ -601,6 +629,7 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             res_svc.discharge(ctx, rid[a.person], a.day, a.reason, deceased=a.kind == DIE)
         elif a.kind == READMIT:
             res_svc.readmit(ctx, rid[a.person], a.day, bed_ids[a.bed])
+    return replayer.saved if replayer else 0
 
 
 def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abort) -> None:
@@ -746,10 +775,12 @@ def build_demo(
     app.today, app.now = clock.today, clock.now
     try:
         actor, created = _users_and_centre(app, actor, plan, password, clock)
-        (_run_bulk if use_bulk else _run_services)(app, actor, plan, clock, progress, abort)
-        _report(progress, abort, 0.95, "正在生成评估记录")
-        clock.set(dt.datetime.combine(today, dt.time(8, 0)))
-        assessments = demo_assessments.build(app, app.as_user(actor), clock, seed)
+        plan_saved = [0]
+        if use_bulk:
+            _run_bulk(app, actor, plan, clock, progress, abort)
+        else:
+            plan_saved[0] = _run_services(app, actor, plan, clock, progress, abort, seed, not_after=saved[1]())
+        assessments = plan_saved[0]
     finally:
         app.today, app.now = saved
     _report(progress, None, 1.0, "演示数据已生成")

@@ -1,34 +1,34 @@
-"""Demo assessments: for residents in residence, a first assessment at
-admission and regular ones every six months, through the services with the
-clock moved to each day. Grades drift with age; some changes of care level
-are consented, the newest few are left waiting; one assessment is corrected;
-a few residents are left overdue and one has an immediate request."""
+"""Demo assessments, replayed inside the demo's history in date order: a
+first assessment soon after each admission, regular ones about every six
+months during each stay, grades that drift with age, consents a few days
+after a change of care level (the newest left waiting), one correction, a
+few residents left overdue and a few immediate requests."""
 from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..domain.assessment import Instrument
 from ..domain.schedule import add_months
 from . import assessments as svc
 from . import residents as res_svc
-from .context import App, Ctx
+from .context import Ctx
 
-MAX_RESIDENTS = 400  # keeps large demo sets quick: assessments for the first N active residents
 ASSESSORS = ("李晓燕", "陈建国", "周丽", "王海涛", "刘敏")
 # target totals per GB/T 42195 grade
 _TOTALS = {0: (90, 90), 1: (66, 89), 2: (46, 65), 3: (30, 45), 4: (8, 29)}
+ASSESS, CONSENT, REQUEST = "assess", "consent", "request"
 
 
 @dataclass
-class _Event:
-    day: dt.date
-    order: int
-    resident_id: int
-    kind: str  # "assess" | "consent" | "request" | "correct"
-    grade: int = 0
+class Event:
+    at: dt.datetime
+    kind: str
+    person: int
     reason: str = ""
+    grade: int = 0
+    data: dict = field(default_factory=dict)
 
 
 def scores_for_total(ins: Instrument, total: int, rng: random.Random) -> dict[str, int]:
@@ -46,84 +46,89 @@ def scores_for_total(ins: Instrument, total: int, rng: random.Random) -> dict[st
     return scores
 
 
-def plan_events(ctx: Ctx, rng: random.Random, today: dt.date) -> list[_Event]:
-    rows = [r for r in res_svc.list_residents(ctx, include_left=False) if r.admission_date][:MAX_RESIDENTS]
-    events: list[_Event] = []
-    n = 0
-    for idx, r in enumerate(rows):
-        age = today.year - r.birth_date.year
+def plan_events(rng: random.Random, stays: dict[int, list[tuple[dt.date, dt.date | None]]],
+                ages: dict[int, int], today: dt.date) -> list[Event]:
+    """stays: person -> [(admission, last day or None)]. Assessments fall
+    strictly inside a stay (never on the discharge day) and never after today."""
+    events: list[Event] = []
+    for person, spans in stays.items():
+        age = ages[person]
         grade = rng.choices([0, 1, 2, 3, 4], [30, 35, 20, 10, 5] if age < 85 else [10, 30, 30, 20, 10])[0]
-        day = r.admission_date + dt.timedelta(days=rng.randint(0, 5))
-        first = True
-        overdue = rng.random() < 0.06
-        while day <= today:
-            nxt = add_months(day, 6) + dt.timedelta(days=rng.randint(-10, 5))
-            if overdue and nxt > today:
-                break  # the last regular one is missing: shows as overdue
-            events.append(_Event(day, n, r.id, "assess", grade, "首次评估" if first else "常规评估"))
-            n += 1
-            if not first and events[-1].grade != grade:
-                pass
-            first = False
-            if rng.random() < 0.35:
-                grade = min(4, grade + 1)
-            day = nxt
-        if idx % 37 == 5:
+        for n, (start, end) in enumerate(spans):
+            last = min(end - dt.timedelta(days=1), today) if end else today
+            day = start + dt.timedelta(days=rng.randint(0, 5))
+            first = True
+            overdue = end is None and rng.random() < 0.06
+            while day <= last:
+                nxt = add_months(day, 6) + dt.timedelta(days=rng.randint(-10, 5))
+                if overdue and nxt > last:
+                    break  # the last regular one is missing: shows as overdue
+                reason = ("首次评估" if n == 0 else "即时评估") if first else "常规评估"
+                at = dt.datetime.combine(day, dt.time(10, 0)) + dt.timedelta(minutes=person % 240)
+                events.append(Event(at, ASSESS, person, reason, grade))
+                # consent is sought a few days later (if the level changed by then)
+                consent_day = day + dt.timedelta(days=rng.randint(1, 7))
+                if consent_day <= today - dt.timedelta(days=14):
+                    events.append(Event(dt.datetime.combine(consent_day, dt.time(15, 0)), CONSENT, person,
+                                        data={"agreed": rng.random() > 0.05}))
+                first = False
+                if rng.random() < 0.35:
+                    grade = min(4, grade + 1)
+                day = nxt
+        if spans[-1][1] is None and person % 37 == 5:
             req = today - dt.timedelta(days=rng.randint(1, 6))
-            if req > r.admission_date:
-                events.append(_Event(req, n, r.id, "request", reason="夜间跌倒一次，行走明显不稳"))
-                n += 1
-    events.sort(key=lambda e: (e.day, e.order))
+            if req > spans[-1][0]:
+                events.append(Event(dt.datetime.combine(req, dt.time(16, 0)), REQUEST, person,
+                                    "夜间跌倒一次，行走明显不稳"))
     return events
 
 
-def build(app: App, ctx: Ctx, clock, seed: int) -> int:
-    """Replay the planned assessments; returns how many were saved."""
-    rng = random.Random(seed * 7919 + 1)
-    today = clock.today()
-    ins = svc.instrument(svc.get_settings(ctx).instrument_code)
-    events = plan_events(ctx, rng, today)
-    saved = 0
-    corrected = False
-    agents = {}
-    for ev in events:
-        clock.set(dt.datetime.combine(ev.day, dt.time(10, 0)))
-        if ev.kind == "request":
-            svc.request_immediate(ctx, ev.resident_id, ev.day, ev.reason)
-            continue
+class Replayer:
+    """Applies the events through the services as the clock reaches them."""
+
+    def __init__(self, ctx: Ctx, seed: int):
+        self.ctx = ctx
+        self.rng = random.Random(seed * 7919 + 1)
+        self.ins = svc.instrument(svc.get_settings(ctx).instrument_code)
+        self.informants: dict[int, tuple[str, str]] = {}
+        self.saved = 0
+        self.corrected = False
+
+    def apply(self, ev: Event, resident_id: int) -> None:
+        ctx, rng = self.ctx, self.rng
+        if ev.kind == REQUEST:
+            svc.request_immediate(ctx, resident_id, ev.at.date(), ev.reason)
+            return
+        if resident_id not in self.informants:
+            d = res_svc.get_resident(ctx, resident_id)
+            self.informants[resident_id] = (d.agent.name, d.agent.relationship) if d.agent else (d.name, "本人")
+        informant, relation = self.informants[resident_id]
+        if ev.kind == CONSENT:
+            for p in svc.care_level_changes(ctx, resident_id, pending_only=True):
+                agreed = ev.data["agreed"]
+                svc.record_consent(ctx, p.id, informant, "本人" if relation == "本人" else f"代理人（{relation}）",
+                                   ev.at.date(), agreed=agreed, note="" if agreed else "家属申请复评")
+            return
         lo, hi = _TOTALS[ev.grade]
-        scores = scores_for_total(ins, rng.randint(lo, hi), rng)
-        if ev.resident_id not in agents:
-            d = res_svc.get_resident(ctx, ev.resident_id)
-            agents[ev.resident_id] = (d.agent.name, d.agent.relationship) if d.agent else (d.name, "本人")
-        informant, relation = agents[ev.resident_id]
+        scores = scores_for_total(self.ins, rng.randint(lo, hi), rng)
         a1, a2 = rng.sample(ASSESSORS, 2)
         dx = ("F03",) if ev.grade >= 3 and rng.random() < 0.3 else ()
         dx += ("I10",) if rng.random() < 0.4 else ()
         data = svc.AssessmentInput(
-            resident_id=ev.resident_id, base_date=ev.day, reason=ev.reason, assessor1=a1, assessor2=a2,
+            resident_id=resident_id, base_date=ev.at.date(), reason=ev.reason, assessor1=a1, assessor2=a2,
             informant_name=informant, informant_relation=relation, scores=scores, diagnoses=dx,
             risk_events={"fall": 2} if ev.grade >= 2 and rng.random() < 0.1 else {},
             medications="苯磺酸氨氯地平片 5mg 每日一次" if "I10" in dx else "",
         )
         ch = svc.save_assessment(ctx, data)
-        saved += 1
-        if not corrected and saved > 20 and ev.reason == "常规评估":
+        self.saved += 1
+        if not self.corrected and self.saved > 20 and ev.reason == "常规评估":
             # the assessors find a wrong score the same day and correct it
             fixed = dict(scores)
-            code = next(c for c, v in fixed.items() if v > ins.item(c).min)
+            code = next(c for c, v in fixed.items() if v > self.ins.item(c).min)
             fixed[code] -= 1
             svc.save_assessment(ctx, svc.AssessmentInput(**{**data.__dict__, "scores": fixed, "reason": "其他",
-                                                            "notes": f"更正：{ins.item(code).name}得分录入有误",
+                                                            "notes": f"更正：{self.ins.item(code).name}得分录入有误",
                                                             "supersedes_id": ch.ids[0]}))
-            saved += 1
-            corrected = True
-        pending = svc.care_level_changes(ctx, ev.resident_id, pending_only=True)
-        for p in pending:
-            if (today - ev.day).days > 20:
-                consent_day = ev.day + dt.timedelta(days=rng.randint(1, 7))
-                clock.set(dt.datetime.combine(consent_day, dt.time(15, 0)))
-                agreed = rng.random() > 0.05
-                svc.record_consent(ctx, p.id, informant, relation if relation != "本人" else "本人", consent_day,
-                                   agreed=agreed, note="" if agreed else "家属申请复评")
-    return saved
+            self.saved += 1
+            self.corrected = True

@@ -1,6 +1,7 @@
 """The register of residents: admission, beds, leave, discharge and death."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import or_, select
@@ -18,7 +19,7 @@ from ..db.models import (
     Stay,
     StatusEvent,
 )
-from ..domain.assessment import CARE_EFFECTIVE, CARE_PENDING
+from ..domain.assessment import CARE_EFFECTIVE, CARE_PENDING, CARE_WITHDRAWN, DISABILITY_CATEGORIES
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.names import name_pinyin
 from ..domain.records import (
@@ -290,11 +291,23 @@ def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput) -> Changes:
         r = _get(s, resident_id)
         _check_id_free(s, checked.id_number, except_id=resident_id)
         before = _snapshot(r)
+        derived = _assessed_disability(s, r)
+        if derived is not None:
+            # 失能/半失能 follow the latest assessment, not the form
+            checked = dataclasses.replace(checked, categories=tuple(
+                c for c in checked.categories if c not in DISABILITY_CATEGORIES) + derived)
         _apply(r, checked)
         _set_contacts(s, r, checked)
         s.flush()
         audit(ctx, s, "修改住户信息", "resident", r.id, before, _snapshot(r))
         return Changes.of("resident", ids=(r.id,), message=f"已保存“{r.name}”的信息")
+
+
+def _assessed_disability(s: Session, r: Resident) -> tuple[str, ...] | None:
+    """失能/半失能 as set by the latest assessment, or None if never assessed."""
+    if not s.execute(select(Assessment.id).where(Assessment.resident_id == r.id)).first():
+        return None
+    return tuple(c for c in r.categories.split(",") if c in DISABILITY_CATEGORIES)
 
 
 def _current(s: Session, model, resident_id: int):
@@ -408,6 +421,9 @@ def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceas
         if bed:
             bed.end_date = last_day
         prev = r.status
+        for ch in s.execute(select(CareLevelChange).where(CareLevelChange.resident_id == r.id,
+                                                          CareLevelChange.status == CARE_PENDING)).scalars():
+            ch.status, ch.note = CARE_WITHDRAWN, f"老人已{status.value}"
         _status_event(ctx, s, r, status, last_day, reason.strip())
         s.flush()
         audit(ctx, s, "去世登记" if deceased else "办理退住", "resident", r.id, {"status": prev},

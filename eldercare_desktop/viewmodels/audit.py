@@ -12,7 +12,34 @@ from enum import Enum
 from ..domain.records import AuditEntry
 
 #: entity keys the services record, in the order the filter lists them
-ENTITIES = ("resident", "user", "room", "bed", "centre", "database")
+ENTITIES = ("resident", "user", "room", "bed", "centre", "database", "assessment", "care_level_change", "setting",
+            "roster", "journal_entry", "fee_item", "fee_price", "period_close", "contract", "receipt", "bill_run")
+
+#: keys whose value is the database id of another entity: shown as "<entity> <id>" (e.g. 住户 228)
+ID_KEYS = {"resident_id": "resident", "bed_id": "bed", "receipt_id": "receipt", "entry_id": "journal_entry",
+           "void_entry_id": "journal_entry"}
+
+#: keys whose values are role codes (shown with domain.roles.ROLE_LABELS)
+ROLE_KEYS = frozenset({"role"})
+
+
+def role_text(value: object) -> str:
+    from ..domain.roles import ROLE_LABELS
+
+    labels = {str(getattr(k, "value", k)): v for k, v in ROLE_LABELS.items()}
+    return labels.get(str(value), str(value))
+
+
+def field_value(key: str, value: object, entity_label=lambda e: e) -> str:
+    """A value for the screen, knowing its key: role codes as role names, ids of
+    other entities as "住户 228"; else ``value_text``."""
+    if value is None or value == "":
+        return value_text(value) if value is None else ""
+    if key in ROLE_KEYS and isinstance(value, str):
+        return role_text(value)
+    if key in ID_KEYS and isinstance(value, (int, str)) and not isinstance(value, bool):
+        return f"{entity_label(ID_KEYS[key])} {value}"
+    return value_text(value)
 
 COLUMNS = ("seq", "at", "user", "action", "entity", "entity_id", "before", "after")
 
@@ -38,13 +65,15 @@ def value_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def compact(text: str, limit: int = 90) -> str:
-    """``{"a":1,"b":"x"}`` → ``a=1, b=x`` on one line, cut at ``limit`` with "…"."""
+def compact(text: str, limit: int = 90, labels: dict[str, str] | None = None, entity_label=lambda e: e) -> str:
+    """``{"a":1,"b":"x"}`` → ``a=1, b=x`` on one line, cut at ``limit`` with "…";
+    with ``labels`` the keys are shown by their labels (``标签=值``)."""
     data = parse(text)
     if data is None:
         return ""
     if isinstance(data, dict):
-        out = ", ".join(f"{k}={value_text(v)}" for k, v in data.items())
+        lb = labels or {}
+        out = ", ".join(f"{lb.get(k, k)}={field_value(k, v, entity_label)}" for k, v in data.items())
     else:
         out = value_text(data)
     out = " ".join(out.split())
@@ -75,7 +104,7 @@ class DiffRow:
     kind: DiffKind
 
 
-def diff(before: str, after: str) -> list[DiffRow]:
+def diff(before: str, after: str, entity_label=lambda e: e) -> list[DiffRow]:
     """Key by key, changed keys first, then added, removed, unchanged (each by key).
     A non-object value (a list, a number) diffs as the single key ""."""
     b, a = parse(before), parse(after)
@@ -87,13 +116,15 @@ def diff(before: str, after: str) -> list[DiffRow]:
     rows = []
     for key in sorted(set(b) | set(a)):
         if key not in b:
-            rows.append(DiffRow(key, "", value_text(a[key]), DiffKind.ADDED))
+            rows.append(DiffRow(key, "", field_value(key, a[key], entity_label), DiffKind.ADDED))
         elif key not in a:
-            rows.append(DiffRow(key, value_text(b[key]), "", DiffKind.REMOVED))
+            rows.append(DiffRow(key, field_value(key, b[key], entity_label), "", DiffKind.REMOVED))
         elif a[key] != b[key]:
-            rows.append(DiffRow(key, value_text(b[key]), value_text(a[key]), DiffKind.CHANGED))
+            rows.append(DiffRow(key, field_value(key, b[key], entity_label), field_value(key, a[key], entity_label),
+                                DiffKind.CHANGED))
         else:
-            rows.append(DiffRow(key, value_text(b[key]), value_text(a[key]), DiffKind.SAME))
+            rows.append(DiffRow(key, field_value(key, b[key], entity_label), field_value(key, a[key], entity_label),
+                                DiffKind.SAME))
     order = {DiffKind.CHANGED: 0, DiffKind.ADDED: 1, DiffKind.REMOVED: 2, DiffKind.SAME: 3}
     return sorted(rows, key=lambda r: (order[r.kind], r.key))
 
@@ -103,7 +134,7 @@ def at_text(at: str) -> str:
     return at.replace("T", " ")
 
 
-def cell(entry: AuditEntry, column: str, entity_label=lambda e: e) -> str:
+def cell(entry: AuditEntry, column: str, entity_label=lambda e: e, labels: dict[str, str] | None = None) -> str:
     if column == "seq":
         return str(entry.seq)
     if column == "at":
@@ -111,9 +142,9 @@ def cell(entry: AuditEntry, column: str, entity_label=lambda e: e) -> str:
     if column == "entity":
         return entity_label(entry.entity)
     if column == "before":
-        return compact(entry.before)
+        return compact(entry.before, labels=labels, entity_label=entity_label)
     if column == "after":
-        return compact(entry.after)
+        return compact(entry.after, labels=labels, entity_label=entity_label)
     return str(getattr(entry, column))
 
 

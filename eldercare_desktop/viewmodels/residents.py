@@ -18,10 +18,14 @@ from ..domain.residents import ResidentStatus
 
 # -- columns ----------------------------------------------------------------
 
-NAME, GENDER, AGE, STATUS, BED, ADMISSION, ID_NUMBER, HUKOU, CATEGORIES, PHONE = range(10)
+NAME, GENDER, AGE, STATUS, BED, ADMISSION, LEFT_DATE, ID_NUMBER, HUKOU, CATEGORIES, PHONE = range(11)
 
 #: column keys in display order (the Qt model supplies translated headers)
-COLUMN_KEYS = ("name", "gender", "age", "status", "bed", "admission", "id_number", "hukou", "categories", "phone")
+COLUMN_KEYS = ("name", "gender", "age", "status", "bed", "admission", "left_date", "id_number", "hukou",
+               "categories", "phone")
+
+#: the default order of the list: bed code (natural order), then name; residents without a bed last
+DEFAULT_SORT_COLUMN = 4
 
 # -- status filter ----------------------------------------------------------
 
@@ -102,6 +106,9 @@ class ResidentsList:
         self._last: tuple[str, str, list[int]] | None = None
         self._indices: list[int] = []
         self.visible: list[ResidentRow] = []
+        #: resident id -> (start, end) of the last stay, for residents who have left
+        #: (ResidentRow carries the admission date of a current stay only)
+        self.last_stays: dict[int, tuple[dt.date | None, dt.date | None]] = {}
 
     # -- inputs ---------------------------------------------------------------
     @property
@@ -166,7 +173,30 @@ class ResidentsList:
     def find(self, resident_id: int) -> ResidentRow | None:
         return next((r for r in self._rows if r.id == resident_id), None)
 
+    def set_last_stays(self, stays: dict[int, tuple[dt.date | None, dt.date | None]]) -> None:
+        """The last stay of residents who have left (loaded after the list)."""
+        self.last_stays = dict(stays)
+        if self._sort.column in (ADMISSION, LEFT_DATE, AGE):
+            self._apply_sort()
+
+    def admission(self, r: ResidentRow) -> dt.date | None:
+        if r.admission_date is not None or is_active(r.status):
+            return r.admission_date
+        return self.last_stays.get(r.id, (None, None))[0]
+
+    def left_on(self, r: ResidentRow) -> dt.date | None:
+        """The last day of the last stay of a resident who has left (None while in residence)."""
+        if is_active(r.status):
+            return None
+        return self.last_stays.get(r.id, (None, None))[1]
+
     def age(self, r: ResidentRow) -> int:
+        """Age today; a deceased resident's age is frozen at the date of death
+        (the last day of the last stay) once that is known."""
+        if r.status == ResidentStatus.DECEASED.value:
+            end = self.left_on(r)
+            if end is not None:
+                return age_on(r.birth_date, end)
         return age_on(r.birth_date, self.today)
 
     def cell(self, r: ResidentRow, column: int) -> str:
@@ -181,7 +211,9 @@ class ResidentsList:
         if column == BED:
             return r.bed_code
         if column == ADMISSION:
-            return fmt_date(r.admission_date)
+            return fmt_date(self.admission(r))
+        if column == LEFT_DATE:
+            return fmt_date(self.left_on(r))
         if column == ID_NUMBER:
             return r.id_number
         if column == HUKOU:
@@ -230,7 +262,7 @@ class ResidentsList:
         idx = self._indices
         col = self._sort.column
         if col >= 0:
-            key = _sort_key(col)
+            key = _sort_key(col, self)
             descending = self._sort.descending
             if col == AGE:  # ascending age = latest birth date first
                 descending = not descending
@@ -242,20 +274,28 @@ def _none_last(value):
     return (value is None or value == "", value if value is not None else "")
 
 
-def _sort_key(column: int) -> Callable[[ResidentRow], object]:
+def _sort_key(column: int, lst: "ResidentsList | None" = None) -> Callable[[ResidentRow], object]:
     if column == NAME:
         return lambda r: (r.name_pinyin, r.name)
     if column == GENDER:
         return lambda r: r.gender
     if column == AGE:
+        if lst is not None:  # the deceased's age is frozen: sort by the age shown
+            return lambda r: (-lst.age(r), r.birth_date)
         return lambda r: r.birth_date
     if column == STATUS:
         order = {s.value: i for i, s in enumerate(ResidentStatus)}
         return lambda r: (order.get(r.status, 99), r.name_pinyin)
     if column == BED:
-        return lambda r: (r.bed_code == "", _natural(r.bed_code))
+        return lambda r: (r.bed_code == "", _natural(r.bed_code), r.name_pinyin, r.name)
     if column == ADMISSION:
+        if lst is not None:
+            return lambda r: (lst.admission(r) is None, lst.admission(r) or dt.date.min)
         return lambda r: (r.admission_date is None, r.admission_date or dt.date.min)
+    if column == LEFT_DATE:
+        if lst is not None:
+            return lambda r: (lst.left_on(r) is None, lst.left_on(r) or dt.date.min)
+        return lambda r: r.id
     if column == ID_NUMBER:
         return lambda r: r.id_number
     if column == HUKOU:

@@ -8,7 +8,7 @@ from eldercare_desktop.domain.errors import RuleViolation
 from eldercare_desktop.services import assessments as svc
 from eldercare_desktop.services import residents
 from eldercare_desktop.services.assessments import AssessmentInput
-from tests.conftest import person
+from tests.conftest import agent, person
 
 D = dt.date
 GB = svc.instrument("GB/T 42195-2022")
@@ -144,3 +144,31 @@ def test_resident_detail_shows_care_level(ctx, admitted):
     d = residents.get_resident(ctx, admitted)
     assert (d.care_level, d.pending_care_level) == ("自理", "特级护理")
     assert d.last_assessment == "PG2026-0002（2026-08-01，特级护理）"
+
+
+def test_new_assessment_or_discharge_withdraws_a_pending_change(ctx, admitted):
+    svc.save_assessment(ctx, form(admitted))  # 自理
+    svc.save_assessment(ctx, form(admitted, scores=[0] * 26, base_date=D(2026, 8, 1), reason="即时评估"))  # → 特级护理
+    first = svc.care_level_changes(ctx, pending_only=True)[0]
+    scores = list(FULL)
+    scores[0] = 3  # 89 → 介护一级
+    svc.save_assessment(ctx, form(admitted, scores=scores, base_date=D(2026, 8, 5), reason="复评"))
+    changes = {c.id: c for c in svc.care_level_changes(ctx, admitted)}
+    assert changes[first.id].status == "已撤销" and "取代" in changes[first.id].note
+    with pytest.raises(RuleViolation, match="已撤销"):
+        svc.record_consent(ctx, first.id, "张小三", "儿子", D(2026, 8, 6))
+    pending = svc.care_level_changes(ctx, pending_only=True)
+    assert [(p.old_level, p.new_level) for p in pending] == [("自理", "介护一级")]
+    residents.discharge(ctx, admitted, D(2026, 9, 1), "回家")
+    assert svc.care_level_changes(ctx, pending_only=True) == []
+
+
+def test_disability_categories_follow_the_grade(ctx, admitted):
+    residents.update_resident(ctx, admitted, person(categories=("高龄", "失能"), contacts=(agent(),)))
+    svc.save_assessment(ctx, form(admitted))  # 90 → grade 0: neither 失能 nor 半失能
+    assert residents.get_resident(ctx, admitted).categories == ("高龄",)
+    # typing 失能 in the form does not override the assessment
+    residents.update_resident(ctx, admitted, person(categories=("高龄", "失能"), contacts=(agent(),)))
+    assert residents.get_resident(ctx, admitted).categories == ("高龄",)
+    svc.save_assessment(ctx, form(admitted, scores=[1] * 26, base_date=D(2026, 8, 1), reason="即时评估"))  # 26 → 4
+    assert residents.get_resident(ctx, admitted).categories == ("高龄", "失能")

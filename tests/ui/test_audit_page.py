@@ -35,7 +35,7 @@ def test_model(qtmodeltester):
     qtmodeltester.check(m)
     assert column(m, 0) == ["2", "1"]  # newest first
     assert m.data(m.index(0, 4)) == "床位"
-    assert m.data(m.index(0, 6)) == "active=是, bed_type=普通"
+    assert m.data(m.index(0, 6)) == "启用=是, 床位类型=普通"
     assert m.data(m.index(1, 1)) == "2026-11-25 09:30:00"
 
 
@@ -85,7 +85,7 @@ def test_detail_shows_before_and_after_key_by_key(qtbot, make_shell, ctx, centre
     centre.update_bed(ctx, bed, "护理型", True)
     page = open_page(qtbot, make_shell(ctx.actor))
     assert column(page.model, 3)[0] == "修改床位"
-    assert column(page.model, 6)[0] == "active=是, bed_type=普通"
+    assert column(page.model, 6)[0] == "启用=是, 床位类型=普通"
     page.table.selectRow(0)
     html = page.detail.toPlainText()
     assert "修改床位" in html and "床位类型" in html and "普通" in html and "护理型" in html

@@ -35,7 +35,7 @@ def test_model_passes_modeltester(qtmodeltester):
     model = ResidentsModel(lst)
     model.refresh()
     qtmodeltester.check(model)
-    assert model.rowCount() == 3 and model.columnCount() == 10
+    assert model.rowCount() == 3 and model.columnCount() == 11
     assert model.data(model.index(0, vm.NAME)) == "张三"
     assert model.data(model.index(0, vm.AGE)) == "86"
     assert model.data(model.index(1, vm.STATUS)) == "请假"

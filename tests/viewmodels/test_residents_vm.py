@@ -127,7 +127,7 @@ def test_cells(lst):
     assert lst.cell(lst.visible[2], vm.ADMISSION) == ""
     assert lst.cell(lst.visible[4], vm.CATEGORIES) == "低保、高龄"
     assert lst.cell(lst.visible[4], vm.HUKOU) == "重庆市渝北区"
-    assert len(vm.COLUMN_KEYS) == 10
+    assert len(vm.COLUMN_KEYS) == 11
 
 
 def test_age_follows_the_clock():

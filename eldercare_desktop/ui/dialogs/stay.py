@@ -16,6 +16,9 @@ from ..widgets import ServiceDialog, date_edit, from_qdate
 
 ResidentLike = ResidentRow | ResidentDetail
 
+#: wide enough for the hints and error messages (with dates) on one or two lines
+DIALOG_MIN_WIDTH = 480
+
 
 class BedChooser(QComboBox):
     """Free beds on a day, loaded through the shell (services.centre.free_beds)."""
@@ -86,6 +89,7 @@ class ReadmitDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
         super().__init__(shell, self.tr("再次入住"), parent)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -117,14 +121,15 @@ class MoveBedDialog(ServiceDialog):
     def __init__(self, shell: Shell, resident: ResidentLike, current_bed: str, current_bed_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(shell, self.tr("调床"), parent)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
         f.add_row("", self.tr("住户"), _readonly(_who(resident), self))
         f.add_row("", self.tr("当前床位"), _readonly(current_bed or self.tr("（无）"), self))
         self.date = date_edit(today, self, maximum=today)
-        f.add_row("date", self.tr("调床日期"), self.date,
-                  hint=_hint(self.tr("自该日起住新床位，原床位到前一天为止"), self))
+        f.add_row("date", self.tr("调床日期"), self.date)
+        f.add_widget(_hint(self.tr("自该日起住新床位，原床位到前一天为止"), self))
         self.bed = BedChooser(shell, self, exclude_bed=current_bed_id)
         f.add_row("bed", self.tr("新床位"), self.bed)
         self.reason = QLineEdit(self)
@@ -149,6 +154,7 @@ class LeaveDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
         super().__init__(shell, self.tr("请假"), parent)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -159,6 +165,7 @@ class LeaveDialog(ServiceDialog):
         self.reason.setEditable(True)
         self.reason.addItems([self.tr("住院治疗"), self.tr("回家探亲"), self.tr("外出"), self.tr("其他")])
         self.reason.setCurrentIndex(-1)
+        self.reason.setMinimumWidth(260)
         self.reason.lineEdit().setPlaceholderText(self.tr("请填写或选择请假事由"))
         f.add_row("reason", self.tr("事由"), self.reason)
         row = QWidget(self)
@@ -186,6 +193,7 @@ class ReturnDialog(ServiceDialog):
     def __init__(self, shell: Shell, resident: ResidentLike, leave_first_day: dt.date | None = None,
                  parent: QWidget | None = None):
         super().__init__(shell, self.tr("销假返院"), parent)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -193,8 +201,8 @@ class ReturnDialog(ServiceDialog):
         if leave_first_day:
             f.add_row("", self.tr("请假首日"), _readonly(f"{leave_first_day:%Y-%m-%d}", self))
         self.day = date_edit(today, self, maximum=today)
-        f.add_row("return_day", self.tr("返院日期"), self.day,
-                  hint=_hint(self.tr("返院当天计为在院，离院最后一天为前一天"), self))
+        f.add_row("return_day", self.tr("返院日期"), self.day)
+        f.add_widget(_hint(self.tr("返院当天计为在院，离院最后一天为前一天"), self))
         self.finish_layout()
         self.day.setFocus()
 
@@ -207,6 +215,7 @@ class DischargeDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, deceased: bool = False, parent: QWidget | None = None):
         super().__init__(shell, self.tr("去世登记") if deceased else self.tr("办理退住"), parent)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.resident = resident
         self.deceased = deceased
         today = shell.ctx.today()
@@ -216,8 +225,8 @@ class DischargeDialog(ServiceDialog):
         if deceased:
             f.add_row("last_day", self.tr("去世日期"), self.day)
         else:
-            f.add_row("last_day", self.tr("退住日期"), self.day,
-                      hint=_hint(self.tr("退住日期为最后一个服务日，床位自次日起空出"), self))
+            f.add_row("last_day", self.tr("退住日期"), self.day)
+            f.add_widget(_hint(self.tr("退住日期为最后一个服务日，床位自次日起空出"), self))
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("例如：病故、医院") if deceased else self.tr("例如：回家养老、转院"))
         f.add_row("reason", self.tr("情况说明") if deceased else self.tr("退住原因"), self.reason)

@@ -35,6 +35,7 @@ LIMIT = 5000
 
 
 def entity_labels() -> dict[str, str]:
+    """Chinese names of every entity the services write to the audit trail."""
     return {
         "resident": QCoreApplication.translate("AuditPage", "住户"),
         "user": QCoreApplication.translate("AuditPage", "用户"),
@@ -42,6 +43,19 @@ def entity_labels() -> dict[str, str]:
         "bed": QCoreApplication.translate("AuditPage", "床位"),
         "centre": QCoreApplication.translate("AuditPage", "机构"),
         "database": QCoreApplication.translate("AuditPage", "数据库"),
+        "assessment": QCoreApplication.translate("AuditPage", "能力评估"),
+        "care_level_change": QCoreApplication.translate("AuditPage", "照护等级变更"),
+        "setting": QCoreApplication.translate("AuditPage", "设置"),
+        "roster": QCoreApplication.translate("AuditPage", "住户名册"),
+        "journal_entry": QCoreApplication.translate("AuditPage", "记账凭证"),
+        "journal": QCoreApplication.translate("AuditPage", "记账凭证"),
+        "fee_item": QCoreApplication.translate("AuditPage", "收费项目"),
+        "fee_price": QCoreApplication.translate("AuditPage", "收费标准"),
+        "period": QCoreApplication.translate("AuditPage", "会计期间"),
+        "period_close": QCoreApplication.translate("AuditPage", "结账"),
+        "contract": QCoreApplication.translate("AuditPage", "合同"),
+        "receipt": QCoreApplication.translate("AuditPage", "收据"),
+        "bill_run": QCoreApplication.translate("AuditPage", "计费"),
     }
 
 
@@ -49,7 +63,7 @@ def field_labels() -> dict[str, str]:
     return {
         "building": QCoreApplication.translate("AuditPage", "楼栋"),
         "floor": QCoreApplication.translate("AuditPage", "楼层"),
-        "number": QCoreApplication.translate("AuditPage", "房间号"),
+        "number": QCoreApplication.translate("AuditPage", "编号"),
         "room_type": QCoreApplication.translate("AuditPage", "房间类型"),
         "beds": QCoreApplication.translate("AuditPage", "床位"),
         "notes": QCoreApplication.translate("AuditPage", "备注"),
@@ -71,7 +85,7 @@ def field_labels() -> dict[str, str]:
         "status": QCoreApplication.translate("AuditPage", "状态"),
         "contacts": QCoreApplication.translate("AuditPage", "联系人"),
         "admission_date": QCoreApplication.translate("AuditPage", "入住日期"),
-        "bed_id": QCoreApplication.translate("AuditPage", "床位编号"),
+        "bed_id": QCoreApplication.translate("AuditPage", "床位"),
         "first_day": QCoreApplication.translate("AuditPage", "首日"),
         "reason": QCoreApplication.translate("AuditPage", "原因"),
         "expected_return": QCoreApplication.translate("AuditPage", "预计返院"),
@@ -87,6 +101,90 @@ def field_labels() -> dict[str, str]:
         "escrow_account_no": QCoreApplication.translate("AuditPage", "账号"),
         "locked_until": QCoreApplication.translate("AuditPage", "锁定至"),
         "last_day": QCoreApplication.translate("AuditPage", "最后一天"),
+        "base_date": QCoreApplication.translate("AuditPage", "评估基准日期"),
+        "care_level": QCoreApplication.translate("AuditPage", "照护等级"),
+        "final_grade": QCoreApplication.translate("AuditPage", "最终等级"),
+        "instrument": QCoreApplication.translate("AuditPage", "评估工具"),
+        "resident_id": QCoreApplication.translate("AuditPage", "住户"),
+        "resident": QCoreApplication.translate("AuditPage", "住户"),
+        "scores": QCoreApplication.translate("AuditPage", "各项得分"),
+        "total": QCoreApplication.translate("AuditPage", "总分"),
+        "bed": QCoreApplication.translate("AuditPage", "床位"),
+        "interval": QCoreApplication.translate("AuditPage", "复评间隔（月）"),
+        "care_levels": QCoreApplication.translate("AuditPage", "等级对应照护等级"),
+        "consent_by": QCoreApplication.translate("AuditPage", "同意人"),
+        "consent_date": QCoreApplication.translate("AuditPage", "同意日期"),
+        "relation": QCoreApplication.translate("AuditPage", "与住户关系"),
+        "requested_on": QCoreApplication.translate("AuditPage", "申请日期"),
+        "supersedes": QCoreApplication.translate("AuditPage", "更正的评估"),
+        "file": QCoreApplication.translate("AuditPage", "文件"),
+        "rows": QCoreApplication.translate("AuditPage", "记录数"),
+        "sha256": QCoreApplication.translate("AuditPage", "文件校验值（SHA-256）"),
+        "include_left": QCoreApplication.translate("AuditPage", "包括已离院住户"),
+        "to": QCoreApplication.translate("AuditPage", "截止日期"),
+        "period": QCoreApplication.translate("AuditPage", "会计期间"),
+        "safety_copy": QCoreApplication.translate("AuditPage", "安全副本"),
+        "level": QCoreApplication.translate("AuditPage", "照护等级"),
+        "effective": QCoreApplication.translate("AuditPage", "生效日期"),
+        "date": QCoreApplication.translate("AuditPage", "日期"),
+        "day": QCoreApplication.translate("AuditPage", "日期"),
+        "start": QCoreApplication.translate("AuditPage", "开始日期"),
+        "end": QCoreApplication.translate("AuditPage", "结束日期"),
+        "note": QCoreApplication.translate("AuditPage", "备注"),
+        "description": QCoreApplication.translate("AuditPage", "说明"),
+        "code": QCoreApplication.translate("AuditPage", "代码"),
+        "amount_fen": QCoreApplication.translate("AuditPage", "金额（分）"),
+        "total_fen": QCoreApplication.translate("AuditPage", "合计（分）"),
+        "unit_fen": QCoreApplication.translate("AuditPage", "单价（分）"),
+        "price": QCoreApplication.translate("AuditPage", "价格"),
+        "unit": QCoreApplication.translate("AuditPage", "单位"),
+        "quantity": QCoreApplication.translate("AuditPage", "数量"),
+        "method": QCoreApplication.translate("AuditPage", "方式"),
+        "payer": QCoreApplication.translate("AuditPage", "付款人"),
+        "reference": QCoreApplication.translate("AuditPage", "参考号"),
+        "memo": QCoreApplication.translate("AuditPage", "摘要"),
+        "entry_id": QCoreApplication.translate("AuditPage", "凭证"),
+        "entry_ids": QCoreApplication.translate("AuditPage", "凭证"),
+        "entries": QCoreApplication.translate("AuditPage", "凭证"),
+        "lines": QCoreApplication.translate("AuditPage", "分录"),
+        "reverses": QCoreApplication.translate("AuditPage", "红冲的凭证"),
+        "receipt_id": QCoreApplication.translate("AuditPage", "收据"),
+        "voided": QCoreApplication.translate("AuditPage", "已作废"),
+        "void_date": QCoreApplication.translate("AuditPage", "作废日期"),
+        "void_entry_id": QCoreApplication.translate("AuditPage", "作废凭证"),
+        "contract": QCoreApplication.translate("AuditPage", "合同"),
+        "contracts": QCoreApplication.translate("AuditPage", "合同"),
+        "signer": QCoreApplication.translate("AuditPage", "签约人"),
+        "term": QCoreApplication.translate("AuditPage", "期限"),
+        "deposit": QCoreApplication.translate("AuditPage", "押金"),
+        "refund": QCoreApplication.translate("AuditPage", "退款"),
+        "ids": QCoreApplication.translate("AuditPage", "编号"),
+        "residents": QCoreApplication.translate("AuditPage", "住户"),
+        "rooms": QCoreApplication.translate("AuditPage", "房间"),
+        "stays": QCoreApplication.translate("AuditPage", "入住记录"),
+        "leaves": QCoreApplication.translate("AuditPage", "请假记录"),
+        "bed_assignments": QCoreApplication.translate("AuditPage", "床位记录"),
+        "status_events": QCoreApplication.translate("AuditPage", "状态变化"),
+        "events": QCoreApplication.translate("AuditPage", "事件"),
+        "source": QCoreApplication.translate("AuditPage", "来源"),
+        "roster_row": QCoreApplication.translate("AuditPage", "名册行"),
+        "key": QCoreApplication.translate("AuditPage", "设置项"),
+        "nursing_beds": QCoreApplication.translate("AuditPage", "护理型床位"),
+        "monthly": QCoreApplication.translate("AuditPage", "每月"),
+        "meals": QCoreApplication.translate("AuditPage", "餐费"),
+        "care": QCoreApplication.translate("AuditPage", "照护费"),
+        "balance": QCoreApplication.translate("AuditPage", "余额"),
+        "cap": QCoreApplication.translate("AuditPage", "上限"),
+        "rule": QCoreApplication.translate("AuditPage", "规则"),
+        "override": QCoreApplication.translate("AuditPage", "人工调整"),
+        "notice": QCoreApplication.translate("AuditPage", "通知"),
+        "by_kind": QCoreApplication.translate("AuditPage", "按类别"),
+        "to_prepaid": QCoreApplication.translate("AuditPage", "转入预收"),
+        "to_receivable": QCoreApplication.translate("AuditPage", "转入应收"),
+        "prepaid_applied_fen": QCoreApplication.translate("AuditPage", "冲抵预收（分）"),
+        "deposit_excess": QCoreApplication.translate("AuditPage", "押金超额"),
+        "contracts_changed": QCoreApplication.translate("AuditPage", "变更的合同"),
+        "entry": QCoreApplication.translate("AuditPage", "凭证"),
     }
 
 
@@ -99,6 +197,7 @@ class AuditModel(SnapshotModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._labels = entity_labels()
+        self._fields = field_labels()
         self.broken_seq: int | None = None
 
     def header_texts(self) -> list[str]:
@@ -130,7 +229,7 @@ class AuditModel(SnapshotModel):
         e = self.rows[index.row()]
         col = vm.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return vm.cell(e, col, self.entity_label)
+            return vm.cell(e, col, self.entity_label, self._fields)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("before", "after"):
             text = vm.pretty(getattr(e, col))
             return text or None
@@ -376,7 +475,7 @@ class AuditPage(Page):
                 f'<p style="color:#52606d; margin-top:2px">{esc(vm.at_text(e.at))}&nbsp;&nbsp;·&nbsp;&nbsp;'
                 f'{esc(self.tr("用户"))} {esc(e.user)}&nbsp;&nbsp;·&nbsp;&nbsp;{esc(entity)} '
                 f'{esc(e.entity_id)}</p>')
-        rows = vm.diff(e.before, e.after)
+        rows = vm.diff(e.before, e.after, self.model.entity_label)
         if not rows:
             return head + f'<p style="color:#7b8794">{esc(self.tr("这条记录没有修改前后的内容。"))}</p>'
         style = {

@@ -9,7 +9,12 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelection
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.records import Changes, ResidentDetail, ResidentRow
 from ...domain.roles import Perm
-from ...services import residents
+from ...services import residents, roster
 from ...viewmodels import residents as vm
 from ..base import Page, Shell
 
@@ -40,6 +45,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _USER = int(Qt.ItemDataRole.UserRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
 _CENTERED = frozenset({vm.GENDER, vm.AGE})
 
@@ -53,7 +59,7 @@ class ResidentsModel(QAbstractTableModel):
         self.shown = 0
         self.headers = (
             self.tr("姓名"), self.tr("性别"), self.tr("年龄"), self.tr("状态"), self.tr("床位"),
-            self.tr("入住日期"), self.tr("身份证号"), self.tr("户籍"), self.tr("政策类别"), self.tr("电话"),
+            self.tr("入住日期"), self.tr("离院日期"), self.tr("身份证号"), self.tr("户籍"), self.tr("政策类别"), self.tr("电话"),
         )
 
     # -- Qt model interface -------------------------------------------------
@@ -67,23 +73,27 @@ class ResidentsModel(QAbstractTableModel):
         # called for every role of every painted cell: plain int comparisons first
         role = int(role)
         if role == _DISPLAY:
-            row = index.row()
-            if not index.isValid() or row >= self.shown:
-                return None
-            return self.lst.cell(self.lst.visible[row], index.column())
+            r = self._row(index)
+            return None if r is None else self.lst.cell(r, index.column())
         if role == _FOREGROUND:
-            row = index.row()
-            if not index.isValid() or row >= self.shown:
-                return None
-            return _STATUS_BRUSHES.get(self.lst.visible[row].status)
+            r = self._row(index)
+            return None if r is None else _STATUS_BRUSHES.get(r.status)
+        if role == _TOOLTIP:  # the full text of a cell cut off with "…"
+            r = self._row(index)
+            return (self.lst.cell(r, index.column()) or None) if r is not None else None
         if role == _ALIGNMENT:
             return _CENTER if index.column() in _CENTERED else None
         if role == _USER:
-            row = index.row()
-            if not index.isValid() or row >= self.shown:
-                return None
-            return self.lst.visible[row].id
+            r = self._row(index)
+            return None if r is None else r.id
         return None
+
+    def _row(self, index: QModelIndex | QPersistentModelIndex) -> ResidentRow | None:
+        # the list may have changed before the model was reset: never index past it
+        row = index.row()
+        if not index.isValid() or row >= self.shown or row >= len(self.lst.visible):
+            return None
+        return self.lst.visible[row]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,7 +138,7 @@ class ResidentsModel(QAbstractTableModel):
         return row
 
     def resident_at(self, row: int) -> ResidentRow | None:
-        return self.lst.visible[row] if 0 <= row < self.shown else None
+        return self.lst.visible[row] if 0 <= row < min(self.shown, len(self.lst.visible)) else None
 
 
 class ResidentsPage(Page):
@@ -146,6 +156,10 @@ class ResidentsPage(Page):
         self.detail: ResidentDetail | None = None
         self._detail_token = 0
         self._select_after_load: int | None = None
+        #: the id of the selected resident, kept apart from the list so that a
+        #: change of filter or query can select the same person again
+        self._current_id: int | None = None
+        self._stays_token = 0
         self.loading = False
         self.can_write = shell.ctx.actor.can(Perm.RESIDENT_WRITE)
         self._build()
@@ -195,6 +209,17 @@ class ResidentsPage(Page):
             if key in ("register", vm.READMIT):
                 bar.addSpacing(16)
         bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("导出名册…"), self)
+        self.export_button.setObjectName("action_export_roster")
+        self.export_button.clicked.connect(self.export_roster)
+        if self.shell.ctx.actor.can(Perm.PRINT):
+            self.export_button.setToolTip(self.tr("把住户名册导出为Excel文件（.xlsx）"))
+        else:
+            from ..main_window import perm_tooltip
+
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.PRINT))
+        bar.addWidget(self.export_button)
         outer.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -205,8 +230,10 @@ class ResidentsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSortIndicatorClearable(True)
+        # default order: by bed code, then name; the indicator shows it
+        self.table.horizontalHeader().setSortIndicator(vm.DEFAULT_SORT_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
@@ -214,7 +241,7 @@ class ResidentsPage(Page):
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
         for col, width in ((vm.NAME, 80), (vm.GENDER, 44), (vm.AGE, 44), (vm.STATUS, 50), (vm.BED, 76),
-                           (vm.ADMISSION, 92), (vm.ID_NUMBER, 156), (vm.HUKOU, 110), (vm.CATEGORIES, 110),
+                           (vm.ADMISSION, 92), (vm.LEFT_DATE, 92), (vm.ID_NUMBER, 156), (vm.HUKOU, 110), (vm.CATEGORIES, 110),
                            (vm.PHONE, 110)):
             h.resizeSection(col, width)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -256,6 +283,7 @@ class ResidentsPage(Page):
         self.lst.set_rows(rows)
         self.model.refresh()
         self.loading = False
+        self._load_last_stays(rows)
         self._update_filter_labels()
         self._update_count()
         if keep is not None and self.select_resident(keep):
@@ -276,22 +304,24 @@ class ResidentsPage(Page):
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
+        keep = self._current_id  # before the list changes under the view
         if self.lst.set_query(text):
-            self._refilter()
+            self._refilter(keep)
 
     def _filter_changed(self, index: int) -> None:
+        keep = self._current_id
         if 0 <= index < len(self._filter_keys) and self.lst.set_status_filter(self._filter_keys[index]):
-            self._refilter()
+            self._refilter(keep)
 
-    def _refilter(self) -> None:
-        keep = self.selected_id()
+    def _refilter(self, keep: int | None = None) -> None:
         self.model.refresh()
         self._update_count()
         if keep is not None and self.lst.row_of(keep) is not None:
             self.select_resident(keep)
-        elif self.lst.visible and self.lst.query:
+        elif keep is None and self.lst.visible and self.lst.query:
             self.select_row(0)  # typing narrows to a resident: show the best match
-        else:
+        else:  # the selected resident is no longer listed: select nobody
+            self._current_id = None
             self._show_detail(None)
             self._update_actions()
 
@@ -334,8 +364,15 @@ class ResidentsPage(Page):
         self.select_row(row)
         return True
 
+    def _sorted(self, _column: int, _order: Qt.SortOrder) -> None:
+        """After the view sorted the model (a reset): select the same resident again."""
+        keep = self._current_id
+        if keep is not None and self.lst.row_of(keep) is not None:
+            self.select_resident(keep)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         r = self.model.resident_at(current.row()) if current.isValid() else None
+        self._current_id = r.id if r is not None else None
         self._update_actions()
         if r is None:
             self._show_detail(None)
@@ -369,6 +406,46 @@ class ResidentsPage(Page):
             )
             return
         self.detail_view.setHtml(detail_html(d, self.lst.today))
+
+    # -- last stays of residents who have left ----------------------------------
+    def _load_last_stays(self, rows: list[ResidentRow]) -> None:
+        """The list rows carry the dates of current stays only: fetch the last
+        stay of each resident who has left, after the list is shown."""
+        ids = [r.id for r in rows if not vm.is_active(r.status)]
+        self._stays_token += 1
+        token = self._stays_token
+        if not ids:
+            self.lst.set_last_stays({})
+            return
+        self.shell.call(last_stays, ids, on_done=lambda stays: self._last_stays_loaded(token, stays),
+                        on_error=lambda _e: None)
+
+    def _last_stays_loaded(self, token: int, stays: dict) -> None:
+        if token != self._stays_token:
+            return
+        keep = self._current_id
+        sorting = self.lst.sort_column in (vm.ADMISSION, vm.LEFT_DATE, vm.AGE)
+        if sorting:
+            self.model.beginResetModel()
+        self.lst.set_last_stays(stays)
+        if sorting:
+            self.model.endResetModel()
+            if keep is not None and self.lst.row_of(keep) is not None:
+                self.select_resident(keep)
+        elif self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, len(vm.COLUMN_KEYS) - 1))
+
+    # -- roster --------------------------------------------------------------------
+    def export_roster(self) -> None:
+        """导出名册…: ask for the file and whether to include those who have left,
+        then write the roster XLSX on the database thread with a progress dialog."""
+        if not self.export_button.isEnabled():
+            return
+        dlg = RosterExportDialog(self.shell, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.current_dialog = dlg
+        dlg.open()
 
     # -- actions ---------------------------------------------------------------
     def _update_actions(self) -> None:
@@ -450,6 +527,82 @@ class ResidentsPage(Page):
         dlg.open()
 
 
+def last_stays(ctx, ids: list[int]) -> dict[int, tuple]:
+    """Runs on the database thread: (start, end) of the last stay of each resident
+    (the list query gives the dates of current stays only)."""
+    out: dict[int, tuple] = {}
+    for rid in ids:
+        d = residents.get_resident(ctx, rid)
+        if d.stays:
+            out[rid] = (d.stays[-1].start, d.stays[-1].end)
+    return out
+
+
+class RosterExportDialog(QDialog):
+    """导出名册: the file (住户名册_<date>.xlsx) and whether residents who have left are included."""
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None):
+        super().__init__(parent)
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+
+        self.shell = shell
+        self.setWindowTitle(self.tr("导出住户名册"))
+        self.setMinimumWidth(520)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = f"住户名册_{shell.ctx.today():%Y%m%d}.xlsx"
+        self.path = QLineEdit(str(Path(folder) / name), self)
+        self.browse = QPushButton(self.tr("浏览…"), self)
+        self.browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form.addRow(self.tr("保存到"), row)
+        self.include_left = QCheckBox(self.tr("包括已离院（退住、去世）的住户"), self)
+        form.addRow("", self.include_left)
+        lay.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.path.setFocus()
+        self.result_path: str | None = None
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出住户名册"), self.path.text(),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self.path.setText(path)
+
+    def accept(self) -> None:
+        path = self.path.text().strip()
+        if not path:
+            self.error.setText(self.tr("请选择保存位置"))
+            self.error.show()
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        include_left = self.include_left.isChecked()
+        super().accept()
+
+        def done(written) -> None:
+            self.result_path = str(written.path)
+            self.shell.notify(self.tr("已导出住户名册（%1 人）：%2").replace("%1", str(written.rows))
+                              .replace("%2", str(written.path)))
+
+        self.shell.run_long(self.tr("导出住户名册"), roster.export_roster, path, include_left, on_done=done)
+
+
 def detail_html(d: ResidentDetail, today) -> str:
     """The detail panel as rich text (Qt's HTML subset)."""
     from ...domain.identity import age_on
@@ -478,12 +631,17 @@ def detail_html(d: ResidentDetail, today) -> str:
                 f" border-collapse:collapse' width='100%'><tr>{head}</tr>{body}</table>")
 
     status_colour = {"在住": "#2e7d32", "请假": "#b26a00"}.get(d.status, "#757575")
+    # a deceased resident's age is frozen at the date of death (the last day of the last stay)
+    last_end = d.stays[-1].end if d.stays else None
+    age_day = last_end if d.status == "去世" and last_end is not None else today
+    DIED = translate("ResidentsPage", "，去世时")
     bed = d.current_bed
     stay = d.current_stay
     hukou = "".join(dict.fromkeys(x for x in (d.hukou_province, d.hukou_city, d.hukou_district) if x))
     info = [
         (translate("ResidentsPage", "性别"), e(d.gender)),
-        (translate("ResidentsPage", "出生日期"), f"{date(d.birth_date)}（{age_on(d.birth_date, today)}{e(YEARS)}）"),
+        (translate("ResidentsPage", "出生日期"), f"{date(d.birth_date)}（{age_on(d.birth_date, age_day)}{e(YEARS)}"
+                                                 f"{e(DIED) if age_day != today else ''}）"),
         (translate("ResidentsPage", "身份证号"), e(d.id_number)),
         (translate("ResidentsPage", "户籍"), e(hukou)),
         (translate("ResidentsPage", "电话"), e(d.phone)),

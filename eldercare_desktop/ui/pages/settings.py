@@ -1,5 +1,5 @@
-"""设置: tabs for the centre profile, users, general preferences (language)
-and data (backup / restore)."""
+"""设置: tabs for the centre profile, users, assessment settings, general
+preferences (language) and data (backup / restore)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +23,7 @@ from ..base import Page, Shell
 
 
 class SettingsPage(Page):
-    TABS = ("centre", "users", "general", "data")
+    TABS = ("centre", "users", "assessment", "general", "data")
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(shell, parent)
@@ -36,6 +36,7 @@ class SettingsPage(Page):
         for key, label in (
             ("centre", self.tr("机构信息")),
             ("users", self.tr("用户")),
+            ("assessment", self.tr("评估")),
             ("general", self.tr("常规")),
             ("data", self.tr("数据")),
         ):
@@ -74,6 +75,10 @@ class SettingsPage(Page):
             from .users import UsersPage
 
             return UsersPage(self.shell)  # every user may change their own password there
+        if key == "assessment":
+            from .assessment_settings import AssessmentSettingsTab
+
+            return AssessmentSettingsTab(self.shell)
         if key == "general":
             return GeneralTab(self.shell)
         return DataTab(self.shell)
@@ -99,6 +104,8 @@ class GeneralTab(Page):
         for code, label in i18n.LANGUAGES.items():
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.saved_language())))
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # not stretched full width
         form.addRow(self.tr("语言"), self.language)
         self.note = QLabel(self.tr("更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。"), group)
         self.note.setWordWrap(True)
