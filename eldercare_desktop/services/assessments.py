@@ -269,7 +269,7 @@ def save_assessment(ctx: Ctx, data: AssessmentInput) -> Changes:
         if not current:
             s.add(CareLevelChange(resident_id=r.id, assessment_id=a.id, old_level="", new_level=level,
                                   status=EFFECTIVE, effective_date=data.base_date, recorded_by=ctx.actor.username,
-                                  note="首次确定照护等级"))
+                                  note="首次确定照护等级：入住评估的结果，在签订服务合同时由老人或代理人确认"))
         elif current != level:
             s.add(CareLevelChange(resident_id=r.id, assessment_id=a.id, old_level=current, new_level=level,
                                   status=PENDING, recorded_by=ctx.actor.username))

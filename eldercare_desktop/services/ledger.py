@@ -61,8 +61,9 @@ def load_entry(s: Session, entry_id: int) -> Entry:
 def post(ctx: Ctx, s: Session, entry: Entry) -> int:
     """Post one entry inside the caller's transaction; returns its id.
     Checks the rules (balanced, known accounts, open month), the source's
-    uniqueness and the reversal link, writes the entry and lines, audits."""
-    ctx.require(Perm.FINANCE_WRITE)
+    uniqueness and the reversal link, writes the entry and lines, audits.
+    The calling service has checked the actor's permission for its business
+    (an accountant's voucher, a cashier's payment, a billing run)."""
     closed = closed_periods_in(s)
     period = period_of(entry.day)
     check_entry(entry, closed | {period} if _is_closed(period, closed) else closed)

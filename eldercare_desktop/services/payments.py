@@ -7,9 +7,8 @@ Decisions:
   Voiding a receipt is an accounting correction (红冲): ``FINANCE_WRITE``
   only, so a cashier cannot void their own receipts. Auditors change nothing.
   ``services.ledger.post`` demands ``FINANCE_WRITE``; when the front desk
-  takes a payment the entry is posted on the cashier's behalf (same user
-  name in the journal and the audit trail) after this module checked the
-  cash-desk permission — see :func:`_poster`.
+  takes a payment the entry is posted under their own name once this module
+  has checked the cash-desk permission (ledger.post leaves the check to its caller).
 - Methods: 现金, 银行转账, 微信支付, 支付宝, 其他. Every method but cash needs
   a reference (the bank / WeChat / Alipay transaction number, or for 其他 the
   voucher or cheque number) so the receipt can be matched to the statement.
@@ -33,7 +32,6 @@ Decisions:
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from pathlib import Path
@@ -56,7 +54,7 @@ from ..domain.payment_records import (
 )
 from ..domain.payments import BUCKETS, Item, ageing_buckets, fifo_allocate
 from ..domain.records import Changes
-from ..domain.roles import PERM_LABELS, Perm, Role
+from ..domain.roles import PERM_LABELS, Perm
 from .audit import audit
 from .context import Ctx
 from .ledger import balance_in, closed_periods_in, load_entry, post
@@ -80,16 +78,6 @@ def _cash_desk_perm(ctx: Ctx) -> Perm:
     who = f"{a.role.label}“{a.username}”" if a else "未登录用户"
     raise PermissionDenied(f"{who}没有收款的权限（需要“{PERM_LABELS[Perm.RESIDENT_WRITE]}”"
                            f"或“{PERM_LABELS[Perm.FINANCE_WRITE]}”的权限）")
-
-
-def _poster(ctx: Ctx) -> Ctx:
-    """The context ledger.post runs under. The cash-desk permission has been
-    checked by the caller; a front-desk cashier posts the payment's entry as
-    themself (same user id and name) with the ledger's posting right."""
-    if ctx.actor.can(Perm.FINANCE_WRITE):
-        return ctx
-    _cash_desk_perm(ctx)  # never widen anyone who may not take payments
-    return dataclasses.replace(ctx, actor=dataclasses.replace(ctx.actor, role=Role.ACCOUNTANT))
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -173,7 +161,7 @@ def apply_prepayments(ctx: Ctx, s: Session, resident_id: int, day: dt.date) -> i
         Line(PREPAID, debit=amount, resident_id=resident_id, memo="预收款冲抵"),
         Line(RECEIVABLE, credit=amount, resident_id=resident_id, memo="以预收款结算"),
     ), source=f"{prefix}{n + 1}")
-    return post(_poster(ctx), s, entry)
+    return post(ctx, s, entry)
 
 
 # --- write services ---------------------------------------------------------------------
@@ -198,7 +186,7 @@ def record_payment(ctx: Ctx, resident_id: int, day: dt.date, method: str, amount
             lines.append(Line(RECEIVABLE, credit=to_receivable, resident_id=resident_id, memo=f"收回欠费 {number}"))
         if to_prepaid:
             lines.append(Line(PREPAID, credit=to_prepaid, resident_id=resident_id, memo=f"预收费用 {number}"))
-        entry_id = post(_poster(ctx), s, Entry(day, f"收款 {number} {r.name}（{method}）", tuple(lines),
+        entry_id = post(ctx, s, Entry(day, f"收款 {number} {r.name}（{method}）", tuple(lines),
                                                source=f"{SOURCE_PREFIX}{number}"))
         row = Receipt(number=number, resident_id=resident_id, day=day, method=method, amount_fen=amount_fen,
                       payer=payer, reference=reference, memo=memo, entry_id=entry_id, voided=False,

@@ -201,6 +201,13 @@ STATUS_VALID, STATUS_SUPERSEDED, STATUS_CORRECTION = "有效", "已被更正", "
 GradeNames = Mapping[str, Mapping[int, str]]  # instrument code -> grade -> name
 
 
+def care_level_text(level: str, change_status: str = "") -> str:
+    """"介护三级（待确认）": the mapped level with the status of the change it made, if any."""
+    if not level:
+        return ""
+    return f"{level}（{change_status}）" if change_status else level
+
+
 def status_text(a: AssessmentSummary, numbers: Mapping[int, str] | None = None) -> str:
     numbers = numbers or {}
     if a.superseded_by_id is not None:
@@ -221,16 +228,21 @@ class AssessmentList:
         self.grade_names: GradeNames = grade_names or {}
         self._rows: list[AssessmentSummary] = []
         self._numbers: dict[int, str] = {}
+        #: assessment id -> status of the care level change it made (已生效/待确认/未同意/已撤销)
+        self.change_status: dict[int, str] = {}
         self._query = ""
         self._sort_col = -1
         self._descending = False
         self.visible: list[AssessmentSummary] = []
 
     # -- inputs ---------------------------------------------------------------
-    def set_rows(self, rows: Iterable[AssessmentSummary], grade_names: GradeNames | None = None) -> None:
+    def set_rows(self, rows: Iterable[AssessmentSummary], grade_names: GradeNames | None = None,
+                 change_status: Mapping[int, str] | None = None) -> None:
         self._rows = list(rows)
         if grade_names is not None:
             self.grade_names = grade_names
+        if change_status is not None:
+            self.change_status = dict(change_status)
         self._numbers = {a.id: a.number for a in self._rows}
         self._apply()
 
@@ -283,8 +295,8 @@ class AssessmentList:
             return grade_label(a.preliminary_grade, name, short=True) if name else f"{a.preliminary_grade}级"
         if key == "final":
             return grade_label(a.final_grade, a.grade_name, short=True)
-        if key == "care_level":
-            return a.care_level
+        if key == "care_level":  # the level the assessment maps to, not necessarily the level in force
+            return care_level_text(a.care_level, self.change_status.get(a.id, ""))
         if key == "assessors":
             return "、".join(x for x in a.assessors if x)
         if key == "status":
@@ -338,7 +350,7 @@ def chart_points(history: Sequence[AssessmentSummary]) -> list[ChartPoint]:
         sup = a.superseded_by_id is not None
         label = f"{fmt_date(a.base_date)}　{a.number}\n{grade_label(a.final_grade, a.grade_name)}　总分{a.total}"
         if a.care_level:
-            label += f"\n照护等级：{a.care_level}"
+            label += f"\n评估对应照护等级：{a.care_level}"
         if sup:
             label += "\n（已被更正）"
         out.append(ChartPoint(a.base_date, a.final_grade, a.number, label, sup))

@@ -72,8 +72,8 @@ class BedDraftModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
                 return self.headers()[section]
-            if orientation == Qt.Orientation.Vertical:
-                return str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == 1:
+            return self.tr("勾选为护理型床位，不勾选为普通床位")
         return None
 
     def flags(self, index):
@@ -95,8 +95,8 @@ class BedDraftModel(QAbstractTableModel):
             nursing = bed_type == BedType.NURSING.value
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if nursing else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("护理型") if nursing else self.tr("普通")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("护理型床位") if nursing else self.tr("普通床位（勾选改为护理型）")
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -169,16 +169,18 @@ class RoomDialog(ServiceDialog):
         bl = QVBoxLayout(box)
         bl.setContentsMargins(0, 0, 0, 0)
         quick = QHBoxLayout()
-        quick.addWidget(QLabel(self.tr("快速生成")))
+        # reads "快速生成：[2] 张 [普通床位] [生成]"
+        quick.addWidget(QLabel(self.tr("快速生成：")))
         self.quick_count = QSpinBox()
         self.quick_count.setRange(1, 20)
-        self.quick_count.setSuffix(self.tr(" 张"))
         self.quick_type = QComboBox()
-        self.quick_type.addItems([t.value for t in BedType])
+        for t in BedType:
+            self.quick_type.addItem(self.tr("%1床位").replace("%1", t.value), t.value)
         quick.addWidget(self.quick_count)
+        quick.addWidget(QLabel(self.tr("张")))
         quick.addWidget(self.quick_type)
-        quick.addWidget(QLabel(self.tr("床位")))
         self.quick_button = QPushButton(self.tr("生成"))
+        self.quick_button.setToolTip(self.tr("按数量重新生成床位列表（床位号 1、2、3…）"))
         self.quick_button.setAutoDefault(False)
         self.quick_button.clicked.connect(self.generate_beds)
         quick.addWidget(self.quick_button)
@@ -190,6 +192,7 @@ class RoomDialog(ServiceDialog):
         self.beds_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.beds_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.beds_view.verticalHeader().setDefaultSectionSize(26)
+        self.beds_view.verticalHeader().hide()  # row numbers would repeat the 床位号
         self.beds_view.setMinimumHeight(140)
         bl.addWidget(self.beds_view)
         row = QHBoxLayout()
@@ -208,10 +211,10 @@ class RoomDialog(ServiceDialog):
         n = vm.default_bed_count(room_type)
         self.quick_count.setValue(n)
         if not self.beds_model.edited:
-            self.beds_model.set_beds(vm.numbered_beds(n, self.quick_type.currentText()))
+            self.beds_model.set_beds(vm.numbered_beds(n, self.quick_type.currentData()))
 
     def generate_beds(self) -> None:
-        self.beds_model.set_beds(vm.numbered_beds(self.quick_count.value(), self.quick_type.currentText()))
+        self.beds_model.set_beds(vm.numbered_beds(self.quick_count.value(), self.quick_type.currentData()))
         self.beds_model.edited = True
 
     def _add_bed(self) -> None:
@@ -219,7 +222,7 @@ class RoomDialog(ServiceDialog):
         n = len(labels) + 1
         while str(n) in labels:
             n += 1
-        self.beds_model.add_bed(str(n), self.quick_type.currentText())
+        self.beds_model.add_bed(str(n), self.quick_type.currentData())
         self.beds_view.setCurrentIndex(self.beds_model.index(self.beds_model.rowCount() - 1, 0))
 
     def _remove_bed(self) -> None:

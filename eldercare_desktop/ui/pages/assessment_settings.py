@@ -199,9 +199,9 @@ class AssessmentSettingsTab(Page):
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
-        self.shell.call(svc.get_settings, on_done=self._loaded)
+        self.shell.call(svc.get_settings, on_done=self._settings_loaded)
 
-    def _loaded(self, st: svc.AssessmentSettings) -> None:
+    def _settings_loaded(self, st: svc.AssessmentSettings) -> None:
         self.settings = st
         self.clear_problems()
         self.saved_label.clear()

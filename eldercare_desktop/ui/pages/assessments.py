@@ -81,8 +81,14 @@ def _grade_names() -> dict[str, dict[int, str]]:
     return {code: dict(ins.grade_names) for code, ins in svc.instruments().items()}
 
 
+def _change_status(changes) -> dict[int, str]:
+    """assessment id -> the status of the care level change it made (the latest one)."""
+    return {c.assessment_id: c.status for c in sorted(changes, key=lambda c: c.id)}
+
+
 def load_list(ctx, date_from: dt.date, date_to: dt.date):
-    return svc.list_assessments(ctx, date_from, date_to), _grade_names()
+    return (svc.list_assessments(ctx, date_from, date_to), _grade_names(),
+            _change_status(svc.care_level_changes(ctx)))
 
 
 def load_pending(ctx) -> list[vm.PendingRow]:
@@ -222,16 +228,16 @@ class AssessmentsModel(QAbstractTableModel):
         super().__init__(parent)
         self.lst = lst
         self.headers = [self.tr("编号"), self.tr("日期"), self.tr("住户"), self.tr("原因"), self.tr("工具"),
-                        self.tr("总分"), self.tr("初步等级"), self.tr("最终等级"), self.tr("照护等级"),
+                        self.tr("总分"), self.tr("初步等级"), self.tr("最终等级"), self.tr("评估对应照护等级"),
                         self.tr("评估员"), self.tr("状态")]
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.endResetModel()
 
-    def set_rows(self, rows, grade_names=None) -> None:
+    def set_rows(self, rows, grade_names=None, change_status=None) -> None:
         self.beginResetModel()
-        self.lst.set_rows(rows, grade_names)
+        self.lst.set_rows(rows, grade_names, change_status)
         self.endResetModel()
 
     def row_at(self, row: int) -> AssessmentSummary | None:
@@ -790,9 +796,9 @@ class AssessmentsPage(Page):
         self._update_actions()
 
     def _list_loaded(self, result) -> None:
-        rows, names = result
+        rows, names, change_status = result
         keep = self.selected_assessment(self.list_table)
-        self.list_model.set_rows(rows, names)
+        self.list_model.set_rows(rows, names, change_status)
         self._update_list_count()
         if keep is not None:
             row = self.list_vm.row_of(keep.id)
@@ -830,7 +836,7 @@ class AssessmentsPage(Page):
             return
         hist, changes, names, (top, axis_names), level = result
         keep = self.selected_assessment(self.hist_table)
-        self.hist_model.set_rows(hist, names)
+        self.hist_model.set_rows(hist, names, _change_status(changes))
         self.hist_changes_model.set_rows(changes)
         self.chart.set_data(vm.chart_points(hist), top, axis_names)
         self.current_level = level
