@@ -152,7 +152,7 @@ def story(d: ContractDetail) -> list:
     out.append(_para(clauses["payment"][1]))
     art("押金")
     cap = deposit_cap(st.monthly_fen, d.deposit_multiplier)  # at signing
-    out.append(_para(f"乙方（或丙方）向甲方交纳押金人民币{format_yuan(d.deposit_fen)}元"
+    out.append(_para(f"乙方（或丙方）向甲方交纳押金人民币{format_yuan(d.deposit_fen, symbol=False)}元"
                      f"（大写：{to_chinese_upper(d.deposit_fen)}）。{cap_text(cap, d.deposit_multiplier)}，"
                      f"本合同月服务费为{format_yuan(st.monthly_fen)}。"))
     out.append(_para(clauses["deposit_purpose"][1]))

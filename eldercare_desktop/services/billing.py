@@ -113,9 +113,14 @@ def _rates_from_terms(terms: list, span: Span) -> dict[str, list[Rate]]:
         rs = Span(t.effective_date, end)
         if _clip(rs, span) is None:
             continue
-        out["bed"].append(Rate(rs, t.bed_fee_fen, t.bed_label))
-        out["care"].append(Rate(rs, t.care_fee_fen, t.care_level))
-        out["meals"].append(Rate(rs, t.meal_rate_fen, MEAL_LABEL))
+        for kind, fen, label in (("bed", t.bed_fee_fen, t.bed_label), ("care", t.care_fee_fen, t.care_level),
+                                 ("meals", t.meal_rate_fen, MEAL_LABEL)):
+            rates = out[kind]
+            if rates and rates[-1].fen == fen and rates[-1].label == label:
+                # an amendment that leaves this fee alone does not split its line
+                rates[-1] = Rate(Span(rates[-1].span.start, end), fen, label)
+            else:
+                rates.append(Rate(rs, fen, label))
     return out
 
 

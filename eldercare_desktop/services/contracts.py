@@ -3,8 +3,8 @@ deposit, amend with effective dates, terminate with a settlement.
 
 Decisions:
 - The front desk (Perm.RESIDENT_WRITE) signs, amends and terminates. The
-  settlement entry is a money movement and ``ledger.post`` needs
-  Perm.FINANCE_WRITE: when the terminating user has it (admin) the entry is
+  settlement entry is a money movement kept for those who keep the books
+  (Perm.FINANCE_WRITE, segregation of duties): when the terminating user has it (admin) the entry is
   posted in the same transaction; otherwise the contract is terminated with
   the settlement pending and the accountant posts it with
   :func:`post_settlement` (the figures are recomputed then, from the bill

@@ -311,59 +311,132 @@
     </message>
 </context>
 <context>
+    <name>AssessmentSettingsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="107"/>
+        <source>，只能查看评估设置。</source>
+        <translation>; you can only view the assessment settings.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="112"/>
+        <source>评估工具与复评</source>
+        <translation>Instrument and reassessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="120"/>
+        <source>评估工具</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="121"/>
+        <source>更换评估工具只影响今后的新评估：已保存的评估仍按原评估工具计分、显示和打印。</source>
+        <translation>Changing the instrument affects new assessments only: saved assessments keep their instrument for scoring, display and printing.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="127"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="129"/>
+        <source>复评间隔</source>
+        <translation>Reassessment interval</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="132"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="134"/>
+        <source>到期前提醒</source>
+        <translation>Remind before due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="135"/>
+        <source>复评到期前这么多天起，住户出现在“评估 → 待评估”清单中。</source>
+        <translation>From this many days before a reassessment is due, the resident appears in the Assessments → Due list.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="141"/>
+        <source>评估等级与照护等级的对应</source>
+        <translation>Assessment grade → care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="143"/>
+        <source>评估结论（等级）对应的照护等级决定照护费标准。修改只影响今后的评估。</source>
+        <translation>The care level an assessment grade maps to decides the care fee. Changes affect future assessments only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="167"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="169"/>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="263"/>
+        <source>评估设置已保存。</source>
+        <translation>Assessment settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
         <source>工具</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
         <source>初步等级</source>
         <translation>Preliminary level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="247"/>
-        <source>照护等级</source>
-        <translation>Care level</translation>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
+        <source>评估对应照护等级</source>
+        <translation>Care level per assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="232"/>
         <source>评估员</source>
         <translation>Assessors</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="232"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -371,217 +444,217 @@
 <context>
     <name>AssessmentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="595"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="579"/>
         <source>待评估</source>
         <extracomment>emitted when a form dialog opens (tests drive it) emitted with a written report&apos;s path</extracomment>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="596"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="580"/>
         <source>待确认的照护等级变更</source>
         <translation>Pending care level changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="597"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="581"/>
         <source>评估记录</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="598"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="582"/>
         <source>个人评估历史</source>
         <translation>Resident history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="613"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="597"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="704"/>
         <source>新建评估</source>
         <translation>New assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="614"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="598"/>
         <source>即时评估申请</source>
         <translation>Request immediate assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="615"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="599"/>
         <source>显示全部在住住户（含未到期）</source>
         <translation>Show all residents in residence (including not yet due)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="614"/>
         <source>红色：已逾期；橙色：即将到期。复评间隔与提醒天数在“设置 → 评估”中设定；身体状况变化时请登记“即时评估申请”。</source>
         <translation>Red: overdue; orange: due soon. The reassessment interval and reminder days are set in &quot;Settings → Assessments&quot;; when a resident&apos;s condition changes, file an &quot;Immediate assessment request&quot;.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="626"/>
         <source>记录同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="643"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="627"/>
         <source>记录不同意</source>
         <translation>Record refusal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="629"/>
         <source>查看评估</source>
         <translation>View assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="642"/>
         <source>依据《养老机构管理办法》，变更照护等级须经老人或其代理人同意：同意之日起按新等级照护和收费；不同意时维持原等级，可申请复评。</source>
         <translation>Under the Measures for the Administration of Elderly Care Institutions, a care level change needs the consent of the resident or their agent: from the day of consent, care and fees follow the new level; without consent the current level stays and a reassessment may be requested.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="660"/>
         <source>筛选：住户、编号、评估员、等级</source>
         <translation>Filter: resident, number, assessor, level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="664"/>
         <source>评估日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="682"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="666"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="690"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="721"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="705"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="691"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="723"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="707"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="693"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="709"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="695"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="679"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="715"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="699"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="724"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="799"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="783"/>
         <source>已逾期 %1 人，即将到期 %2 人</source>
         <translation>Overdue: %1, due soon: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="801"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="785"/>
         <source>待评估（%1）</source>
         <translation>Due (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="810"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="794"/>
         <source>共 %1 项</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="795"/>
         <source>待确认的照护等级变更（%1）</source>
         <translation>Pending care level changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="827"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="811"/>
         <source>共 %1 份</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="828"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="812"/>
         <source>显示 %1 份，共 %2 份</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="859"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="843"/>
         <source>当前照护等级：%1</source>
         <translation>Current care level: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="859"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="843"/>
         <source>（尚未确定）</source>
         <translation>(not yet set)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="902"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="886"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="903"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="887"/>
         <source>请先选择一项待确认的变更</source>
         <translation>Select a pending change first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="904"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="888"/>
         <source>请先选择一份评估</source>
         <translation>Select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="920"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="904"/>
         <source>该评估已被更正，请更正最新的那份</source>
         <translation>This assessment has been corrected; correct the latest version instead</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="927"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="911"/>
         <source>“%1”目前%2，不能再做评估</source>
         <translation>&quot;%1&quot; is currently %2 and cannot be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="990"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="974"/>
         <source>评估已保存</source>
         <translation>Assessment saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="992"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="976"/>
         <source>打印评估报告</source>
         <translation>Print assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="993"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="977"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1053"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1037"/>
         <source>保存评估报告</source>
         <translation>Save assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1054"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1038"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1062"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1046"/>
         <source>评估报告已保存：%1</source>
         <translation>Assessment report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1065"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1049"/>
         <source>评估报告已保存</source>
         <translation>Assessment report saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1071"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1055"/>
         <source>已保存到：
 %1
 
@@ -592,23 +665,23 @@
 Open it now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1092"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1105"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1076"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1089"/>
         <source>导出评估记录</source>
         <translation>Export assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1093"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1077"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1100"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1084"/>
         <source>已导出 %1 份评估：%2</source>
         <translation>Assessments exported (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1103"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1087"/>
         <source>导出完成</source>
         <translation>Export complete</translation>
     </message>
@@ -616,42 +689,42 @@ Open it now?</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
@@ -659,376 +732,789 @@ Open it now?</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="38"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="39"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="304"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="40"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
         <source>机构</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="45"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="46"/>
+        <source>能力评估</source>
+        <translation>Ability assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="47"/>
+        <source>照护等级变更</source>
+        <translation>Care level change</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="48"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
+        <source>住户名册</source>
+        <translation>Resident roster</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="51"/>
+        <source>记账凭证</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
+        <source>收费标准</source>
+        <translation>Fee price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
+        <source>会计期间</source>
+        <translation>Accounting period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
+        <source>结账</source>
+        <translation>Period close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
+        <source>收据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
+        <source>计费</source>
+        <translation>Billing run</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="64"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="51"/>
-        <source>房间号</source>
-        <translation>Room number</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
         <source>床位号</source>
         <translation>Bed number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="63"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
-        <source>床位编号</source>
-        <translation>Bed code</translation>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
+        <source>编号</source>
+        <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
+        <source>评估基准日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
+        <source>照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <source>最终等级</source>
+        <translation>Final level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
+        <source>评估工具</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="110"/>
+        <source>各项得分</source>
+        <translation>Item scores</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
+        <source>总分</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
+        <source>复评间隔（月）</source>
+        <translation>Reassessment interval (months)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
+        <source>等级对应照护等级</source>
+        <translation>Grade → care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
+        <source>同意人</source>
+        <translation>Consented by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
+        <source>与住户关系</source>
+        <translation>Relationship to resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
+        <source>申请日期</source>
+        <translation>Request date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
+        <source>更正的评估</source>
+        <translation>Corrected assessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
+        <source>文件校验值（SHA-256）</source>
+        <translation>File checksum (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
+        <source>包括已离院住户</source>
+        <translation>Include departed residents</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
+        <source>安全副本</source>
+        <translation>Safety copy</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="131"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
+        <source>金额（分）</source>
+        <translation>Amount (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
+        <source>合计（分）</source>
+        <translation>Total (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
+        <source>单价（分）</source>
+        <translation>Unit price (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
+        <source>价格</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
+        <source>付款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
+        <source>参考号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <source>凭证</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="149"/>
+        <source>分录</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
+        <source>红冲的凭证</source>
+        <translation>Reversed entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
+        <source>作废日期</source>
+        <translation>Void date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
+        <source>作废凭证</source>
+        <translation>Voiding entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="157"/>
+        <source>签约人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
+        <source>押金</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
+        <source>入住记录</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
+        <source>请假记录</source>
+        <translation>Leave history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
+        <source>床位记录</source>
+        <translation>Bed history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
+        <source>事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
+        <source>名册行</source>
+        <translation>Roster row</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
+        <source>护理型床位</source>
+        <translation>Nursing bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
+        <source>餐费</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
+        <source>照护费</source>
+        <translation>Care fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
+        <source>上限</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
+        <source>人工调整</source>
+        <translation>Manual adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
+        <source>按类别</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
+        <source>转入预收</source>
+        <translation>To prepayment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
+        <source>转入应收</source>
+        <translation>To receivable</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
+        <source>冲抵预收（分）</source>
+        <translation>Prepayment applied (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
+        <source>押金超额</source>
+        <translation>Deposit above cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
+        <source>变更的合同</source>
+        <translation>Contracts changed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="268"/>
         <source>审计日志</source>
         <extracomment>every write is audited, so any change may add rows</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="274"/>
         <source>每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。</source>
         <translation>Every change is recorded: who, when and what. Entries are never altered, and a hash chain guards against tampering.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="280"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="288"/>
         <source>审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。</source>
         <translation>The audit log is open to administrators, accountants and auditors only. Your role (%1) does not have the &quot;%2&quot; permission.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="306"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="309"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="224"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="311"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
         <source>最近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
         <source>最近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
         <source>指定日期…</source>
         <translation>Custom range…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="329"/>
         <source>搜索操作或修改内容，如 姓名、房间号</source>
         <translation>Search actions or changes, e.g. a name or room number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="333"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="359"/>
         <source>选择一条记录，查看修改前后逐项对比。</source>
         <translation>Select an entry to compare before and after, field by field.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="353"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="440"/>
         <source>共 %1 条</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="442"/>
         <source>（只显示最近的%1条，请缩小筛选范围）</source>
         <translation>(only the latest %1 are shown; narrow the filter)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="480"/>
         <source>这条记录没有修改前后的内容。</source>
         <translation>This entry has no before and after content.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="482"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="483"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="484"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="403"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="490"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="491"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="492"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="512"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="526"/>
         <source>✓ 审计链完整（%1条）</source>
         <translation>✓ Audit chain intact (%1 entries)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="530"/>
         <source>✗ 审计链异常：%1</source>
         <translation>✗ Audit chain broken: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="532"/>
         <source>校验了%1条记录。第一处异常在第%2条。</source>
         <translation>Checked %1 entries. The first problem is at entry %2.</translation>
     </message>
@@ -1036,17 +1522,18 @@ Open it now?</translation>
 <context>
     <name>BedChooser</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="38"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="41"/>
         <source>正在载入空床位…</source>
+        <extracomment>wide enough for the hints and error messages (with dates) on one or two lines</extracomment>
         <translation>Loading vacant beds…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="49"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="52"/>
         <source>%1 没有空床位（请先在“床位”页面添加房间和床位）</source>
         <translation>No vacant beds on %1 (add rooms and beds on the &quot;Beds&quot; page first)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="56"/>
         <source>请选择床位</source>
         <translation>Select a bed</translation>
     </message>
@@ -1054,22 +1541,22 @@ Open it now?</translation>
 <context>
     <name>BedDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="250"/>
         <source>新增床位</source>
         <translation>Add bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="255"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="257"/>
         <source>床位号</source>
         <translation>Bed number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="255"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="258"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
@@ -1083,18 +1570,19 @@ Open it now?</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="99"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="99"/>
-        <source>护理型</source>
-        <translation>Nursing</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="76"/>
+        <source>勾选为护理型床位，不勾选为普通床位</source>
+        <translation>Ticked: nursing bed; unticked: standard bed</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="99"/>
-        <source>普通</source>
-        <translation>Standard</translation>
+        <source>普通床位（勾选改为护理型）</source>
+        <translation>Standard bed (tick for nursing)</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +2028,34 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
     </message>
 </context>
 <context>
+    <name>CareLevelModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="37"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="37"/>
+        <source>等级名称</source>
+        <translation>Grade name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="37"/>
+        <source>对应照护等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="66"/>
+        <source>%1级</source>
+        <translation>Grade %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="69"/>
+        <source>双击或按F2修改</source>
+        <translation>Double-click or press F2 to edit</translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/centre.py" line="70"/>
@@ -1830,47 +2346,47 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
         <source>评估编号</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
         <source>原等级 → 新等级</source>
         <translation>Old → new level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
         <source>同意人</source>
         <translation>Consented by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2183,42 +2699,42 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="140"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="146"/>
         <source>数据库位置</source>
         <translation>Database location</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="142"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="151"/>
         <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
         <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="156"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="157"/>
         <source>从备份文件恢复…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="176"/>
         <source>备份完成。文件校验值（SHA-256）：%1</source>
         <translation>Backup complete. File checksum (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="179"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
     </message>
@@ -2226,67 +2742,67 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>DischargeDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
         <source>办理退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
         <source>去世日期</source>
         <translation>Date of death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="228"/>
         <source>退住日期</source>
         <translation>Discharge date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="229"/>
         <source>退住日期为最后一个服务日，床位自次日起空出</source>
         <translation>The discharge date is the last day of service; the bed is free from the next day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="231"/>
         <source>例如：病故、医院</source>
         <translation>e.g. illness, in hospital</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="231"/>
         <source>例如：回家养老、转院</source>
         <translation>e.g. returning home, moving to another facility</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="232"/>
         <source>情况说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="232"/>
         <source>退住原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="224"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="233"/>
         <source>办理后住户记录仍保留，可在“已离院”中查看。押金余额须在10日内退还并计付活期利息。</source>
         <translation>The resident&apos;s record is kept and can be found under &quot;Departed&quot;. The deposit balance must be refunded within 10 days, with demand-deposit interest.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
         <source>确认登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
         <source>确认退住</source>
         <translation>Discharge</translation>
     </message>
@@ -2294,42 +2810,42 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
         <source>上次评估</source>
         <translation>Last assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
         <source>上次等级</source>
         <translation>Last level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
         <source>应评估日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2464,27 +2980,27 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="101"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="109"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="110"/>
         <source>更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。</source>
         <translation>Changes take effect the next time the program starts. The setting is stored on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="115"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="127"/>
         <source>已保存，下次启动时使用%1。</source>
         <translation>Saved. %1 will be used from the next start.</translation>
     </message>
@@ -2492,17 +3008,17 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>GradeChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="353"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="337"/>
         <source>最终能力等级变化</source>
         <translation>Final ability level over time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="344"/>
         <source>● 有效评估&#x3000;○ 已被更正的评估&#x3000;（鼠标停在点上查看详情）</source>
         <translation>● Valid assessment   ○ Corrected assessment   (hover over a point for details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="371"/>
         <source>尚无评估记录</source>
         <translation>No assessments yet</translation>
     </message>
@@ -2556,57 +3072,57 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="156"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="161"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="163"/>
         <source>请假首日</source>
         <translation>First day of leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
         <source>住院治疗</source>
         <translation>Hospital stay</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
         <source>回家探亲</source>
         <translation>Family visit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
         <source>外出</source>
         <translation>Outing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="169"/>
         <source>请填写或选择请假事由</source>
         <translation>Type or choose</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="170"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="174"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="180"/>
         <source>返院日期</source>
         <translation>Return date</translation>
     </message>
@@ -2672,164 +3188,169 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
         <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="103"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
         <source>养老机构管理系统</source>
-        <extracomment>page keys, in navigation order</extracomment>
+        <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="124"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="125"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="144"/>
+        <source>（开发中）</source>
+        <translation> (in development)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="164"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="165"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="167"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="169"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="479"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="195"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="338"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="359"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="357"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="371"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="367"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="369"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="373"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="374"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="404"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="398"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="426"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="411"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="434"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -2841,17 +3362,17 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="449"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="455"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -2862,7 +3383,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -2870,52 +3391,52 @@ The previous data was saved as:
 <context>
     <name>MoveBedDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="123"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="128"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="131"/>
         <source>调床日期</source>
         <translation>Move date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="132"/>
         <source>自该日起住新床位，原床位到前一天为止</source>
         <translation>The new bed applies from this date; the old bed ends the day before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="134"/>
         <source>新床位</source>
         <translation>New bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="136"/>
         <source>例如：照护等级变化、本人申请</source>
         <translation>e.g. care level change, resident&apos;s request</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="137"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="146"/>
         <source>请选择新床位</source>
         <translation>Select the new bed</translation>
     </message>
@@ -2974,32 +3495,32 @@ The previous data was saved as:
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
         <source>评估编号</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
         <source>评估日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="184"/>
         <source>原等级 → 新等级</source>
         <translation>Old → new level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="184"/>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>
@@ -3007,37 +3528,37 @@ The previous data was saved as:
 <context>
     <name>ReadmitDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="91"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="96"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="98"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="100"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="102"/>
         <source>可选，例如：出院后返回</source>
         <translation>Optional, e.g. back after a hospital stay</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="103"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="112"/>
         <source>请选择床位</source>
         <translation>Select a bed</translation>
     </message>
@@ -3182,7 +3703,7 @@ The previous data was saved as:
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="457"/>
         <source>输入姓名、拼音首字母或床位号</source>
         <translation>Type a name, pinyin initials or bed</translation>
     </message>
@@ -3190,375 +3711,395 @@ The previous data was saved as:
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
         <source>户籍</source>
         <translation>Household reg.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <source>离院日期</source>
+        <translation>Left on</translation>
     </message>
 </context>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="176"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
-        <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident</extracomment>
+        <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="199"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="171"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="196"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="197"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="198"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="245"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="214"/>
+        <source>导出名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="218"/>
+        <source>把住户名册导出为Excel文件（.xlsx）</source>
+        <translation>Export the resident roster as an Excel file (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="274"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="346"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="308"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="348"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="418"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="476"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="481"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="481"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="625"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="627"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="628"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="629"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="630"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="631"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="632"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
+        <source>，去世时</source>
+        <translation>, at death</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="486"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="491"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="662"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="663"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="664"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="494"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="665"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="666"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="667"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="498"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="515"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="519"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="690"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="693"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="525"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -3566,27 +4107,27 @@ The previous data was saved as:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="195"/>
         <source>销假返院</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="200"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="202"/>
         <source>请假首日</source>
         <translation>First day of leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="204"/>
         <source>返院日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="205"/>
         <source>返院当天计为在院，离院最后一天为前一天</source>
         <translation>The return day counts as in residence; the last day away is the day before</translation>
     </message>
@@ -3650,7 +4191,6 @@ The previous data was saved as:
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="157"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="180"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
@@ -3660,29 +4200,89 @@ The previous data was saved as:
         <translation>Add, retype or deactivate beds one by one on the bed map.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="172"/>
-        <source>快速生成</source>
-        <translation>Quick fill</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="173"/>
+        <source>快速生成：</source>
+        <translation>Quick generate:</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="175"/>
-        <source> 张</source>
-        <translation> beds</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="178"/>
+        <source>%1床位</source>
+        <translation>%1 bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="180"/>
+        <source>张</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="182"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="183"/>
+        <source>按数量重新生成床位列表（床位号 1、2、3…）</source>
+        <translation>Regenerate the bed list with this many beds (labels 1, 2, 3…)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="199"/>
         <source>添加一张床位</source>
         <translation>Add a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/room.py" line="200"/>
         <source>删除所选床位</source>
         <translation>Remove selected bed</translation>
+    </message>
+</context>
+<context>
+    <name>RosterExportDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="595"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
+        <source>导出住户名册</source>
+        <translation>Export resident roster</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="572"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="576"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="577"/>
+        <source>包括已离院（退住、去世）的住户</source>
+        <translation>Include departed residents (discharged, deceased)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="586"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="596"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="603"/>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
+        <source>已导出住户名册（%1 人）：%2</source>
+        <translation>Roster exported (%1 residents): %2</translation>
     </message>
 </context>
 <context>
@@ -3708,11 +4308,16 @@ The previous data was saved as:
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/settings.py" line="39"/>
+        <source>评估</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -3826,17 +4431,17 @@ The previous data was saved as:
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="59"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="59"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="69"/>
         <source>登录失败次数过多被锁定；可用“重置密码并解锁”解除</source>
         <translation>Locked after too many failed logins; use &quot;Reset password and unlock&quot; to release</translation>
     </message>
@@ -3844,59 +4449,59 @@ The previous data was saved as:
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="90"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="97"/>
         <source>当前登录：%1（%2）</source>
         <translation>Signed in as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="102"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="107"/>
         <source>新增用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="108"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
         <source>重置密码并解锁…</source>
         <translation>Reset password and unlock…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="110"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="115"/>
         <source>用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。
 您可以随时修改自己的登录密码。</source>
         <translation>User accounts are managed by administrators. Your role (%1) does not have the &quot;%2&quot; permission, so the user list is hidden.
 You can change your own password at any time.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="152"/>
         <source>角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；审计只能查看和导出。连续输错密码5次将锁定15分钟。</source>
         <translation>Roles: administrators can do everything; front desk registers and manages residents; accountants handle fees and bookkeeping and can read the audit log; auditors can only view and export. Five wrong passwords in a row lock the account for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="175"/>
         <source>共 %1 个账号，%2 个启用</source>
         <translation>Accounts: %1, active: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="196"/>
         <source>先在列表中选择一个用户</source>
         <translation>Select a user in the list first</translation>
     </message>

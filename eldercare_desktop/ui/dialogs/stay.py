@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import Problem
 from ...domain.records import BedInfo, ResidentDetail, ResidentRow
@@ -89,7 +89,7 @@ class ReadmitDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
         super().__init__(shell, self.tr("再次入住"), parent)
-        self.setMinimumWidth(DIALOG_MIN_WIDTH)
+        _widen(self)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -121,7 +121,7 @@ class MoveBedDialog(ServiceDialog):
     def __init__(self, shell: Shell, resident: ResidentLike, current_bed: str, current_bed_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(shell, self.tr("调床"), parent)
-        self.setMinimumWidth(DIALOG_MIN_WIDTH)
+        _widen(self)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -154,7 +154,7 @@ class LeaveDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, parent: QWidget | None = None):
         super().__init__(shell, self.tr("请假"), parent)
-        self.setMinimumWidth(DIALOG_MIN_WIDTH)
+        _widen(self)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -193,7 +193,7 @@ class ReturnDialog(ServiceDialog):
     def __init__(self, shell: Shell, resident: ResidentLike, leave_first_day: dt.date | None = None,
                  parent: QWidget | None = None):
         super().__init__(shell, self.tr("销假返院"), parent)
-        self.setMinimumWidth(DIALOG_MIN_WIDTH)
+        _widen(self)
         self.resident = resident
         today = shell.ctx.today()
         f = self.form
@@ -215,7 +215,7 @@ class DischargeDialog(ServiceDialog):
 
     def __init__(self, shell: Shell, resident: ResidentLike, deceased: bool = False, parent: QWidget | None = None):
         super().__init__(shell, self.tr("去世登记") if deceased else self.tr("办理退住"), parent)
-        self.setMinimumWidth(DIALOG_MIN_WIDTH)
+        _widen(self)
         self.resident = resident
         self.deceased = deceased
         today = shell.ctx.today()
@@ -239,6 +239,20 @@ class DischargeDialog(ServiceDialog):
     def save(self) -> None:
         self.submit(residents.discharge, self.resident.id, from_qdate(self.day.date()), self.reason.text().strip(),
                     self.deceased)
+
+
+def _widen(dlg: ServiceDialog) -> None:
+    """A minimum width, and fields (with their error messages) as wide as the
+    dialog, so that hints and errors with dates are not cut off."""
+    dlg.setMinimumWidth(DIALOG_MIN_WIDTH)
+    dlg.form.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    show = dlg.show_problems
+
+    def show_problems(problems) -> None:
+        show(problems)
+        dlg.adjustSize()  # room for the (wrapped) error lines
+
+    dlg.show_problems = show_problems  # type: ignore[method-assign]
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:

@@ -167,7 +167,7 @@ class AssessmentSettingsTab(Page):
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("撤销修改"), self)
-        self.revert_button.clicked.connect(self.reload)
+        self.revert_button.clicked.connect(self.revert)
         self.saved_label = QLabel(self)
         row.addWidget(self.save_button)
         row.addWidget(self.revert_button)
@@ -204,7 +204,6 @@ class AssessmentSettingsTab(Page):
     def _settings_loaded(self, st: svc.AssessmentSettings) -> None:
         self.settings = st
         self.clear_problems()
-        self.saved_label.clear()
         self.instrument.blockSignals(True)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(st.instrument_code)))
         self.instrument.blockSignals(False)
@@ -213,6 +212,11 @@ class AssessmentSettingsTab(Page):
         ins = self.instruments.get(st.instrument_code)
         self._levels_token += 1  # a pending load for another instrument is stale now
         self.model.set_levels(ins.grade_names if ins else {}, st.care_levels)
+
+    def revert(self) -> None:
+        """撤销修改: show the saved settings again."""
+        self.saved_label.clear()
+        self.reload()
 
     def _instrument_changed(self, _index: int) -> None:
         code = self.instrument.currentData()

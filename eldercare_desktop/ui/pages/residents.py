@@ -159,6 +159,8 @@ class ResidentsPage(Page):
         #: the id of the selected resident, kept apart from the list so that a
         #: change of filter or query can select the same person again
         self._current_id: int | None = None
+        self._auto_picked = False  # the selection is the search's best match, not the user's choice
+        self._user_lost = False  # the search hid the resident the user chose
         self._stays_token = 0
         self.loading = False
         self.can_write = shell.ctx.actor.can(Perm.RESIDENT_WRITE)
@@ -314,14 +316,22 @@ class ResidentsPage(Page):
             self._refilter(keep)
 
     def _refilter(self, keep: int | None = None) -> None:
+        if not self.lst.query:
+            self._user_lost = False
         self.model.refresh()
         self._update_count()
         if keep is not None and self.lst.row_of(keep) is not None:
             self.select_resident(keep)
-        elif keep is None and self.lst.visible and self.lst.query:
-            self.select_row(0)  # typing narrows to a resident: show the best match
+        elif self.lst.visible and self.lst.query and (keep is None or self._auto_picked) and not self._user_lost:
+            # typing narrows to a resident: show the best match (never replacing
+            # a resident the user chose: then nobody is selected)
+            self.select_row(0)
+            self._auto_picked = True
         else:  # the selected resident is no longer listed: select nobody
+            if keep is not None and not self._auto_picked:
+                self._user_lost = True  # until the search is cleared
             self._current_id = None
+            self._auto_picked = False
             self._show_detail(None)
             self._update_actions()
 
@@ -373,6 +383,9 @@ class ResidentsPage(Page):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         r = self.model.resident_at(current.row()) if current.isValid() else None
         self._current_id = r.id if r is not None else None
+        self._auto_picked = False
+        if r is not None:
+            self._user_lost = False
         self._update_actions()
         if r is None:
             self._show_detail(None)
