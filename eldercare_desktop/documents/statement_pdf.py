@@ -55,7 +55,7 @@ def _opening_text(fen: int) -> tuple[str, str]:
     if fen > 0:
         return "上期欠费", format_yuan(fen)
     if fen < 0:
-        return "上期预付余额", format_yuan(-fen)
+        return "减：上期预付余额", format_yuan(-fen)
     return "上期结余", format_yuan(0)
 
 
@@ -256,7 +256,7 @@ def _rows(d: StatementDetail) -> list[_Row]:
 
     section(f"{next(n)}、结算")
     opening_label, opening_amount = _opening_text(d.opening_fen)
-    total(opening_label, opening_amount, "上月末账面结余（欠费为正，预付另列）")
+    total(opening_label, opening_amount, f"截至{d.period_start - dt.timedelta(days=1):%Y-%m-%d}")
     total("加：本月费用", format_yuan(d.charges_fen))
     total("减：本月收款", format_yuan(d.payments_fen))
     if d.adjustments:
