@@ -85,6 +85,20 @@ def list_residents(ctx: Ctx, include_left: bool = True) -> list[ResidentRow]:
         ]
 
 
+def last_stays(ctx: Ctx, resident_ids: list[int]) -> dict[int, tuple[dt.date, dt.date | None]]:
+    """(admission, last day) of each resident's latest stay, in one query
+    (the list shows them for residents who have left)."""
+    out: dict[int, tuple[dt.date, dt.date | None]] = {}
+    if not resident_ids:
+        return out
+    with ctx.read() as s:
+        q = (select(Stay.resident_id, Stay.start_date, Stay.end_date)
+             .where(Stay.resident_id.in_(resident_ids)).order_by(Stay.start_date))
+        for rid, start, end in s.connection().execute(q):
+            out[rid] = (start, end)  # ordered by start: the last one wins
+    return out
+
+
 def _hukou(province: str, city: str, district: str) -> str:
     """重庆市/重庆市/渝北区 -> 重庆市渝北区: a municipality is its own province."""
     parts = [province, city if city != province else "", district]

@@ -117,7 +117,8 @@ def login(app: App, username: str, password: str) -> Actor:
 
 
 def list_users(ctx: Ctx) -> list[UserInfo]:
-    with ctx.read(Perm.USER_ADMIN) as s:
+    """Who holds which role: admins, and auditors/accountants (read-only review)."""
+    with ctx.read(Perm.AUDIT_READ) as s:
         return [_info(u) for u in s.execute(select(User).order_by(User.id)).scalars()]
 
 

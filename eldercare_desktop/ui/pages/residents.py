@@ -430,7 +430,7 @@ class ResidentsPage(Page):
         if not ids:
             self.lst.set_last_stays({})
             return
-        self.shell.call(last_stays, ids, on_done=lambda stays: self._last_stays_loaded(token, stays),
+        self.shell.call(residents.last_stays, ids, on_done=lambda stays: self._last_stays_loaded(token, stays),
                         on_error=lambda _e: None)
 
     def _last_stays_loaded(self, token: int, stays: dict) -> None:
@@ -538,17 +538,6 @@ class ResidentsPage(Page):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.current_dialog = dlg
         dlg.open()
-
-
-def last_stays(ctx, ids: list[int]) -> dict[int, tuple]:
-    """Runs on the database thread: (start, end) of the last stay of each resident
-    (the list query gives the dates of current stays only)."""
-    out: dict[int, tuple] = {}
-    for rid in ids:
-        d = residents.get_resident(ctx, rid)
-        if d.stays:
-            out[rid] = (d.stays[-1].start, d.stays[-1].end)
-    return out
 
 
 class RosterExportDialog(QDialog):

@@ -80,6 +80,7 @@ class UsersPage(Page):
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(shell, parent)
         self.is_admin = shell.ctx.actor.can(Perm.USER_ADMIN)
+        self.can_see = shell.ctx.actor.can(Perm.AUDIT_READ)  # auditors review who holds which role
         self.dialog = None
         self._select_id: int | None = None
 
@@ -111,9 +112,9 @@ class UsersPage(Page):
         self.model = UsersModel(self)
         self.table = QTableView()
 
-        if not self.is_admin:
+        if not self.can_see:
             note = QLabel(self.tr("用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。\n您可以随时修改自己的登录密码。")
-                          .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.USER_ADMIN]))
+                          .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.AUDIT_READ]))
             note.setWordWrap(True)
             note.setObjectName("usersNote")
             note.setStyleSheet("#usersNote { background: white; border: 1px solid #d6dce4; border-radius: 8px;"
@@ -163,7 +164,7 @@ class UsersPage(Page):
 
     # -- data ------------------------------------------------------------------------
     def reload(self) -> None:
-        if not self.is_admin:
+        if not self.can_see:
             return
         self.shell.call(load_users, on_done=self._on_loaded)
 
@@ -192,6 +193,13 @@ class UsersPage(Page):
                 return
 
     def _update_actions(self) -> None:
+        if not self.is_admin:  # auditors and accountants only review the list
+            from ..main_window import perm_tooltip
+
+            for b in (self.new_button, self.edit_button, self.reset_button):
+                b.setEnabled(False)
+                b.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.USER_ADMIN))
+            return
         has = self.selected() is not None
         why = "" if has else self.tr("先在列表中选择一个用户")
         for b in (self.edit_button, self.reset_button):
