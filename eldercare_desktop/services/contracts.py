@@ -17,13 +17,14 @@ Decisions:
   covers its days up to the last day of service.
 - The settlement (domain.contracts.settlement) refunds what was billed
   (BillLine rows, difference lines included) for days after the last day
-  of service: Dr service income (bed/care/meals) / Cr 1121 receivable of the
-  resident, one entry with source ``contract:<id>:settlement``, dated the
-  day it is posted. A resulting credit balance (receivable − prepaid < 0) is
-  the amount to pay out: reported, paid by the payments part.
-- The per-month breakdown of the settlement is kept in the clauses JSON
-  (``_settlement``): a billing re-run for a terminated contract must count
-  it as already credited (see :func:`settled_amounts_in`).
+  of service. It is posted by the billing machinery itself
+  (billing.settle_contract_in): difference lines per month and entries
+  Dr service income (bed/care/meals) / Cr 1121 receivable, source
+  ``settlement:<period>:contract:<id>`` — so a later billing run of those
+  months finds nothing more to refund. A resulting credit balance
+  (receivable − prepaid < 0) is the amount to pay out: reported.
+- The per-month breakdown is kept in the clauses JSON (``_settlement``)
+  for the printed contract.
 """
 from __future__ import annotations
 
@@ -60,12 +61,12 @@ from ..domain.contracts import (
     settlement,
 )
 from ..domain.errors import NotFound, Problems, RuleViolation
-from ..domain.ledger import INCOME_BED, INCOME_CARE, INCOME_MEALS, PREPAID, RECEIVABLE, Entry, Line, period_of
+from ..domain.ledger import INCOME_BED, INCOME_CARE, INCOME_MEALS, PREPAID, RECEIVABLE, period_of
 from ..domain.money import format_yuan
 from ..domain.records import Changes, bed_code
 from ..domain.residents import ACTIVE_STATUSES, Span
 from ..domain.roles import Perm
-from . import ledger
+from . import billing, ledger
 from .audit import audit
 from .centre import get_profile
 from .context import Ctx
@@ -204,15 +205,6 @@ def contract_for_in(s: Session, resident_id: int, day: dt.date) -> Contract | No
     return None
 
 
-def settled_amounts_in(s: Session, contract_id: int) -> dict[tuple[str, str], int]:
-    """{(period, kind): fen refunded by the contract's posted settlement}: a
-    billing re-run of those months counts these as already credited."""
-    c = _contract(s, contract_id)
-    if c.settlement_entry_id is None:
-        return {}
-    return {(x["period"], x["kind"]): x["refund_fen"] for x in _meta(c).get("_settlement", [])}
-
-
 def _compute_settlement(s: Session, c: Contract, last_day: dt.date) -> Settlement:
     rows = s.execute(select(BillLine.period, BillLine.kind, func.sum(BillLine.amount_fen))
                      .where(BillLine.contract_id == c.id, BillLine.period >= period_of(last_day),
@@ -241,21 +233,22 @@ def _resident_balance(s: Session, rid: int) -> int:
     return ledger.balance_in(s, RECEIVABLE, resident_id=rid) - ledger.balance_in(s, PREPAID, resident_id=rid)
 
 
-def _post_settlement(ctx: Ctx, s: Session, c: Contract, st: Settlement) -> int:
-    by_kind = st.by_kind()
-    r = _resident(s, c.resident_id)
-    memo = f"合同{c.number}终止结算：退还{r.name}未到期费用（最后服务日{st.last_day:%Y-%m-%d}）"
-    names = {"bed": "退还床位费", "care": "退还护理费", "meals": "退还伙食费"}
-    lines = [Line(INCOME[k], debit=by_kind[k], resident_id=c.resident_id, memo=names[k])
-             for k in ("bed", "care", "meals") if by_kind.get(k)]
-    lines.append(Line(RECEIVABLE, credit=st.total_fen, resident_id=c.resident_id, memo=f"{c.number}未到期费用退还"))
-    eid = ledger.post(ctx, s, Entry(ctx.today(), memo, tuple(lines), source=f"contract:{c.id}:settlement"))
-    c.settlement_entry_id = eid
+def _post_settlement(ctx: Ctx, s: Session, c: Contract, st: Settlement) -> int | None:
+    """The fees billed for days after the last day of service come off the
+    resident's account through the billing machinery itself (difference
+    lines and entries per month), so a later billing run finds nothing left
+    to refund. ``st`` (the domain computation) is kept for the contract's
+    printed settlement."""
+    ids, net = billing.settle_contract_in(ctx, s, c.id, ctx.today())
+    if -net != st.total_fen:  # both apply domain.billing to the same bill lines
+        raise RuleViolation(f"终止结算金额不一致（{format_yuan(-net)} / {format_yuan(st.total_fen)}），请联系技术支持")
+    c.settlement_entry_id = ids[-1] if ids else None
     meta = _meta(c)
     meta["_settlement"] = [{"period": x.period, "kind": x.kind, "billed_fen": x.billed_fen, "due_fen": x.due_fen,
                             "refund_fen": x.refund_fen} for x in st.lines]
+    meta["_settlement_entries"] = ids
     c.clauses = json.dumps(meta, ensure_ascii=False)
-    return eid
+    return c.settlement_entry_id
 
 
 # --- write services ---------------------------------------------------------------------

@@ -196,7 +196,7 @@ def test_termination_on_death_refunds_the_unexpired_days(app, ctx, signed, admit
     assert d.settlement_total_fen == 171387 and d.status == "已终止" and d.termination_reason == "去世"
     assert "未到期费用¥1,713.87已冲减应收账款" in ch.message
     e = ledger.get_entry(ctx, d.settlement_entry_id)
-    assert e.source == f"contract:{signed}:settlement"
+    assert e.source == f"settlement:2026-03:contract:{signed}"  # posted through the billing machinery
     assert {(x.account, x.debit, x.credit) for x in e.lines} == {
         (INCOME_BED, 85161, 0), (INCOME_CARE, 53226, 0), (INCOME_MEALS, 33000, 0), (RECEIVABLE, 0, 171387)}
     # 4,830.00 − 1,713.87 = 3,116.13 still owed
