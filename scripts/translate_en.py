@@ -848,6 +848,22 @@ IN_CONTEXT: dict[tuple[str, str], str] = {
     ("AssessmentFormDialog", "有"): "有",
 }
 
+def _area_dicts() -> None:
+    """Merge scripts/translations_en/<area>.py (``EN`` dicts) into EN."""
+    import importlib.util
+
+    for path in sorted((Path(__file__).resolve().parent / "translations_en").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"translations_en_{path.stem}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        for k, v in getattr(mod, "EN", {}).items():
+            EN.setdefault(k, v)
+
+
+_area_dicts()
+
 # Sources deliberately left as they are (see IN_CONTEXT); reported, not an error.
 KEPT_AS_SOURCE = {k for k, v in IN_CONTEXT.items() if v == k[1]}
 

@@ -3797,7 +3797,7 @@ The previous data was saved as:
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3897,209 +3897,209 @@ The previous data was saved as:
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="625"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="614"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="628"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="629"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="618"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="632"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="621"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="639"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="644"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="664"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="686"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="690"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="679"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="682"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -4238,49 +4238,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="595"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="553"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="584"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="605"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="572"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="561"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="576"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="565"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="566"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="586"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="575"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="576"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="596"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="585"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -4449,59 +4449,59 @@ The previous data was saved as:
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="91"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="98"/>
         <source>当前登录：%1（%2）</source>
         <translation>Signed in as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="103"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="108"/>
         <source>新增用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="110"/>
         <source>重置密码并解锁…</source>
         <translation>Reset password and unlock…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="111"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="116"/>
         <source>用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。
 您可以随时修改自己的登录密码。</source>
         <translation>User accounts are managed by administrators. Your role (%1) does not have the &quot;%2&quot; permission, so the user list is hidden.
 You can change your own password at any time.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="153"/>
         <source>角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；审计只能查看和导出。连续输错密码5次将锁定15分钟。</source>
         <translation>Roles: administrators can do everything; front desk registers and manages residents; accountants handle fees and bookkeeping and can read the audit log; auditors can only view and export. Five wrong passwords in a row lock the account for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="176"/>
         <source>共 %1 个账号，%2 个启用</source>
         <translation>Accounts: %1, active: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="204"/>
         <source>先在列表中选择一个用户</source>
         <translation>Select a user in the list first</translation>
     </message>
