@@ -31,7 +31,7 @@ from ..domain.records import CentreInfo
 from ..domain.residents import CheckedResident, ContactInput, ResidentInput, ResidentStatus, check_resident
 from ..domain.roles import Actor, Perm, Role, password_problem, require
 from . import centre as centre_svc
-from . import demo_assessments
+from . import demo_assessments, demo_finance
 from . import residents as res_svc
 from . import users as user_svc
 from .audit import record
@@ -598,9 +598,22 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
     rid: dict[int, int] = {}
     ages = {i: age_on(p.checked.birth_date, plan.today) for i, p in enumerate(plan.people)}
     events = demo_assessments.plan_events(random.Random(seed + 17), _stays(plan), ages, plan.today)
+    money = demo_finance.FinanceReplayer(ctx, seed, plan.today)
+    ticks = [(dt.datetime.combine(money.start, dt.time(7, 0)), "start")]
+    month = money.start
+    while month <= plan.today:
+        ticks.append((dt.datetime.combine(month, dt.time(7, 30)), "bill"))
+        payday = month + dt.timedelta(days=7)
+        if payday <= plan.today:
+            ticks.append((dt.datetime.combine(payday, dt.time(14, 0)), "pay"))
+        month = demo_finance.add_months(month, 1)
+    ticks.append((dt.datetime.combine(money.start + dt.timedelta(days=70), dt.time(11, 0)), "rise"))
     timeline = sorted([(a.at, 0, n, a) for n, a in enumerate(plan.actions)]
-                      + [(e.at, 1, n, e) for n, e in enumerate(events)], key=lambda t: t[:3])
+                      + [(e.at, 1, n, e) for n, e in enumerate(events)]
+                      + [(at, 2, n, kind) for n, (at, kind) in enumerate(ticks) if at.date() <= plan.today],
+                      key=lambda t: t[:3])
     replayer = None
+    books = False  # the books start on the adoption day
     total = len(timeline)
     last_at = dt.datetime.min
     for n, (at, is_event, _k, a) in enumerate(timeline):
@@ -612,9 +625,27 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
         at = max(at, last_at + dt.timedelta(seconds=1))
         last_at = at
         clock.set(at)
+        if is_event == 2:
+            if a == "start":
+                books = True
+                money.schedule()
+                for person_id in list(rid.values()):
+                    money.sign(person_id, at.date())
+            elif a == "bill":
+                money.bill(at.date())
+            elif a == "pay":
+                money.payday(at.date())
+            elif a == "rise":
+                money.announce_rise(at.date())
+            continue
         if is_event:
             replayer = replayer or demo_assessments.Replayer(ctx, seed)
-            replayer.apply(a, rid[a.person])
+            level = replayer.apply(a, rid[a.person])
+            if books and level:
+                if a.kind == demo_assessments.ASSESS:
+                    money.sign(rid[a.person], at.date())
+                elif a.kind == demo_assessments.CONSENT:
+                    money.care_changed(rid[a.person], at.date(), level, replayer.informants[rid[a.person]][0])
             continue
         p = plan.people[a.person]
         if a.kind == ADMIT:
@@ -627,6 +658,8 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             res_svc.end_leave(ctx, rid[a.person], a.day)
         elif a.kind in (DISCHARGE, DIE):
             res_svc.discharge(ctx, rid[a.person], a.day, a.reason, deceased=a.kind == DIE)
+            if books:
+                money.ended(rid[a.person], a.day, a.kind == DIE)
         elif a.kind == READMIT:
             res_svc.readmit(ctx, rid[a.person], a.day, bed_ids[a.bed])
     return replayer.saved if replayer else 0

@@ -94,11 +94,12 @@ class Replayer:
         self.saved = 0
         self.corrected = False
 
-    def apply(self, ev: Event, resident_id: int) -> None:
+    def apply(self, ev: Event, resident_id: int) -> str:
+        """Returns the care level in effect afterwards ("" for a request)."""
         ctx, rng = self.ctx, self.rng
         if ev.kind == REQUEST:
             svc.request_immediate(ctx, resident_id, ev.at.date(), ev.reason)
-            return
+            return ""
         if resident_id not in self.informants:
             d = res_svc.get_resident(ctx, resident_id)
             self.informants[resident_id] = (d.agent.name, d.agent.relationship) if d.agent else (d.name, "本人")
@@ -108,7 +109,7 @@ class Replayer:
                 agreed = ev.data["agreed"]
                 svc.record_consent(ctx, p.id, informant, "本人" if relation == "本人" else f"代理人（{relation}）",
                                    ev.at.date(), agreed=agreed, note="" if agreed else "家属申请复评")
-            return
+            return svc.current_care_level(ctx, resident_id, ev.at.date())
         lo, hi = _TOTALS[ev.grade]
         scores = scores_for_total(self.ins, rng.randint(lo, hi), rng)
         a1, a2 = rng.sample(ASSESSORS, 2)
@@ -132,3 +133,4 @@ class Replayer:
                                                             "supersedes_id": ch.ids[0]}))
             self.saved += 1
             self.corrected = True
+        return svc.current_care_level(ctx, resident_id, ev.at.date())

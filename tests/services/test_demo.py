@@ -177,3 +177,28 @@ def test_bad_arguments(app):
         demo.build_demo(app, residents=5, password="short")
     with pytest.raises(RuleViolation, match="至少"):
         demo.build_demo(app, residents=0)
+
+
+def test_demo_books_balance_and_tell_a_story(app, built):
+    """The demo's money: contracts for residents in residence, months billed,
+    receipts (one voided), every entry balanced, Σ resident balances equal to
+    receivable − prepaid, and nobody charged after their contract ended."""
+    from sqlalchemy import func, select
+
+    from eldercare_desktop.db.models import BillLine, Contract, JournalLine, Receipt
+    from eldercare_desktop.domain.ledger import PREPAID, RECEIVABLE
+    from eldercare_desktop.services import ledger
+
+    ctx = app.as_user(users.login(app, "admin", "demo1234"))
+    with app.read_factory() as s:
+        assert s.execute(select(func.count()).select_from(Contract)).scalar_one() > 0
+        assert s.execute(select(func.count()).select_from(BillLine)).scalar_one() > 0
+        assert s.execute(select(func.sum(Receipt.voided))).scalar_one() == 1
+        debit, credit = s.execute(select(func.sum(JournalLine.debit), func.sum(JournalLine.credit))).one()
+        assert debit == credit
+        for c in s.execute(select(Contract).where(Contract.termination_date.is_not(None))).scalars():
+            after = s.execute(select(func.coalesce(func.sum(BillLine.amount_fen), 0)).where(
+                BillLine.contract_id == c.id, BillLine.start_date > c.termination_date)).scalar_one()
+            assert after == 0, c.number
+    balances = ledger.resident_balances(ctx)
+    assert sum(balances.values()) == (ledger.account_balance(ctx, RECEIVABLE) - ledger.account_balance(ctx, PREPAID))

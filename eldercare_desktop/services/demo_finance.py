@@ -1,0 +1,137 @@
+"""Demo money, replayed inside the demo's history in date order: the fee
+schedule (with one announced price rise), a service contract for everyone in
+residence from the day the centre started using the app (建账日, six months
+back) or from their first assessment after it, care-level amendments after
+consent, terminations with settlements on discharge and death, a billing run
+on the 1st of every month, payments around the 8th (a few families pay
+ahead, a few fall behind), one voided receipt, and months closed once paid."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from ..domain.contract_records import AmendmentInput, ContractInput
+from ..domain.errors import DomainError
+from ..domain.schedule import add_months
+from . import billing, contracts, fees, ledger, payments
+from . import residents as res_svc
+from .context import Ctx
+
+MONTHS = 6  # history kept in the books
+BED_PRICES = {"普通": 200000, "护理型": 260000}
+CARE_PRICES = {"自理": 80000, "介护一级": 150000, "介护二级": 220000, "介护三级": 290000, "特级护理": 360000}
+MEALS = 3000
+METHODS = (("微信支付", 40), ("银行转账", 35), ("现金", 15), ("支付宝", 10))
+
+
+def adoption_day(today: dt.date) -> dt.date:
+    """The first day of the month MONTHS months back: when the centre started keeping its books here."""
+    return add_months(today.replace(day=1), -MONTHS)
+
+
+class FinanceReplayer:
+    def __init__(self, ctx: Ctx, seed: int, today: dt.date):
+        self.ctx = ctx
+        self.rng = random.Random(seed * 104729 + 3)
+        self.today = today
+        self.start = adoption_day(today)
+        self.contract_of: dict[int, int] = {}  # resident id → active contract id
+        self.late = set()
+        self.voided = False
+        self.signed = 0
+
+    # -- set-up ---------------------------------------------------------------------
+    def schedule(self) -> None:
+        """Prices in force before the adoption day; one rise announced in advance."""
+        ctx = self.ctx
+        for key, fen in BED_PRICES.items():
+            item = fees.create_item(ctx, f"BED-{'N' if key == '护理型' else 'O'}", "bed", f"{key}床位费", "月", key).ids[0]
+            fees.set_price(ctx, item, self.start, fen, None, "建账：沿用原收费标准")
+            if key == "护理型":
+                self.nursing_item = item
+        for n, (level, fen) in enumerate(CARE_PRICES.items()):
+            item = fees.create_item(ctx, f"CARE-{n}", "care", f"{level}护理费", "月", level).ids[0]
+            fees.set_price(ctx, item, self.start, fen, None, "建账：按照护等级分级定价")
+        meals = fees.create_item(ctx, "MEALS", "meals", "伙食费", "日").ids[0]
+        fees.set_price(ctx, meals, self.start, MEALS, None, "建账：按实际在院天数结算")
+        fees.create_item(ctx, "ESCORT", "other", "陪同就医", "次")
+
+    def announce_rise(self, day: dt.date) -> None:
+        """A nursing-bed price rise announced 45 days ahead (notice letters go out)."""
+        fees.set_price(self.ctx, self.nursing_item, day + dt.timedelta(days=45), 275000, day,
+                       "护理型床位设备更新、人工成本上涨")
+
+    # -- contracts -------------------------------------------------------------------
+    def sign(self, rid: int, day: dt.date) -> None:
+        if rid in self.contract_of:
+            return
+        d = res_svc.get_resident(self.ctx, rid)
+        if not d.care_level or d.status not in ("在住", "请假"):
+            return
+        agent = d.agent
+        signer, relation = (agent.name, f"代理人（{agent.relationship}）") if agent else (d.name, "本人")
+        start = max(day, d.current_stay.start)
+        monthly_hint = 2 * (BED_PRICES["护理型"] + CARE_PRICES["特级护理"])  # stays far under the 6× cap
+        deposit = self.rng.choice((0, 300000, 500000, 1000000)) if self.rng.random() < 0.8 else monthly_hint
+        try:
+            cid = contracts.sign_contract(self.ctx, ContractInput(
+                rid, start, add_months(start, 36) - dt.timedelta(days=1), signer, relation,
+                deposit_fen=deposit, signed_date=day)).ids[0]
+        except DomainError:
+            cid = contracts.sign_contract(self.ctx, ContractInput(
+                rid, start, add_months(start, 36) - dt.timedelta(days=1), signer, relation, deposit_fen=0,
+                signed_date=day)).ids[0]
+        self.contract_of[rid] = cid
+        self.signed += 1
+        if self.rng.random() < 0.08:
+            self.late.add(rid)
+
+    def care_changed(self, rid: int, day: dt.date, level: str, consent_by: str) -> None:
+        cid = self.contract_of.get(rid)
+        if cid is None:
+            return
+        try:
+            contracts.amend_contract(self.ctx, AmendmentInput(
+                cid, day, "照护等级变更", f"复评后照护等级调整为{level}", care_level=level,
+                consent_by=consent_by, consent_date=day))
+        except DomainError:
+            pass  # same level, or a date already amended: nothing to change
+
+    def ended(self, rid: int, day: dt.date, died: bool) -> None:
+        cid = self.contract_of.pop(rid, None)
+        if cid is not None:
+            contracts.terminate_contract(self.ctx, cid, day, "去世" if died else "提前解约",
+                                         "" if died else "家属接回家中照顾")
+
+    # -- money -----------------------------------------------------------------------
+    def bill(self, month_start: dt.date) -> None:
+        """On the 1st: bill the month that ended; close the one before if all paid up."""
+        prev = add_months(month_start, -1)
+        if prev < self.start:
+            return
+        billing.run_billing(self.ctx, f"{prev:%Y-%m}")
+        two_back = add_months(month_start, -3)
+        if two_back >= self.start:
+            try:
+                ledger.close_period(self.ctx, f"{two_back:%Y-%m}")
+            except DomainError:
+                pass
+
+    def payday(self, day: dt.date) -> None:
+        ctx, rng = self.ctx, self.rng
+        owed = ledger.resident_balances(ctx, day)
+        names = {}
+        for rid, fen in sorted(owed.items()):
+            if fen <= 0 or (rid in self.late and rng.random() < 0.7):
+                continue
+            if rid not in names:
+                d = res_svc.get_resident(ctx, rid)
+                names[rid] = d.agent.name if d.agent else d.name
+            method = rng.choices([m for m, _ in METHODS], [w for _, w in METHODS])[0]
+            amount = fen if rng.random() > 0.06 else fen + 500000  # a few pay ahead
+            ref = "" if method == "现金" else f"{day:%Y%m%d}{rng.randrange(10**8):08d}"
+            ch = payments.record_payment(ctx, rid, day, method, amount, names[rid], reference=ref)
+            if not self.voided and method == "现金":
+                payments.void_receipt(ctx, ch.ids[0], "收款金额录入错误，已重开收据", day)
+                payments.record_payment(ctx, rid, day, method, amount, names[rid])
+                self.voided = True

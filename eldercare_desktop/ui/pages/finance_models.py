@@ -1,0 +1,102 @@
+"""Table models and small helpers of the 账单与收款 page."""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ...viewmodels.finance import Column
+from ..tablemodel import SnapshotModel
+
+GREY = QColor("#9e9e9e")
+TOTALS_BG = QColor("#eef3f8")
+
+
+class ColumnsModel(SnapshotModel):
+    """A snapshot of DTOs shown through viewmodel ``Column``s.
+
+    ``is_total(row)`` marks a totals row (bold, shaded); ``is_void(row)``
+    a row shown greyed and struck through (a voided receipt)."""
+
+    def __init__(self, columns: Sequence[Column], headers: Sequence[str], parent=None,
+                 is_total: Callable[[Any], bool] | None = None, is_void: Callable[[Any], bool] | None = None,
+                 tooltip: Callable[[Any, int], str | None] | None = None):
+        super().__init__(parent, headers)
+        assert len(columns) == len(headers)
+        self.columns = tuple(columns)
+        self.is_total = is_total or (lambda r: False)
+        self.is_void = is_void or (lambda r: False)
+        self.tooltip = tooltip
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            if self.is_total(row):
+                return self._bold
+            if self.is_void(row) and col.key in ("number", "amount"):
+                return self._struck
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_void(row):
+            return QBrush(GREY)
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_total(row):
+            return QBrush(TOTALS_BG)
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
+            return self.tooltip(row, index.column())
+        return None
+
+
+def make_table(model: ColumnsModel, parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    h = view.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    h.setMinimumSectionSize(60)
+    if stretch is not None:
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        h.setStretchLastSection(True)
+    model.modelReset.connect(lambda: fit_columns(view, stretch))
+    return view
+
+
+def fit_columns(view: QTableView, stretch: int | None = None) -> None:
+    """Size columns to their contents (capped) except the stretched one."""
+    model = view.model()
+    for c in range(model.columnCount()):
+        if c == stretch:
+            continue
+        view.resizeColumnToContents(c)
+        if view.columnWidth(c) > 320:
+            view.setColumnWidth(c, 320)
+
+
+def selected_row(view: QTableView):
+    model: ColumnsModel = view.model()  # type: ignore[assignment]
+    idx = view.selectionModel().selectedRows()
+    if not idx:
+        cur = view.currentIndex()
+        return model.row_at(cur.row()) if cur.isValid() else None
+    return model.row_at(idx[0].row())
