@@ -140,6 +140,14 @@ def settlement_pending(d: ContractDetail | None) -> bool:
             and d.settlement_total_fen > 0)
 
 
+def short_signer(name: str, relation: str) -> str:
+    """张小三（儿子） for 代理人（儿子）; 张三（本人）."""
+    rel = relation
+    if rel.startswith("代理人（") and rel.endswith("）"):
+        rel = rel[len("代理人（"):-1]
+    return f"{name}（{rel}）" if rel else name
+
+
 def signer_text(d: ContractDetail) -> str:
     return d.signer_name if d.signer_relation == SELF else f"{d.signer_name}（{d.signer_relation}）"
 

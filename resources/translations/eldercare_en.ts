@@ -2,6 +2,194 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgeingTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="737"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="739"/>
+        <source>截至日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <source>0-30天</source>
+        <translation>0-30 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <source>31-60天</source>
+        <translation>31-60 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <source>61-90天</source>
+        <translation>61-90 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="744"/>
+        <source>90天以上</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="745"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <source>多收（贷方余额）</source>
+        <translation>Overpaid (credit)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <source>欠费合计</source>
+        <translation>Total owed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <source>最早欠费日期</source>
+        <translation>Oldest unpaid since</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="780"/>
+        <source>账龄合计 %1；应收账款（1121）余额 %2</source>
+        <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="782"/>
+        <source>两者相符</source>
+        <translation>They agree</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="782"/>
+        <source>两者不符，请核对账目</source>
+        <translation>They differ: please check the accounts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <source>导出欠费账龄</source>
+        <translation>Export arrears ageing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>AmendContractDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="380"/>
+        <source>变更合同</source>
+        <translation>Amend contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="385"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="386"/>
+        <source>现行条款</source>
+        <translation>Current terms</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="389"/>
+        <source>变更类型</source>
+        <translation>Kind of change</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="393"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="401"/>
+        <source>新照护等级</source>
+        <translation>New care level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="402"/>
+        <source>新护理费（元/月）</source>
+        <translation>New care fee (yuan/month)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="403"/>
+        <source>新床位</source>
+        <translation>New bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="404"/>
+        <source>新床位费（元/月）</source>
+        <translation>New bed fee (yuan/month)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="405"/>
+        <source>新伙食费（元/日）</source>
+        <translation>New meal rate (yuan/day)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="406"/>
+        <source>留空的项目沿用现行条款；
+照护等级或床位变化而未填价格时按收费标准</source>
+        <translation>Empty fields keep the current terms;
+a new care level or bed without a price takes the schedule&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="409"/>
+        <source>例如：复评后升级</source>
+        <translation>e.g. higher level after reassessment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="410"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="412"/>
+        <source>老人本人或其代理人的姓名</source>
+        <translation>Name of the resident or their agent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="415"/>
+        <source>同意人</source>
+        <translation>Consented by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="416"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="417"/>
+        <source>保存变更</source>
+        <translation>Save amendment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="418"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="438"/>
+        <source>照护等级变更须经老人或代理人同意（必填）</source>
+        <translation>A care level change needs the resident&apos;s or agent&apos;s consent (required)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="442"/>
+        <source>可选；不填同意人则不记录同意</source>
+        <translation>Optional; no consent is recorded without a name</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentForm</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="200"/>
@@ -2020,6 +2208,167 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
     </message>
 </context>
 <context>
+    <name>BillingTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <source>运行计费</source>
+        <translation>Run billing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="407"/>
+        <source>结账</source>
+        <translation>Period close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="412"/>
+        <source>导出登记表</source>
+        <translation>Export register</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
+        <source>计费月份</source>
+        <translation>Billing month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>床位费</source>
+        <translation>Bed fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>护理费</source>
+        <translation>Care fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>伙食费</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <source>其他费用</source>
+        <translation>Other fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>批次</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>运行时间</source>
+        <translation>Run at</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>合同数</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>新增行数</source>
+        <translation>Lines added</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <source>新增金额</source>
+        <translation>Amount added</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <source>计费登记表</source>
+        <translation>Billing register</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <source>计费记录</source>
+        <translation>Billing runs</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="369"/>
+        <source>%1 尚未计费</source>
+        <translation>%1 has not been billed yet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="373"/>
+        <source>计费规则：</source>
+        <translation>Billing rule: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
+        <source>本月已结账</source>
+        <translation>Month closed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
+        <source>本月未结账</source>
+        <translation>Month open</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="382"/>
+        <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
+        <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="388"/>
+        <source>正在计费 %1…</source>
+        <translation>Billing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
+        <source>月度计费 %1</source>
+        <translation>Monthly billing %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="394"/>
+        <source>%1
+合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
+        <translation>%1
+%2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="405"/>
+        <source>确定结账 %1？
+
+结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
+        <translation>Close %1?
+
+A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="413"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <location filename="../../eldercare_desktop/ui/widgets.py" line="290"/>
@@ -2053,6 +2402,138 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
         <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="69"/>
         <source>双击或按F2修改</source>
         <translation>Double-click or press F2 to edit</translation>
+    </message>
+</context>
+<context>
+    <name>CashDeskTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="429"/>
+        <source>搜索住户：姓名、拼音、床位</source>
+        <translation>Search residents: name, pinyin, bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="438"/>
+        <source>请选择住户</source>
+        <translation>Select a resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="445"/>
+        <source>收款…</source>
+        <translation>Take payment…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="497"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="456"/>
+        <source>补打收据</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="458"/>
+        <source>收款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <source>流水号</source>
+        <translation>Transaction no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <source>交款人</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <source>收款人</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="472"/>
+        <source>收款日记账</source>
+        <translation>Receipts journal</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <source>截止日期早于起始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="515"/>
+        <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
+        <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <source>欠费</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <source>预收余额</source>
+        <translation>Prepaid balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <source>已结清</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="590"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="594"/>
+        <source>打印收据</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="590"/>
+        <source>收款已登记。现在打印收据吗？</source>
+        <translation>The payment is recorded. Print the receipt now?</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="595"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="617"/>
+        <source>请先选择收据</source>
+        <translation>Select a receipt first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="608"/>
+        <source>该收据已作废</source>
+        <translation>This receipt is already void</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +3178,368 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
     </message>
 </context>
 <context>
+    <name>ContractsModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <source>月服务费</source>
+        <translation>Monthly service fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <source>押金</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <source>签订人</source>
+        <translation>Signer</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="110"/>
+        <source>服务合同</source>
+        <extracomment>the path of a contract PDF just written</extracomment>
+        <translation>Service contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
+        <source>搜索合同编号、姓名、拼音、床位、签订人</source>
+        <translation>Search number, name, pinyin, bed, signer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <source>生效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
+        <source>签订合同…</source>
+        <translation>Sign contract…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
+        <source>变更…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="136"/>
+        <source>终止…</source>
+        <translation>Terminate…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="137"/>
+        <source>终止结算记账</source>
+        <translation>Post settlement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="366"/>
+        <source>打印合同…</source>
+        <translation>Print contract…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="139"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="206"/>
+        <source>显示 %1 份，共 %2 份合同</source>
+        <translation>Showing %1 of %2 contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="249"/>
+        <source>在左侧列表中选择一份合同查看详情</source>
+        <translation>Select a contract on the left to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
+        <source>甲方</source>
+        <translation>Party A</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="263"/>
+        <source>乙方（老人）</source>
+        <translation>Party B (resident)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="265"/>
+        <source>丙方（代理人）</source>
+        <translation>Party C (agent)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
+        <source>签约人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="267"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <source>合同期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="271"/>
+        <source>现行月服务费</source>
+        <translation>Current monthly service fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
+        <source>%1（上限 %2）</source>
+        <translation>%1 (cap %2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
+        <source>押金</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="275"/>
+        <source>押金超过上限%1，超出部分%2应退还</source>
+        <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
+        <source>约定价格原因</source>
+        <translation>Reason for negotiated fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
+        <source>付款方式</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
+        <source>条款与变更</source>
+        <translation>Terms and amendments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>月服务费</source>
+        <translation>Monthly service fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
+        <source>终止与结算</source>
+        <translation>Termination and settlement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="295"/>
+        <source>最后服务日</source>
+        <translation>Last day of service</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
+        <source>终止原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="300"/>
+        <source>未到期费用%1已冲减应收账款（凭证%2）</source>
+        <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <source>结算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <source>未到期费用%1待会计记账</source>
+        <translation>Unexpired fees %1 await posting by the accountant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <source>没有需要退还的未到期费用</source>
+        <translation>No unexpired fees to refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="309"/>
+        <source>应退住户</source>
+        <translation>Refund to resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <source>已计费</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <source>应收</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <source>退还</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="319"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="328"/>
+        <source>先在列表中选择一份合同</source>
+        <translation>Select a contract in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="412"/>
+        <source>合同已终止</source>
+        <translation>Contract terminated</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="347"/>
+        <source>仅在已终止合同的结算待记账时可用</source>
+        <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="394"/>
+        <source>收费快照：</source>
+        <translation>Fees agreed: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="395"/>
+        <source>合同已签订</source>
+        <translation>Contract signed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="404"/>
+        <source>合同已变更</source>
+        <translation>Contract amended</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="425"/>
+        <source>终止结算已记账</source>
+        <translation>Settlement posted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="443"/>
+        <source>保存服务合同</source>
+        <translation>Save service contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="445"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="453"/>
+        <source>服务合同已保存：%1</source>
+        <translation>Service contract saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="461"/>
+        <source>服务合同已保存</source>
+        <translation>Service contract saved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="462"/>
+        <source>已保存到：
+%1
+
+现在打开吗？</source>
+        <translation>Saved to:
+%1
+
+Open it now?</translation>
+    </message>
+</context>
+<context>
     <name>DataTab</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/settings.py" line="140"/>
@@ -2881,6 +3724,117 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
         <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="31"/>
+        <source>新增收费项目</source>
+        <translation>New fee item</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="34"/>
+        <source>床位费</source>
+        <translation>Bed fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="34"/>
+        <source>护理费</source>
+        <translation>Care fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="34"/>
+        <source>伙食费</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="35"/>
+        <source>其他费用</source>
+        <translation>Other fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="41"/>
+        <source>项目编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="42"/>
+        <source>收费类别</source>
+        <translation>Fee category</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="43"/>
+        <source>项目名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="46"/>
+        <source>适用于</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="47"/>
+        <source>计费单位</source>
+        <translation>Billing unit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="60"/>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="63"/>
+        <source>照护等级，如 自理、介护一级</source>
+        <translation>Care level, e.g. 自理, 介护一级</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="65"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="85"/>
+        <source>收费标准</source>
+        <translation>Fee price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
+        <source>月度计费</source>
+        <translation>Monthly billing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
+        <source>费用清单</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
+        <source>欠费账龄</source>
+        <translation>Arrears ageing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="105"/>
+        <source>您的角色没有“%1”的权限</source>
+        <translation>Your role does not have the “%1” permission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="115"/>
+        <source>导出功能尚未安装（services.exports.%1）</source>
+        <translation>Export not available yet (services.exports.%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="151"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +4447,60 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="122"/>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="124"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="129"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="134"/>
+        <source>银行、微信、支付宝的交易流水号</source>
+        <translation>Bank, WeChat or Alipay transaction number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="136"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="137"/>
+        <source>收款方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="138"/>
+        <source>交易流水号</source>
+        <translation>Transaction no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="139"/>
+        <source>交款人</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="140"/>
+        <source>收款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="141"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>PendingModel</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
@@ -3523,6 +4531,54 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="184"/>
         <source>已等待</source>
         <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="79"/>
+        <source>调整价格</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="85"/>
+        <source>尚未定价</source>
+        <translation>No price yet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="86"/>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="88"/>
+        <source>元，如 2400 或 2,400.50</source>
+        <translation>yuan, e.g. 2400 or 2,400.50</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="93"/>
+        <source>新价格（元）</source>
+        <translation>New price (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="94"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="95"/>
+        <source>调价须提前告知住户：告知日期至生效日期至少 %1 天</source>
+        <translation>Residents must be told in advance: at least %1 days from the notice date to the effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="98"/>
+        <source>告知日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="99"/>
+        <source>调价原因</source>
+        <translation>Reason for the change</translation>
     </message>
 </context>
 <context>
@@ -4286,6 +5342,165 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>ScheduleTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <source>新增收费项目</source>
+        <translation>New fee item</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <source>调整价格</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="177"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="282"/>
+        <source>打印收费公示</source>
+        <translation>Print fee schedule notice</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
+        <source>打印调价告知书</source>
+        <translation>Print price change notices</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="180"/>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <source>项目名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <source>适用于</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <source>现行价格</source>
+        <translation>Current price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <source>执行日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <source>已公布的调价</source>
+        <translation>Announced change</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <source>原价格</source>
+        <translation>Old price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <source>新价格</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <source>告知日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <source>当年第几次</source>
+        <translation>Change no. in year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="203"/>
+        <source>调价记录</source>
+        <translation>Price change log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="206"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="246"/>
+        <source>%1 %2：%3 次</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="248"/>
+        <source>本年调价次数 — </source>
+        <translation>Price changes this year — </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="250"/>
+        <source>本年没有调价</source>
+        <translation>No price changes this year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="274"/>
+        <source>请先选择收费项目</source>
+        <translation>Select a fee item first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="276"/>
+        <source>停用收费项目</source>
+        <translation>Deactivate fee item</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
+        <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
+        <translation>Deactivate “%1”? It will no longer be used for new contracts or billing; its price history is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/widgets.py" line="210"/>
@@ -4320,6 +5535,347 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
         <source>数据</source>
         <translation>Data</translation>
+    </message>
+</context>
+<context>
+    <name>SignContractDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="111"/>
+        <source>签订服务合同</source>
+        <translation>Sign service contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="123"/>
+        <source>住户、期限与签约人</source>
+        <translation>Resident, term and signer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="125"/>
+        <source>收费与押金</source>
+        <translation>Fees and deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="137"/>
+        <source>（没有可签约的住户：在院且无生效合同）</source>
+        <translation>(No resident to sign for: in residence without an active contract)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="138"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="143"/>
+        <source>默认一年（开始日期加一年减一天）</source>
+        <translation>One year by default (start + 1 year − 1 day)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="144"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="145"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="147"/>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="153"/>
+        <source>签约人姓名</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="154"/>
+        <source>签约人身份</source>
+        <translation>Signing as</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="155"/>
+        <source>签约人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="159"/>
+        <source>收费标准</source>
+        <translation>Fee price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="160"/>
+        <source>约定价格（与收费标准不同）</source>
+        <translation>Negotiated fees (differ from the schedule)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="163"/>
+        <source>元/月</source>
+        <translation>yuan/month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="164"/>
+        <source>元/日</source>
+        <translation>yuan/day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="166"/>
+        <source>例如：老客户优惠</source>
+        <translation>e.g. long-standing client discount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="167"/>
+        <source>床位费</source>
+        <translation>Bed fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="168"/>
+        <source>护理费</source>
+        <translation>Care fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="169"/>
+        <source>伙食费日标准</source>
+        <translation>Daily meal rate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="170"/>
+        <source>协商原因</source>
+        <translation>Reason for negotiated fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="172"/>
+        <source>月服务费</source>
+        <translation>Monthly service fee</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="173"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="176"/>
+        <source>押金</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="182"/>
+        <source>付款方式</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="184"/>
+        <source>签订</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="185"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="263"/>
+        <source>床位：%1</source>
+        <translation>Bed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="263"/>
+        <source>未分配</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="264"/>
+        <source>照护等级：%1</source>
+        <translation>Care level: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="264"/>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="307"/>
+        <source>正在读取收费标准…</source>
+        <translation>Reading the fee schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="312"/>
+        <source>床位费 %1/月
+护理费 %2/月
+伙食费 %3/日</source>
+        <translation>Bed fee %1/month
+Care fee %2/month
+Meals %3/day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="318"/>
+        <source>收费标准缺少价格，请填写约定价格</source>
+        <translation>The fee schedule lacks a price: enter negotiated fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="323"/>
+        <source>%1（伙食费按每月30天计）</source>
+        <translation>%1 (meals counted as 30 days a month)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="324"/>
+        <source>上限 %1（月服务费的%2倍）</source>
+        <translation>Cap %1 (%2 × the monthly service fee)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="334"/>
+        <source>，已超过上限</source>
+        <translation>, over the cap</translation>
+    </message>
+</context>
+<context>
+    <name>StatementTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="638"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="639"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="719"/>
+        <source>打印本人清单</source>
+        <translation>Print this statement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="640"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
+        <source>批量打印本月全部清单</source>
+        <translation>Print all statements of the month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <source>费用清单</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <source>清单号</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <source>上月结余</source>
+        <translation>Brought forward</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <source>起止日期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <source>标准</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <source>计算方法</source>
+        <translation>How computed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <source>本月费用合计</source>
+        <translation>Charges this month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <source>本月收款</source>
+        <translation>Payments this month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <source>其他调整</source>
+        <translation>Other adjustments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
+        <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <source>押金（专户存管，不抵扣费用）</source>
+        <translation>Deposit (held in escrow, not set against fees)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <source>计费规则</source>
+        <translation>Billing rule</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <source>欠费</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <source>预收</source>
+        <translation>Prepaid</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <source>已结清</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
+        <source>打印 %1 全部费用清单</source>
+        <translation>Print all statements of %1</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +5934,60 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="407"/>
         <source>全部 %1 项已评分</source>
         <translation>All %1 items scored</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateContractDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="494"/>
+        <source>终止合同</source>
+        <translation>Terminate contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="480"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="481"/>
+        <source>合同期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="481"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="486"/>
+        <source>终止原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="489"/>
+        <source>最后服务日</source>
+        <translation>Last day of service</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="490"/>
+        <source>最后服务日当天计费；之后已收取的费用如数退还</source>
+        <translation>The last day of service is charged; fees paid for later days are refunded in full</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="492"/>
+        <source>原因为“其他”时必填</source>
+        <translation>Required when the reason is &quot;Other&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="493"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4504,6 +6114,44 @@ You can change your own password at any time.</translation>
         <location filename="../../eldercare_desktop/ui/pages/users.py" line="204"/>
         <source>先在列表中选择一个用户</source>
         <translation>Select a user in the list first</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="172"/>
+        <source>作废收据</source>
+        <translation>Void receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="174"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="176"/>
+        <source>收据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="177"/>
+        <source>作废后收据编号不再使用，收款凭证红冲；收据保留在作废登记簿中。</source>
+        <translation>A voided receipt number is never used again; the payment entry is reversed and the receipt stays in the void register.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="182"/>
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="183"/>
+        <source>作废日期</source>
+        <translation>Void date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="190"/>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
     </message>
 </context>
 <context>

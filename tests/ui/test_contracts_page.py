@@ -48,11 +48,11 @@ def test_model(qtmodeltester):
             ContractRow(2, "HT2025-0003", 2, "李四", D(2025, 3, 1), D(2025, 3, 1), D(2026, 2, 28), "已终止",
                         D(2025, 9, 30), 440000, 0)]
     m = ContractsModel()
-    m.set_rows(vm.filter_items([vm.ContractItem(rows[0], "A101-1", "张小三（代理人（儿子））"),
+    m.set_rows(vm.filter_items([vm.ContractItem(rows[0], "A101-1", "张小三（儿子）"),
                                 vm.ContractItem(rows[1], "", "李四")], status=vm.FILTER_ALL))
     qtmodeltester.check(m)
     assert cells(m, 0) == ["HT2026-0001", "张三", "A101-1", "2026-01-10", "2027-01-09", "¥4,800.00",
-                           "¥28,800.00", "生效", "张小三（代理人（儿子））"]
+                           "¥28,800.00", "生效", "张小三（儿子）"]
     assert cells(m, 1)[7] == "已终止（2025-09-30）"
 
 
@@ -61,7 +61,7 @@ def test_list_and_detail(qtbot, make_shell, actors, signed):  # noqa: F811
     assert page.model.rowCount() == 1
     row = cells(page.model, 0)
     assert row[:3] == ["HT2026-0001", "张三", "A101-1"] and row[5:7] == ["¥4,800.00", "¥28,800.00"]
-    assert row[8] == "张小三（代理人（儿子））"
+    assert row[8] == "张小三（儿子）"
     qtbot.waitUntil(lambda: page.detail is not None, timeout=10000)
     text = page.detail_view.toPlainText()
     assert "上限 ¥28,800.00" in text and "签订" in text and "阳光社区养老服务中心" in text

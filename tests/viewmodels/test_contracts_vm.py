@@ -22,7 +22,7 @@ def test_filter_search_sort():
     rows = [row(1, "HT2026-0001", "张三"), row(2, "HT2026-0002", "李四", "已终止", term=D(2026, 5, 1)),
             row(3, "HT2026-0003", "王五")]
     items = vm.build_items(rows, [resident(1, "张三", pinyin="zhangsan", initials="zs"),
-                                  resident(3, "王五", bed="A102-1")], {1: "张小三（代理人（儿子））"})
+                                  resident(3, "王五", bed="A102-1")], {1: "张小三（儿子）"})
     assert [x.row.number for x in vm.filter_items(items)] == ["HT2026-0003", "HT2026-0001"]
     assert [x.row.number for x in vm.filter_items(items, status=vm.FILTER_ALL)] == [
         "HT2026-0003", "HT2026-0001", "HT2026-0002"]  # active first, newest first

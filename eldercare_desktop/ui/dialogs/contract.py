@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,10 +41,10 @@ HINT_STYLE = "color: #666;"
 translate = QCoreApplication.translate
 
 
-def _hint(text: str, parent: QWidget) -> QLabel:
+def _hint(text: str, parent: QWidget, wrap: bool = False) -> QLabel:
     lbl = QLabel(text, parent)
     lbl.setStyleSheet(HINT_STYLE)
-    lbl.setWordWrap(True)
+    lbl.setWordWrap(wrap)
     return lbl
 
 
@@ -147,6 +148,7 @@ class SignContractDialog(ServiceDialog):
         self.relation = QComboBox(self)
         self.relation.setEditable(True)
         self.relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.relation.setMinimumWidth(200)
         self.signer = QLineEdit(self)
         self.signer.setPlaceholderText(self.tr("签约人姓名"))
         f.add_row("signer_relation", self.tr("签约人身份"), self.relation)
@@ -154,7 +156,6 @@ class SignContractDialog(ServiceDialog):
 
         m = self.money
         self.schedule_label = _value("", self)
-        self.schedule_label.setWordWrap(True)
         m.add_row("", self.tr("收费标准"), self.schedule_label)
         self.negotiate = QCheckBox(self.tr("约定价格（与收费标准不同）"), self)
         m.add_widget(self.negotiate)
@@ -181,6 +182,7 @@ class SignContractDialog(ServiceDialog):
         m.add_row("clauses", self.tr("付款方式"), self.payment, aliases=("payment",))
 
         self.ok_button.setText(self.tr("签订"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.finish_layout()
         self.setMinimumWidth(900)
 
@@ -307,7 +309,7 @@ class SignContractDialog(ServiceDialog):
             self.cap_label.setText("")
             return
         self.schedule_label.setText(
-            self.tr("床位费 %1/月，护理费 %2/月，伙食费 %3/日").replace("%1", vm.fee_or_missing(p.bed_fee_fen))
+            self.tr("床位费 %1/月\n护理费 %2/月\n伙食费 %3/日").replace("%1", vm.fee_or_missing(p.bed_fee_fen))
             .replace("%2", vm.fee_or_missing(p.care_fee_fen)).replace("%3", vm.fee_or_missing(p.meal_rate_fen)))
         bed, care, meal = p.fees(*self._fee_inputs())
         monthly = vm.monthly_of(bed, care, meal)
@@ -381,7 +383,7 @@ class AmendContractDialog(ServiceDialog):
         cur = detail.current
         f = self.form
         f.add_row("", self.tr("合同"), _value(f"{detail.number}　{detail.resident_name}", self))
-        f.add_row("", self.tr("现行条款"), _value(vm.term_fees_text(cur), self))
+        f.add_row("", self.tr("现行条款"), _value(vm.term_fees_text(cur).replace("；", "\n"), self))
         self.kind = QComboBox(self)
         self.kind.addItems(list(vm.KINDS))
         f.add_row("kind", self.tr("变更类型"), self.kind)
@@ -401,7 +403,7 @@ class AmendContractDialog(ServiceDialog):
         f.add_row("bed_label", self.tr("新床位"), self.bed_label)
         f.add_row("bed_fee_fen", self.tr("新床位费（元/月）"), self.bed_fee)
         f.add_row("meal_rate_fen", self.tr("新伙食费（元/日）"), self.meal_rate)
-        self.fee_hint = _hint(self.tr("留空的项目沿用现行条款；照护等级或床位变化而未填价格时按收费标准"), self)
+        self.fee_hint = _hint(self.tr("留空的项目沿用现行条款；\n照护等级或床位变化而未填价格时按收费标准"), self)
         f.add_widget(self.fee_hint)
         self.description = QLineEdit(self)
         self.description.setPlaceholderText(self.tr("例如：复评后升级"))
@@ -413,6 +415,7 @@ class AmendContractDialog(ServiceDialog):
         f.add_row("consent", self.tr("同意人"), self.consent_by, aliases=("consent_by",))
         f.add_row("consent_date", self.tr("同意日期"), self.consent_date, hint=self.consent_hint)
         self.ok_button.setText(self.tr("保存变更"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.finish_layout()
         self.setMinimumWidth(560)
         self.kind.currentTextChanged.connect(self._kind_changed)
@@ -489,6 +492,7 @@ class TerminateContractDialog(ServiceDialog):
         self.note.setPlaceholderText(self.tr("原因为“其他”时必填"))
         f.add_row("note", self.tr("说明"), self.note)
         self.ok_button.setText(self.tr("终止合同"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.finish_layout()
         self.setMinimumWidth(480)
         self.setTabOrder(self.reason, self.last_day)

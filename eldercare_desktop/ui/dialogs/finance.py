@@ -48,6 +48,7 @@ class FeeItemDialog(ServiceDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.finish_layout()
+        self.setMinimumWidth(460)
         self.code.setFocus()
 
     def _kind_changed(self) -> None:
@@ -97,6 +98,7 @@ class PriceDialog(ServiceDialog):
         self.form.add_row("notice_date", self.tr("告知日期"), self.notice, hint=hint)
         self.form.add_row("reason", self.tr("调价原因"), self.reason)
         self.finish_layout()
+        self.setMinimumWidth(460)
         self.amount.setFocus()
 
     def save(self) -> None:
@@ -140,6 +142,7 @@ class PaymentDialog(ServiceDialog):
         self.method.currentTextChanged.connect(self._method_changed)
         self._method_changed(self.method.currentText())
         self.finish_layout()
+        self.setMinimumWidth(460)
         self.setTabOrder(self.amount, self.method)
         self.setTabOrder(self.method, self.reference)
         self.setTabOrder(self.reference, self.payer)
@@ -179,6 +182,7 @@ class VoidDialog(ServiceDialog):
         self.form.add_row("reason", self.tr("作废原因"), self.reason)
         self.form.add_row("day", self.tr("作废日期"), self.day)
         self.finish_layout()
+        self.setMinimumWidth(460)
         self.reason.setFocus()
 
     def save(self) -> None:

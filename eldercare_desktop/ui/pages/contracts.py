@@ -74,7 +74,7 @@ def load_contracts(ctx) -> list[vm.ContractItem]:
     signers = {}
     for r in rows:
         d = contracts.get_contract(ctx, r.id)
-        signers[r.id] = vm.signer_text(d)
+        signers[r.id] = vm.short_signer(d.signer_name, d.signer_relation)
     return vm.build_items(rows, res, signers)
 
 
@@ -156,7 +156,7 @@ class ContractsPage(Page):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
-        for col, w in enumerate((110, 70, 70, 90, 90, 95, 95, 130, 120)):
+        for col, w in enumerate((110, 64, 64, 86, 86, 90, 96, 150, 110)):
             self.table.setColumnWidth(col, w)
         self.detail_view = QTextBrowser()
         self.detail_view.setOpenLinks(False)
@@ -166,6 +166,7 @@ class ContractsPage(Page):
         self.splitter.addWidget(self.detail_view)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([900, 560])
         outer.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(lambda _t: self.apply_filter())
@@ -251,7 +252,6 @@ class ContractsPage(Page):
 
     def detail_html(self, d: ContractDetail) -> str:
         e = html.escape
-        tr = self.tr
 
         def row(label: str, value: str, style: str = "") -> str:
             return (f"<tr><td style='color:#52606d; padding-right:10px; white-space:nowrap'>{e(label)}</td>"
@@ -259,30 +259,30 @@ class ContractsPage(Page):
 
         status = e(d.status) if d.status == ACTIVE else f"<span style='color:{RED}'>{e(d.status)}</span>"
         parts = [f"<h3 style='margin:0'>{e(d.number)}　{e(d.resident_name)}　{status}</h3>", "<table>"]
-        parts.append(row(tr("甲方"), e(d.centre.name)))
-        parts.append(row(tr("乙方（老人）"), e(f"{d.resident_name}　{d.resident_gender}　{d.resident_id_number}")))
+        parts.append(row(self.tr("甲方"), e(d.centre.name)))
+        parts.append(row(self.tr("乙方（老人）"), e(f"{d.resident_name}　{d.resident_gender}　{d.resident_id_number}")))
         if d.has_agent:
-            parts.append(row(tr("丙方（代理人）"), e(f"{d.agent_name}　{d.agent_relation}　{d.agent_phone}")))
-        parts.append(row(tr("签约人"), e(vm.signer_text(d))))
-        parts.append(row(tr("床位"), e(d.bed_code or "—")))
-        parts.append(row(tr("签订日期"), e(vm.fmt_date(d.signed_date))))
-        parts.append(row(tr("合同期限"), e(tr("%1 至 %2").replace("%1", vm.fmt_date(d.start_date))
+            parts.append(row(self.tr("丙方（代理人）"), e(f"{d.agent_name}　{d.agent_relation}　{d.agent_phone}")))
+        parts.append(row(self.tr("签约人"), e(vm.signer_text(d))))
+        parts.append(row(self.tr("床位"), e(d.bed_code or "—")))
+        parts.append(row(self.tr("签订日期"), e(vm.fmt_date(d.signed_date))))
+        parts.append(row(self.tr("合同期限"), e(self.tr("%1 至 %2").replace("%1", vm.fmt_date(d.start_date))
                                           .replace("%2", vm.fmt_date(d.end_date)))))
-        parts.append(row(tr("现行月服务费"), f"<b>{e(format_yuan(d.monthly_fen))}</b>"))
-        parts.append(row(tr("押金"), e(tr("%1（上限 %2）").replace("%1", format_yuan(d.deposit_fen))
+        parts.append(row(self.tr("现行月服务费"), f"<b>{e(format_yuan(d.monthly_fen))}</b>"))
+        parts.append(row(self.tr("押金"), e(self.tr("%1（上限 %2）").replace("%1", format_yuan(d.deposit_fen))
                                        .replace("%2", format_yuan(d.deposit_cap_fen)))))
         if d.deposit_excess_fen > 0:
-            msg = tr("押金超过上限%1，超出部分%2应退还").replace("%1", format_yuan(d.deposit_cap_fen)) \
+            msg = self.tr("押金超过上限%1，超出部分%2应退还").replace("%1", format_yuan(d.deposit_cap_fen)) \
                 .replace("%2", format_yuan(d.deposit_excess_fen))
             parts.append(row("", f"<b>{e(msg)}</b>", f"color:{RED}"))
         if d.fee_override_reason:
-            parts.append(row(tr("约定价格原因"), e(d.fee_override_reason)))
-        parts.append(row(tr("付款方式"), e(d.payment_terms)))
+            parts.append(row(self.tr("约定价格原因"), e(d.fee_override_reason)))
+        parts.append(row(self.tr("付款方式"), e(d.payment_terms)))
         parts.append("</table>")
 
-        parts.append(f"<h4>{e(tr('条款与变更'))}</h4>")
+        parts.append(f"<h4>{e(self.tr('条款与变更'))}</h4>")
         parts.append("<table border='1' cellspacing='0' cellpadding='3' style='border-color:#d6dce4'>")
-        heads = (tr("生效日期"), tr("类型"), tr("月服务费"), tr("收费"), tr("说明"), tr("同意"))
+        heads = (self.tr("生效日期"), self.tr("类型"), self.tr("月服务费"), self.tr("收费"), self.tr("说明"), self.tr("同意"))
         parts.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr>")
         for t in vm.term_rows(d):
             parts.append("<tr>" + "".join(
@@ -291,32 +291,32 @@ class ContractsPage(Page):
         parts.append("</table>")
 
         if d.termination_date is not None:
-            parts.append(f"<h4>{e(tr('终止与结算'))}</h4><table>")
-            parts.append(row(tr("最后服务日"), e(vm.fmt_date(d.termination_date))))
+            parts.append(f"<h4>{e(self.tr('终止与结算'))}</h4><table>")
+            parts.append(row(self.tr("最后服务日"), e(vm.fmt_date(d.termination_date))))
             reason = d.termination_reason + (f"（{d.termination_note}）" if d.termination_note else "")
-            parts.append(row(tr("终止原因"), e(reason)))
+            parts.append(row(self.tr("终止原因"), e(reason)))
             total = format_yuan(d.settlement_total_fen)
             if d.settlement_entry_id is not None:
-                state = tr("未到期费用%1已冲减应收账款（凭证%2）").replace("%1", total) \
+                state = self.tr("未到期费用%1已冲减应收账款（凭证%2）").replace("%1", total) \
                     .replace("%2", str(d.settlement_entry_id))
-                parts.append(row(tr("结算"), e(state)))
+                parts.append(row(self.tr("结算"), e(state)))
             elif d.settlement_total_fen:
-                state = tr("未到期费用%1待会计记账").replace("%1", total)
-                parts.append(row(tr("结算"), e(state), f"color:{RED}"))
+                state = self.tr("未到期费用%1待会计记账").replace("%1", total)
+                parts.append(row(self.tr("结算"), e(state), f"color:{RED}"))
             else:
-                parts.append(row(tr("结算"), e(tr("没有需要退还的未到期费用"))))
+                parts.append(row(self.tr("结算"), e(self.tr("没有需要退还的未到期费用"))))
             if d.refund_due_fen:
-                parts.append(row(tr("应退住户"), f"<b>{e(format_yuan(d.refund_due_fen))}</b>", f"color:{RED}"))
+                parts.append(row(self.tr("应退住户"), f"<b>{e(format_yuan(d.refund_due_fen))}</b>", f"color:{RED}"))
             parts.append("</table>")
             if d.settlement_lines:
                 parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
-                heads = (tr("月份"), tr("项目"), tr("已计费"), tr("应收"), tr("退还"))
+                heads = (self.tr("月份"), self.tr("项目"), self.tr("已计费"), self.tr("应收"), self.tr("退还"))
                 parts.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr>")
                 for line in vm.settlement_rows(d):
                     parts.append("<tr>" + "".join(
                         f"<td align='right'>{e(c)}</td>" if i >= 2 else f"<td>{e(c)}</td>"
                         for i, c in enumerate(line)) + "</tr>")
-                parts.append(f"<tr><td colspan='4'><b>{e(tr('合计'))}</b></td>"
+                parts.append(f"<tr><td colspan='4'><b>{e(self.tr('合计'))}</b></td>"
                              f"<td align='right'><b>{e(total)}</b></td></tr></table>")
         return "".join(parts)
 

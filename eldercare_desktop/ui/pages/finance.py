@@ -194,7 +194,6 @@ class ScheduleTab(_Tab):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(self.shell.ctx.today().year)
-        self.year.setSuffix(self.tr(" 年"))
         ch = [self.tr("生效日期"), self.tr("编码"), self.tr("项目名称"), self.tr("原价格"), self.tr("新价格"),
               self.tr("告知日期"), self.tr("原因"), self.tr("当年第几次"), self.tr("登记人")]
         self.changes_model = ColumnsModel(vm.CHANGE_COLUMNS, ch, self)
@@ -316,7 +315,7 @@ class BillingTab(_Tab):
         headers = [self.tr("住户"), self.tr("合同编号"), self.tr("床位费"), self.tr("护理费"), self.tr("伙食费"),
                    self.tr("其他费用"), self.tr("合计")]
         self.model = ColumnsModel(vm.REGISTER_COLUMNS, headers, self, is_total=vm.is_totals)
-        self.view = make_table(self.model, self, stretch=1)
+        self.view = make_table(self.model, self, stretch=-1)
         rh = [self.tr("批次"), self.tr("月份"), self.tr("运行时间"), self.tr("合同数"), self.tr("新增行数"),
               self.tr("新增金额"), self.tr("操作人")]
         self.runs_model = ColumnsModel(vm.RUN_COLUMNS, rh, self)
@@ -746,7 +745,7 @@ class AgeingTab(_Tab):
         headers = ([self.tr("住户")] + [bucket_names.get(b, b) for b in BUCKETS]
                    + [self.tr("多收（贷方余额）"), self.tr("欠费合计"), self.tr("最早欠费日期")])
         self.model = ColumnsModel(vm.ageing_columns(), headers, self, is_total=lambda r: r.resident_id == 0)
-        self.view = make_table(self.model, self, stretch=0)
+        self.view = make_table(self.model, self, stretch=-1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         f = self.summary.font()

@@ -73,7 +73,9 @@ def make_table(model: ColumnsModel, parent: QWidget | None = None, stretch: int 
     h = view.horizontalHeader()
     h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     h.setMinimumSectionSize(60)
-    if stretch is not None:
+    if stretch == -1:  # no column stretches: figures stay next to each other
+        h.setStretchLastSection(False)
+    elif stretch is not None:
         h.setStretchLastSection(False)
         h.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
@@ -89,6 +91,8 @@ def fit_columns(view: QTableView, stretch: int | None = None) -> None:
         if c == stretch:
             continue
         view.resizeColumnToContents(c)
+        if view.columnWidth(c) < 90 and model.rowCount():
+            view.setColumnWidth(c, max(view.columnWidth(c) + 12, 70))
         if view.columnWidth(c) > 320:
             view.setColumnWidth(c, 320)
 
