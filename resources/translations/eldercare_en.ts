@@ -3786,7 +3786,7 @@ Open it now?</translation>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="63"/>
         <source>照护等级，如 自理、介护一级</source>
-        <translation>Care level, e.g. 自理, 介护一级</translation>
+        <translation>Care level, e.g. self-care, nursing level 1</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="65"/>

@@ -100,7 +100,7 @@ EN = {
     "正在计费 %1…": "Billing %1…",
     "流水号": "Transaction no.",
     "清单号": "Statement no.",
-    "照护等级，如 自理、介护一级": "Care level, e.g. 自理, 介护一级",
+    "照护等级，如 自理、介护一级": "Care level, e.g. self-care, nursing level 1",
     "现行价格": "Current price",
     "确定结账 %1？\n\n结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。":
         "Close %1?\n\nA closed month takes no more entries (no billing, payments or reversals dated in it); errors "
