@@ -3824,7 +3824,7 @@ Open it now?</translation>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="105"/>
         <source>您的角色没有“%1”的权限</source>
-        <translation>Your role does not have the “%1” permission</translation>
+        <translation>Your role does not have the &quot;%1&quot; permission</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="115"/>
@@ -5491,7 +5491,7 @@ The previous data was saved as:
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
-        <translation>Deactivate “%1”? It will no longer be used for new contracts or billing; its price history is kept.</translation>
+        <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>

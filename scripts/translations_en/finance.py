@@ -28,7 +28,7 @@ EN = {
         "the void register.",
     "作废收据": "Void receipt",
     "停用“%1”？停用后不再用于新合同和计费，价格历史保留。":
-        "Deactivate “%1”? It will no longer be used for new contracts or billing; its price history is kept.",
+        "Deactivate \"%1\"? It will no longer be used for new contracts or billing; its price history is kept.",
     "停用收费项目": "Deactivate fee item",
     "元": "yuan",
     "元，如 2400 或 2,400.50": "yuan, e.g. 2400 or 2,400.50",
@@ -53,7 +53,7 @@ EN = {
     "年份": "Year",
     "床位费": "Bed fee",
     "当年第几次": "Change no. in year",
-    "您的角色没有“%1”的权限": "Your role does not have the “%1” permission",
+    "您的角色没有“%1”的权限": "Your role does not have the \"%1\" permission",
     "截止日期早于起始日期": "The end date is before the start date",
     "截至日期": "As of",
     "打印 %1 全部费用清单": "Print all statements of %1",

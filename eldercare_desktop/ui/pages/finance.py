@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.billing_records import BillingResult
 from ...domain.finance_records import ScheduleRow
+from ...domain.records import Changes
 from ...domain.money import format_yuan
 from ...domain.payment_records import ReceiptRow
 from ...domain.payments import BUCKETS
@@ -398,6 +399,9 @@ class BillingTab(_Tab):
                             .replace("%5", str(result.entries)).replace("%6", format_yuan(result.total_fen))
                             .replace("%7", format_yuan(result.prepaid_applied_fen)))
         self.shell.notify(result.message)
+        broadcast = getattr(self.shell, "broadcast", None)
+        if broadcast is not None:  # statements, ageing and the resident panels show these figures too
+            broadcast(Changes.of("journal", "bill_run", "charge"))
         self.page.reload()
 
     def close_month(self) -> None:
