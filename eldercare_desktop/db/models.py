@@ -285,3 +285,4 @@ class ReassessmentRequest(Base):
     done_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
 from .models_finance import *  # noqa: E402,F401,F403
 from .models_billing import *  # noqa: E402,F401,F403
+from .models_escrow import *  # noqa: E402,F401,F403

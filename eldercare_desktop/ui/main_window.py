@@ -85,7 +85,7 @@ class MainWindow(QMainWindow, Shell):
     PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
                  "subsidies", "audit", "settings")
     #: pages not built yet (a placeholder page): marked "（开发中）" in the navigation
-    PLACEHOLDER_KEYS = frozenset({"contracts", "escrow", "reports", "subsidies"})
+    PLACEHOLDER_KEYS = frozenset({"escrow", "reports", "subsidies"})
 
     changes_broadcast = Signal(object)
 
@@ -287,6 +287,10 @@ class MainWindow(QMainWindow, Shell):
             from .pages.assessments import AssessmentsPage
 
             return AssessmentsPage(self)
+        if key == "contracts":
+            from .pages.contracts import ContractsPage
+
+            return ContractsPage(self, parent)
         if key == "billing":
             from .pages.finance import FinancePage
 
