@@ -75,6 +75,8 @@ class ContractRow:
     termination_date: dt.date | None
     monthly_fen: int  # of the term in effect today (or the first term)
     deposit_fen: int
+    signer_name: str = ""
+    signer_relation: str = ""
 
 
 @dataclass(frozen=True)

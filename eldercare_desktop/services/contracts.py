@@ -569,7 +569,8 @@ def list_contracts(ctx: Ctx, active_only: bool = False, resident_id: int | None 
             t = _in_effect(by_contract[c.id], today)
             out.append(ContractRow(c.id, c.number, c.resident_id, name, c.signed_date, c.start_date, c.end_date,
                                    c.status, c.termination_date,
-                                   monthly_service_fee(t.bed_fee_fen, t.care_fee_fen, t.meal_rate_fen), c.deposit_fen))
+                                   monthly_service_fee(t.bed_fee_fen, t.care_fee_fen, t.meal_rate_fen), c.deposit_fen,
+                                   c.signer_name, c.signer_relation))
         return out
 
 
@@ -583,7 +584,8 @@ def contract_for(ctx: Ctx, resident_id: int, day: dt.date) -> ContractRow | None
         t = _in_effect(terms, day)
         return ContractRow(c.id, c.number, c.resident_id, _resident(s, resident_id).name, c.signed_date,
                            c.start_date, c.end_date, c.status, c.termination_date,
-                           monthly_service_fee(t.bed_fee_fen, t.care_fee_fen, t.meal_rate_fen), c.deposit_fen)
+                           monthly_service_fee(t.bed_fee_fen, t.care_fee_fen, t.meal_rate_fen), c.deposit_fen,
+                           c.signer_name, c.signer_relation)
 
 
 def terms_for(ctx: Ctx, contract_id: int, span: Span) -> dict[str, list[Rate]]:

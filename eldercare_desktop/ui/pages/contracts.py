@@ -71,10 +71,7 @@ def load_contracts(ctx) -> list[vm.ContractItem]:
     """The list with each resident's bed and each contract's signer (on the DB thread)."""
     rows = contracts.list_contracts(ctx)
     res = residents.list_residents(ctx)
-    signers = {}
-    for r in rows:
-        d = contracts.get_contract(ctx, r.id)
-        signers[r.id] = vm.short_signer(d.signer_name, d.signer_relation)
+    signers = {r.id: vm.short_signer(r.signer_name, r.signer_relation) for r in rows}
     return vm.build_items(rows, res, signers)
 
 
