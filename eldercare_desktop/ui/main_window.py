@@ -132,7 +132,8 @@ class MainWindow(QMainWindow, Shell):
         lay.setSpacing(0)
         self.nav = QListWidget(central)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(172)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; background: palette(window); font-size: 15px; outline: 0; }"
