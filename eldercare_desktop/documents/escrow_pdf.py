@@ -27,7 +27,7 @@ from ..domain.escrow_docs import (
     ReconciliationDoc,
     RefundVoucherDoc,
 )
-from ..domain.money import format_yuan, to_chinese_upper
+from ..domain.money import format_yuan
 from . import pdf as P
 
 RED = P.colors.HexColor("#c0181f")
@@ -66,6 +66,54 @@ def _title(doc_title: str, number: str = "", number_label: str = "No.") -> list:
         out.append(P.Paragraph(f'<font color="#c0181f">{P.esc(number_label)} {P.esc(number)}</font>',
                                P.ParagraphStyle("es-no", parent=s.body, alignment=P.TA_RIGHT, fontSize=11, leading=14)))
     return out
+
+
+def _box(text: str, color) -> P.Table:
+    """A framed notice (as ``pdf.note_box``, but with the table font set:
+    ``note_box`` leaves an unembedded Helvetica in the page resources)."""
+    s = P.styles()
+    p = P.Paragraph(P.esc(text), P.ParagraphStyle("es-box", parent=s.body, textColor=color))
+    t = P.Table([[p]], colWidths=[P.content_width])
+    t.setStyle(P.TableStyle([
+        ("FONT", (0, 0), (-1, -1), P.register_font(), 9),
+        ("BOX", (0, 0), (-1, -1), 1, color),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return t
+
+
+def _sign_row(signers: list[tuple[str, str]]) -> P.Table:
+    """Signatures side by side (one line each, so a voucher stays on one
+    page): the label, a line to sign on, the printed name, a date line."""
+    s = P.styles()
+    font = P.register_font()
+    n = len(signers)
+    gap = 8 * P.mm
+    col = (P.content_width - gap * (n - 1)) / n
+    under = P.ParagraphStyle("es-sig-under", parent=s.cell_small, alignment=P.TA_CENTER)
+    rows: list[list] = [[], [], [], []]
+    widths: list[float] = []
+    cmds: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), font, 9.5), ("TEXTCOLOR", (0, 0), (-1, -1), P.INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 1), (-1, 1), 20),
+        ("TOPPADDING", (0, 3), (-1, 3), 10), ("VALIGN", (0, 2), (-1, 2), "TOP"),
+    ]
+    date_text = "日期：" + " " * 6 + "年" + " " * 5 + "月" + " " * 5 + "日"
+    for i, (label, name) in enumerate(signers):
+        c = 2 * i
+        rows[0] += [label + "：", ""]
+        rows[1] += ["", ""]
+        rows[2] += [P.Paragraph(P.esc(name), under), ""]
+        rows[3] += [date_text, ""]
+        widths += [col, gap]
+        cmds += [("SPAN", (c, 0), (c, 0)), ("LINEBELOW", (c, 1), (c, 1), 0.6, P.INK)]
+    rows = [r[:-1] for r in rows]
+    t = P.Table(rows, colWidths=widths[:-1], hAlign="LEFT")
+    t.setStyle(P.TableStyle(cmds))
+    return t
 
 
 def _section(text: str) -> P.Heading:
@@ -226,9 +274,8 @@ def render_refund_voucher(doc: RefundVoucherDoc, printed_on: dt.date) -> bytes:
     story.append(P.Spacer(1, 2))
     story.append(_p(f"应退金额 = 押金 {_y(d.deposits_fen)} − 扣除 {_y(d.deductions_fen)} + 利息 {_y(d.interest_fen)}"
                     f" = {_y(d.refund_fen)} 元。收款人确认已收到上述款项。", s.small))
-    sig = P.signature_block([P.Signer("经办人", d.handler), P.Signer("审核", d.reviewer),
-                             P.Signer("收款人（老人或代理人）", d.payee)])
-    story.append(P.KeepTogether([P.Spacer(1, 4), sig]))
+    sig = _sign_row([("经办人签名", d.handler), ("审核签名", d.reviewer), ("收款人（老人或代理人）签名", d.payee)])
+    story.append(P.KeepTogether([P.Spacer(1, 8), sig]))
     info = P.PageInfo(d.centre_name, "押金退还凭证", printed_on, reference=f"凭证号：{d.number}",
                       subject=f"{d.resident_name} {d.number}")
     return P.pdf_bytes(story, info)
@@ -242,7 +289,7 @@ def render_ledger(doc: EscrowLedgerDoc, printed_on: dt.date) -> bytes:
     W = P.content_width
     title = "押金专户明细账" if d.whole_account else "住户押金明细账"
     story: list = _title(title)
-    sub = f"期间：{P.fmt_date(d.period_start)} 至 {P.fmt_date(d.period_end)}　金额单位：元"
+    sub = f"期间：{P.fmt_date(d.period_start)} 至 {P.fmt_date(d.period_end)}（金额单位：元）"
     story.append(_p(sub, s.subtitle))
     story.append(P.Spacer(1, 4))
     lw = 22 * P.mm
@@ -299,12 +346,13 @@ def render_reconciliation(doc: ReconciliationDoc, printed_on: dt.date) -> bytes:
     s = P.styles()
     W = P.content_width
     story: list = _title("押金专户余额对账单")
-    story.append(_p(f"对账期间：{d.period}　截至：{P.fmt_date(d.as_of)}　金额单位：元", s.subtitle))
+    story.append(_p(f"对账期间：{d.period}　　截至：{P.fmt_date(d.as_of)}（金额单位：元）", s.subtitle))
     story.append(P.Spacer(1, 4))
     lw = 22 * P.mm
     vw = (W - 2 * lw) / 2
     story.append(P.kv_table([["开户银行", d.escrow_bank, "专户账号", d.escrow_account_no],
-                             ["银行余额来源", d.source, None, None]], [lw, vw, lw, vw], label_cols=(0, 2)))
+                             ["银行余额来源", d.source, None, None]], [lw, vw, lw, vw], label_cols=(0, 2),
+                            extra=[("BACKGROUND", (2, 1), (2, 1), P.colors.white)]))
     story.append(_section("一、余额核对"))
     big_w = 40 * P.mm
     rows = [
@@ -325,7 +373,7 @@ def render_reconciliation(doc: ReconciliationDoc, printed_on: dt.date) -> bytes:
     story.append(P.Spacer(1, 5))
     color = GREEN if d.matches else P.WARN
     story.append(P.Heading(f"对账结论：{d.verdict}", size=13, rule=False, color=color, space_before=2))
-    story.append(P.note_box(d.verdict_text, color=color))
+    story.append(_box(d.verdict_text, color))
     if d.note:
         story.append(P.Spacer(1, 3))
         story.append(_p(f"说明：{d.note}", s.body))
@@ -349,5 +397,4 @@ def render_reconciliation(doc: ReconciliationDoc, printed_on: dt.date) -> bytes:
     return P.pdf_bytes(story, info)
 
 
-__all__ = ["render_deposit_receipt", "render_refund_voucher", "render_ledger", "render_reconciliation",
-           "to_chinese_upper"]
+__all__ = ["render_deposit_receipt", "render_refund_voucher", "render_ledger", "render_reconciliation"]

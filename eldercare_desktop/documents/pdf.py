@@ -296,6 +296,7 @@ def note_box(text: str, color=WARN) -> Table:
     p = Paragraph(esc(text), ParagraphStyle("ec-box", parent=s.body, textColor=color))
     t = Table([[p]], colWidths=[content_width])
     t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), register_font(), 9),  # else the table's own Helvetica is left unembedded
         ("BOX", (0, 0), (-1, -1), 1, color),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf3ee")),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
