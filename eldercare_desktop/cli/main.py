@@ -284,6 +284,12 @@ def _escrow_parsers(sub, db, auth, js) -> None:
     c.set_defaults(func=cmd_escrow_reconcile)
     c = es.add_parser("rates", parents=[db, auth, js], help="活期存款利率表")
     c.set_defaults(func=cmd_escrow_rates)
+    c = es.add_parser("export", parents=[db, auth, js], help="导出押金专户台账（XLSX；整个专户或一位住户）")
+    c.add_argument("--xlsx", required=True, metavar="文件")
+    c.add_argument("--from", dest="date_from", type=_date, metavar="日期", help="起始日期（默认本年1月1日）")
+    c.add_argument("--to", dest="date_to", type=_date, metavar="日期", help="截止日期（默认今天）")
+    c.add_argument("--resident", type=_positive, metavar="编号", help="只导出该住户的押金台账")
+    c.set_defaults(func=cmd_escrow_export)
 
 
 # --- helpers ---------------------------------------------------------------------
@@ -983,6 +989,23 @@ def cmd_escrow_rates(args) -> int:
                 "note": r.note} for r in rows])
         return 0
     _table(("生效日期", "年利率", "说明"), [(f"{r.effective_date:%Y-%m-%d}", f"{r.annual_percent}%", r.note) for r in rows])
+    return 0
+
+
+def cmd_escrow_export(args) -> int:
+    from ..services import escrow_documents
+
+    app = _open(args)
+    ctx = _login(app, args)
+    today = ctx.today()
+    date_from, date_to = args.date_from or dt.date(today.year, 1, 1), args.date_to or today
+    if date_to < date_from:
+        raise CliError("截止日期早于起始日期", 2)
+    out = escrow_documents.ledger_xlsx(ctx, Path(args.xlsx), date_from, date_to, args.resident)
+    if args.json:
+        _json({"file": str(out.path), "rows": out.rows, "sha256": out.sha256})
+        return 0
+    _out(f"已导出押金台账{out.rows}行到：{out.path}")
     return 0
 
 

@@ -24,6 +24,7 @@ KIND_DEDUCTION = "扣除"
 KIND_INTEREST = "利息"
 KIND_REFUND = "退还"
 KINDS = (KIND_DEPOSIT, KIND_DEDUCTION, KIND_INTEREST, KIND_REFUND)
+KIND_OTHER = "其他"  # an account entry not made by the escrow service (e.g. a bank charge voucher)
 
 
 # --- 押金收据 -----------------------------------------------------------------------
@@ -175,7 +176,7 @@ class EscrowLedgerDoc:
     def __post_init__(self):
         bal = self.opening_fen
         for i, r in enumerate(self.rows):
-            if r.kind not in KINDS:
+            if r.kind not in KINDS + (KIND_OTHER,):
                 raise ValueError(f"row {i}: kind {r.kind!r} not in {KINDS}")
             bal += r.in_fen - r.out_fen
             if r.balance_fen != bal:

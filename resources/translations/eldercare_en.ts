@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="737"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="741"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="739"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="744"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="748"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="749"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="781"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="780"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="782"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="782"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2210,151 +2210,151 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="411"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="302"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="303"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="416"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="306"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="317"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="317"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="321"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="321"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="370"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="374"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="383"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="390"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="395"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="409"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2363,7 +2363,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2407,131 +2407,131 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="429"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="433"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="442"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="449"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="455"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="497"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="462"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="472"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="511"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="515"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="519"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="569"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="590"/>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="594"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="598"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="590"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="594"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="595"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="599"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="609"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="608"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="612"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -3228,307 +3228,307 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="107"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="126"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="132"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="133"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="138"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="366"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="363"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="136"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="203"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="260"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="263"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="265"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="277"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="291"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="299"/>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="302"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="305"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="309"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="306"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="316"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="325"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="337"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="409"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="344"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="391"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="392"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="401"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="422"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="440"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="442"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="450"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="458"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="459"/>
         <source>已保存到：
 %1
 
@@ -3580,6 +3580,60 @@ Open it now?</translation>
         <location filename="../../eldercare_desktop/ui/pages/settings.py" line="179"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeductDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="73"/>
+        <source>扣除押金</source>
+        <translation>Deduct from deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="75"/>
+        <source>%1&#x3000;余额 %2</source>
+        <translation>%1   balance %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="81"/>
+        <source>如：120急救车及急诊费</source>
+        <translation>e.g. ambulance and emergency fees</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="89"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="85"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="86"/>
+        <source>扣除原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="87"/>
+        <source>具体内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="88"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="90"/>
+        <source>扣除日期</source>
+        <translation>Date of deduction</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="91"/>
+        <source>扣除</source>
+        <translation>Deduct</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3781,92 @@ Open it now?</translation>
     </message>
 </context>
 <context>
+    <name>EscrowPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="273"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="274"/>
+        <source>住户押金</source>
+        <translation>Resident deposits</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="275"/>
+        <source>利率表</source>
+        <translation>Interest rates</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="276"/>
+        <source>对账</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="300"/>
+        <source>您的角色没有“%1”的权限</source>
+        <translation>Your role does not have the &quot;%1&quot; permission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="314"/>
+        <source>打印功能尚未安装（services.escrow_documents.%1）</source>
+        <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
+        <source>打印功能尚未安装</source>
+        <translation>Printing is not installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
+        <source>保存文件</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
+        <source>正在导出专户台账…</source>
+        <translation>Exporting the escrow ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="355"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExcessRefundDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="175"/>
+        <source>退还超限部分</source>
+        <translation>Refund the excess</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="177"/>
+        <source>%1：押金本金 %2，上限 %3，超出 %4</source>
+        <translation>%1: deposit principal %2, cap %3, excess %4</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="183"/>
+        <source>超限</source>
+        <translation>Over cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="184"/>
+        <source>退还日期</source>
+        <translation>Refund date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="185"/>
+        <source>退还方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="186"/>
+        <source>退还</source>
+        <translation>Refund</translation>
+    </message>
+</context>
+<context>
     <name>FeeItemDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="31"/>
@@ -3797,42 +3937,42 @@ Open it now?</translation>
 <context>
     <name>FinancePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
         <source>月度计费</source>
         <translation>Monthly billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="90"/>
         <source>欠费账龄</source>
         <translation>Arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="106"/>
         <source>您的角色没有“%1”的权限</source>
         <translation>Your role does not have the &quot;%1&quot; permission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="116"/>
         <source>导出功能尚未安装（services.exports.%1）</source>
         <translation>Export not available yet (services.exports.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="152"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3975,6 +4115,14 @@ Open it now?</translation>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="371"/>
         <source>尚无评估记录</source>
         <translation>No assessments yet</translation>
+    </message>
+</context>
+<context>
+    <name>HeldChart</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="185"/>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
     </message>
 </context>
 <context>
@@ -4143,7 +4291,7 @@ Open it now?</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/main_window.py" line="105"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
         <translation>Eldercare Centre Manager</translation>
@@ -4199,112 +4347,112 @@ Open it now?</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="145"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="165"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="166"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="168"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="170"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="488"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="196"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="230"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="234"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="344"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="368"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="363"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="376"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="378"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="383"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="404"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="426"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="443"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="444"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -4316,17 +4464,17 @@ Open it now?</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="463"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="464"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -4337,7 +4485,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="489"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -4444,6 +4592,84 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/main_window.py" line="65"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="382"/>
+        <source>专户押金余额</source>
+        <translation>Escrow balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="383"/>
+        <source>存有押金的住户数</source>
+        <translation>Residents holding a deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="384"/>
+        <source>待退押金</source>
+        <translation>Refunds due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
+        <source>已逾期未退</source>
+        <translation>Overdue refunds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
+        <source>超过上限</source>
+        <translation>Over the cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="387"/>
+        <source>最近对账</source>
+        <translation>Last reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="397"/>
+        <source>点击查看明细</source>
+        <translation>Click to see the list</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="402"/>
+        <source>专户押金余额（月末）</source>
+        <translation>Escrow balance (month end)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="414"/>
+        <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
+        <translation>Escrow account: %1   Name: %2   No.: %3</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <source>尚未登记押金专户（设置 → 机构信息）</source>
+        <translation>No escrow account registered (Settings → Centre)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="423"/>
+        <source>住户押金合计 %1</source>
+        <translation>Residents&apos; deposits total %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <source>最近期限 %1</source>
+        <translation>Nearest deadline %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
+        <source>逾期退还已记录 %1 笔</source>
+        <translation>%1 late refunds recorded</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
+        <source>超出合计 %1</source>
+        <translation>Excess total %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <source>尚未对账</source>
+        <translation>Not reconciled yet</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +4808,82 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="199"/>
+        <source>新增活期利率</source>
+        <translation>Add demand-deposit rate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="202"/>
+        <source>如 0.05 表示年利率0.05%</source>
+        <translation>e.g. 0.05 means 0.05% a year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="204"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="205"/>
+        <source>年利率（%）</source>
+        <translation>Annual rate (%)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="206"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RatesTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <source>录入</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="644"/>
+        <source>新增利率</source>
+        <translation>Add rate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="648"/>
+        <source>结息</source>
+        <translation>Post interest</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="649"/>
+        <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
+        <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
+        <source>结息截止日期</source>
+        <translation>Interest up to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
+        <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。</source>
+        <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.</translation>
+    </message>
+</context>
+<context>
     <name>ReadmitDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="91"/>
@@ -4617,6 +4919,256 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="112"/>
         <source>请选择床位</source>
         <translation>Select a bed</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDepositDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="31"/>
+        <source>收取押金</source>
+        <translation>Receive deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="37"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="51"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="40"/>
+        <source>银行流水号、POS凭条号或支票号</source>
+        <translation>Bank reference, POS slip or cheque no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="42"/>
+        <source>该住户没有有效合同</source>
+        <translation>This resident has no contract in force</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="44"/>
+        <source>上限 %1，已收 %2，本次最多还可收取 %3</source>
+        <translation>Cap %1, received %2, at most %3 more can be taken</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="49"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="50"/>
+        <source>收取日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="52"/>
+        <source>收取方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="53"/>
+        <source>交易流水号</source>
+        <translation>Transaction no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="54"/>
+        <source>收取</source>
+        <translation>Receive</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="700"/>
+        <source>银行对账单余额（元）</source>
+        <translation>Statement balance (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
+        <source>导入银行对账单</source>
+        <translation>Import bank statement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="702"/>
+        <source>对账</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="703"/>
+        <source>打印对账单</source>
+        <translation>Print reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
+        <source>导出专户台账</source>
+        <translation>Export escrow ledger</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="705"/>
+        <source>打印专户台账</source>
+        <translation>Print escrow ledger</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>收入</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>支出</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <source>对账日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <source>银行余额</source>
+        <translation>Bank balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <source>账面余额</source>
+        <translation>Book balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <source>住户押金合计</source>
+        <translation>Residents&apos; deposits total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <source>差额</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <source>对账人</source>
+        <translation>Reconciled by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <source>对账月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="743"/>
+        <source>银行对账单余额</source>
+        <translation>Statement balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
+        <source>台账期间</source>
+        <translation>Ledger period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="762"/>
+        <source>对账记录</source>
+        <translation>Reconciliations</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="785"/>
+        <source>选择银行对账单</source>
+        <translation>Choose the bank statement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="785"/>
+        <source>银行对账单 (*.xlsx *.csv)</source>
+        <translation>Bank statement (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="819"/>
+        <source>手工录入</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <source>相符</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <source>不符</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
+        <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
+        <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="112"/>
+        <source>退还押金</source>
+        <translation>Refund deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="120"/>
+        <source>逾期退还的原因（必填）</source>
+        <translation>Why the refund is late (required)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="121"/>
+        <source>退还日期</source>
+        <translation>Refund date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="122"/>
+        <source>退还方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="124"/>
+        <source>逾期原因</source>
+        <translation>Reason for lateness</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="127"/>
+        <source>退还</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="141"/>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
     </message>
 </context>
 <context>
@@ -5161,6 +5713,171 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>ResidentsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <source>有押金余额</source>
+        <translation>Holding a deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <source>待退押金</source>
+        <translation>Refunds due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <source>已逾期未退</source>
+        <translation>Overdue refunds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <source>超过上限</source>
+        <translation>Over the cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <source>按姓名或合同号查找</source>
+        <translation>Find by name or contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <source>已收押金</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <source>扣除</source>
+        <translation>Deduct</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <source>上限</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <source>超限</source>
+        <translation>Over cap</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <source>退还期限</source>
+        <translation>Refund deadline</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <source>凭证/流水号</source>
+        <translation>Voucher / reference</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <source>收取押金</source>
+        <translation>Receive deposit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="470"/>
+        <source>退还</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="471"/>
+        <source>退还超限部分</source>
+        <translation>Refund the excess</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="472"/>
+        <source>打印押金收据</source>
+        <translation>Print deposit receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
+        <source>打印退款凭证</source>
+        <translation>Print refund voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="474"/>
+        <source>打印个人押金台账</source>
+        <translation>Print resident&apos;s deposit ledger</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="492"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="534"/>
+        <source>共 %1 人</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
+        <source>押金已退还。现在打印退款凭证吗？</source>
+        <translation>The deposit has been refunded. Print the refund voucher now?</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="195"/>
@@ -5344,158 +6061,158 @@ The previous data was saved as:
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
         <source>新增收费项目</source>
         <translation>New fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="177"/>
         <source>调整价格</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="178"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="178"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="179"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="204"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="207"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="247"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="249"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="251"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="265"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="275"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="278"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="284"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="289"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -5733,147 +6450,147 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="638"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="642"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="639"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="643"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="723"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="640"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="642"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="668"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="675"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="675"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="676"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="677"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="677"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="719"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="723"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>
