@@ -608,6 +608,11 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             ticks.append((dt.datetime.combine(payday, dt.time(14, 0)), "pay"))
         month = demo_finance.add_months(month, 1)
     ticks.append((dt.datetime.combine(money.start + dt.timedelta(days=70), dt.time(11, 0)), "rise"))
+    day = money.start
+    while day <= plan.today:
+        if day.day == 21 and day.month in (3, 6, 9, 12):
+            ticks.append((dt.datetime.combine(day, dt.time(9, 0)), "interest"))
+        day += dt.timedelta(days=1)
     timeline = sorted([(a.at, 0, n, a) for n, a in enumerate(plan.actions)]
                       + [(e.at, 1, n, e) for n, e in enumerate(events)]
                       + [(at, 2, n, kind) for n, (at, kind) in enumerate(ticks) if at.date() <= plan.today],
@@ -625,6 +630,8 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
         at = max(at, last_at + dt.timedelta(seconds=1))
         last_at = at
         clock.set(at)
+        if books:
+            money.refunds_until(at.date())
         if is_event == 2:
             if a == "start":
                 books = True
@@ -637,6 +644,8 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
                 money.payday(at.date())
             elif a == "rise":
                 money.announce_rise(at.date())
+            elif a == "interest":
+                money.quarter_interest(at.date())
             continue
         if is_event:
             replayer = replayer or demo_assessments.Replayer(ctx, seed)

@@ -3585,55 +3585,60 @@ Open it now?</translation>
 <context>
     <name>DeductDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="73"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="74"/>
         <source>扣除押金</source>
         <translation>Deduct from deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="76"/>
         <source>%1&#x3000;余额 %2</source>
         <translation>%1   balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="82"/>
         <source>如：120急救车及急诊费</source>
         <translation>e.g. ambulance and emergency fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="84"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="90"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="86"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="87"/>
         <source>扣除原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="88"/>
         <source>具体内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="89"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="91"/>
         <source>扣除日期</source>
         <translation>Date of deduction</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="92"/>
         <source>扣除</source>
         <translation>Deduct</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="94"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3783,52 +3788,52 @@ Open it now?</translation>
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="273"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="277"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="279"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="280"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
         <source>您的角色没有“%1”的权限</source>
         <translation>Your role does not have the &quot;%1&quot; permission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="318"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="352"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3836,34 +3841,39 @@ Open it now?</translation>
 <context>
     <name>ExcessRefundDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="178"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="180"/>
         <source>%1：押金本金 %2，上限 %3，超出 %4</source>
         <translation>%1: deposit principal %2, cap %3, excess %4</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="186"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="187"/>
         <source>退还日期</source>
         <translation>Refund date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="188"/>
         <source>退还方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="189"/>
         <source>退还</source>
         <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="191"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4120,7 +4130,7 @@ Open it now?</translation>
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="189"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -4597,77 +4607,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="387"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="418"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="423"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="442"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -4810,75 +4820,80 @@ The previous data was saved as:
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="203"/>
         <source>新增活期利率</source>
         <translation>Add demand-deposit rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="206"/>
         <source>如 0.05 表示年利率0.05%</source>
         <translation>e.g. 0.05 means 0.05% a year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="208"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="209"/>
         <source>年利率（%）</source>
         <translation>Annual rate (%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="210"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="212"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="649"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="653"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="654"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="664"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="667"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.</translation>
     </message>
@@ -4974,161 +4989,166 @@ The previous data was saved as:
         <source>收取</source>
         <translation>Receive</translation>
     </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="705"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="706"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="707"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="703"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="708"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="709"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="710"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="743"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="762"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="767"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="819"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="826"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="840"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -5136,37 +5156,42 @@ The previous data was saved as:
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="114"/>
         <source>退还押金</source>
         <translation>Refund deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="122"/>
         <source>逾期退还的原因（必填）</source>
         <translation>Why the refund is late (required)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="123"/>
         <source>退还日期</source>
         <translation>Refund date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="124"/>
         <source>退还方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="126"/>
         <source>逾期原因</source>
         <translation>Reason for lateness</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="129"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="133"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="144"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
@@ -5715,164 +5740,164 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="474"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="473"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="475"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="471"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="476"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="472"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="477"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="474"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="479"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="534"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="539"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>

@@ -202,3 +202,17 @@ def test_demo_books_balance_and_tell_a_story(app, built):
             assert after == 0, c.number
     balances = ledger.resident_balances(ctx)
     assert sum(balances.values()) == (ledger.account_balance(ctx, RECEIVABLE) - ledger.account_balance(ctx, PREPAID))
+
+
+def test_demo_escrow(app, built):
+    """Deposits held in escrow agree with the residents' deposit balances, and
+    the demo shows every kind of movement an inspector asks about."""
+    from eldercare_desktop.domain.ledger import DEPOSITS, ESCROW_BANK
+    from eldercare_desktop.services import escrow, ledger
+
+    ctx = app.as_user(users.login(app, "admin", "demo1234"))
+    kinds = {m.kind for m in escrow.movements(ctx)}
+    assert {"收取", "利息"} <= kinds
+    assert ledger.account_balance(ctx, ESCROW_BANK) == ledger.account_balance(ctx, DEPOSITS)
+    d = escrow.dashboard(ctx)
+    assert d.held_fen == d.residents_total_fen

@@ -173,3 +173,22 @@ def test_auditor_sees_write_buttons_disabled(qtbot, make_shell, app, ctx, actors
     assert len(page.rates.model.rows) >= 2
     assert page.overview.held.value.text() == "¥10,000.00"
     assert not shell.errors
+
+
+def test_auditor_prints_receipt_ledger_and_exports_xlsx(qtbot, make_shell, app, ctx, actors, held, tmp_path):
+    rid, _ = held
+    escrow.receive_deposit(ctx, rid, D(2026, 1, 10), 1000000, "银行转账", "L1")
+    shell = make_shell(actors[Role.AUDITOR])
+    page = open_page(qtbot, shell)
+    targets = iter([tmp_path / "receipt.pdf", tmp_path / "ledger.pdf", tmp_path / "ledger.xlsx"])
+    page.choose_save = lambda *a: str(next(targets))
+    page.show_residents(vm.HOLDING)
+    assert page.residents.select_resident(rid)
+    assert page.residents.receipt_btn.isEnabled() and page.residents.ledger_btn.isEnabled()
+    page.residents.receipt_btn.click()
+    page.residents.ledger_btn.click()
+    page.reco.export_btn.click()
+    qtbot.waitUntil(lambda: len(shell.messages) >= 3, timeout=20000)
+    assert not shell.errors
+    for name in ("receipt.pdf", "ledger.pdf", "ledger.xlsx"):
+        assert (tmp_path / name).stat().st_size > 0

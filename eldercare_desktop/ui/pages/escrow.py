@@ -645,7 +645,7 @@ class RatesTab(_Tab):
         super().__init__(page)
         headers = [self.tr("生效日期"), self.tr("年利率"), self.tr("说明"), self.tr("录入")]
         self.model = EscrowModel(vm.RATE_COLUMNS, headers, self)
-        self.table = make_table(self.model, self)
+        self.table = make_table(self.model, self, stretch=2)
         self.add_btn = QPushButton(self.tr("新增利率"), self)
         self.add_btn.clicked.connect(self.add_rate)
         self.interest_day = date_edit(vm.default_interest_day(self.shell.ctx.today()), self,
@@ -777,6 +777,8 @@ class ReconcileTab(_Tab):
     def show_history(self, rows) -> None:
         self.history.set_rows(rows)
         self._history_selected()
+        if rows and not self.result.text():
+            self.show_result(rows[0])
 
     def _history_selected(self) -> None:
         if self.print_ok:
@@ -828,7 +830,11 @@ class ReconcileTab(_Tab):
 
     def _reconciled(self, r: ReconciliationRow) -> None:
         self.show_error("")
-        self.last = r
+        self.show_result(r)
+        self.page.reload()
+
+    def show_result(self, r: ReconciliationRow) -> None:
+        """Bank vs book vs Σ residents and the difference; 相符 green, 不符 red."""
         colour = GREEN if r.agreed else RED
         verdict = self.tr("相符") if r.agreed else self.tr("不符")
         text = (self.tr("银行余额 %1　账面余额 %2　住户押金合计 %3　差额（银行−账面）%4　账面−住户 %5")
@@ -837,7 +843,6 @@ class ReconcileTab(_Tab):
                 .replace("%5", vm.money(r.residents_difference_fen)))
         self.result.setText(f'<span style="font-size:18px;font-weight:bold;color:{colour.name()};">{verdict}</span>'
                             f"　{r.period}（{r.as_of:%Y-%m-%d}）<br/>{text}")
-        self.page.reload()
 
     def _chosen(self) -> ReconciliationRow | None:
         return selected(self.history_table) or (self.history.rows[0] if self.history.rows else None)
