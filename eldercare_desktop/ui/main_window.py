@@ -85,7 +85,7 @@ class MainWindow(QMainWindow, Shell):
     PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
                  "subsidies", "audit", "settings")
     #: pages not built yet (a placeholder page): marked "（开发中）" in the navigation
-    PLACEHOLDER_KEYS = frozenset({"escrow", "reports", "subsidies"})
+    PLACEHOLDER_KEYS = frozenset({"reports", "subsidies"})
 
     changes_broadcast = Signal(object)
 
@@ -292,6 +292,10 @@ class MainWindow(QMainWindow, Shell):
             from .pages.contracts import ContractsPage
 
             return ContractsPage(self, parent)
+        if key == "escrow":
+            from .pages.escrow import EscrowPage
+
+            return EscrowPage(self)
         if key == "billing":
             from .pages.finance import FinancePage
 
