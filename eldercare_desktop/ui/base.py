@@ -68,6 +68,28 @@ class Page(QWidget):
     def reload(self) -> None:
         """Fetch data through ``self.shell.call`` and fill the widgets."""
 
+    # -- helpers every page uses --------------------------------------------------
+    def deny(self, button, perm) -> None:
+        """Disable a button the user's role may not use, saying why."""
+        from ..domain.roles import PERM_LABELS
+
+        button.setEnabled(False)
+        button.setToolTip(self.tr("您的角色没有“%1”的权限").replace("%1", PERM_LABELS[perm]))
+
+    def gate(self, button, allowed: bool, perm) -> bool:
+        if not allowed:
+            self.deny(button, perm)
+        return allowed
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask yes/no, No by default (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def on_changes(self, changes: Changes) -> None:
         if changes.entities & self.watches:
             if self.isVisible():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
 class SnapshotModel(QAbstractTableModel):
@@ -39,3 +40,36 @@ class SnapshotModel(QAbstractTableModel):
                 and 0 <= section < len(texts):
             return texts[section]
         return None
+
+
+def fit_columns(view: QTableView, stretch: int | None = None) -> None:
+    """Size columns to their contents (at least 70, at most 320 px) except the stretched one."""
+    model = view.model()
+    for c in range(model.columnCount()):
+        if c == stretch:
+            continue
+        view.resizeColumnToContents(c)
+        view.setColumnWidth(c, min(max(view.columnWidth(c) + 12, 70), 320))
+
+
+def make_table(model: QAbstractTableModel, parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
+    """A read-only, row-selecting table whose columns fit their contents after
+    every reset. ``stretch``: the column that takes the spare width; None = the
+    last one; -1 = none (figures stay next to each other)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    h = view.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    h.setMinimumSectionSize(60)
+    h.setStretchLastSection(stretch is None)
+    if stretch is not None and stretch >= 0:
+        h.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(lambda: fit_columns(view, stretch))
+    fit_columns(view, stretch)
+    return view

@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="743"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="747"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="749"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="733"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="765"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="768"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="770"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="770"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="776"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2210,151 +2210,151 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="302"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="411"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="395"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="303"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="290"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="321"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="321"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="314"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="354"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="358"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="362"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="362"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="367"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="373"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="374"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="379"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="393"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2363,7 +2363,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="401"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2407,131 +2407,131 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="433"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="426"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="449"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="433"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="459"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="485"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="444"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="446"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="511"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="519"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="594"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="598"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="594"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="578"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="583"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="609"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="593"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="612"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="596"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -2539,254 +2539,254 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="69"/>
         <source>机构信息</source>
         <translation>Centre details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="79"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="81"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="131"/>
         <source>与营业执照或登记证书一致</source>
         <translation>As on the business licence or registration certificate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="134"/>
         <source>18位，如 91500112MA5U7ABC1X</source>
         <translation>18 characters, e.g. 91500112MA5U7ABC1X</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="144"/>
         <source>如 023-67881234 或 13800000000</source>
         <translation>e.g. 023-67881234 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="148"/>
         <source> 张</source>
         <translation> beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="151"/>
         <source>如 中国建设银行重庆渝北支行</source>
         <translation>e.g. China Construction Bank, Chongqing Yubei Branch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="154"/>
         <source>只填数字，可带空格</source>
         <translation>Digits only; spaces allowed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="156"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
         <source>机构名称</source>
         <translation>Centre name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
         <source>押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。</source>
         <translation>Deposits must be held in a dedicated account, separate from operating funds, and refunded with demand-deposit interest within 10 days of discharge.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="170"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="171"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="172"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="186"/>
         <source>床位概况</source>
         <translation>Bed summary</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="194"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="207"/>
         <source>实有床位</source>
         <translation>Beds in place</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="207"/>
         <source>护理型床位</source>
         <translation>Nursing beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="210"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
         <source>核定床位</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="215"/>
         <source>床位在“床位”页面管理；护理型床位占比按启用的床位计算。</source>
         <translation>Beds are managed on the &quot;Beds&quot; page; the nursing bed share counts active beds only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="236"/>
         <source>您的角色（%1）没有“%2”的权限</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="238"/>
         <source>只读：</source>
         <translation>Read-only: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="238"/>
         <source>，只能查看。</source>
         <translation>; view only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="262"/>
         <source>%1（护理型床位目标≥%2%）</source>
         <translation>%1 (nursing bed target ≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="296"/>
         <source>尚未填写机构信息</source>
         <translation>Centre details not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="328"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="354"/>
         <source>选填；填写后将核对校验位</source>
         <translation>Optional; the check character is verified when filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="358"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="367"/>
         <source>✓ 校验通过</source>
         <translation>✓ Valid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="386"/>
         <source>已达到%1的目标（≥%2%）</source>
         <translation>Meets the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="386"/>
         <source>未达到%1的目标（≥%2%）</source>
         <translation>Below the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="388"/>
         <source>还没有床位；%1的目标为≥%2%</source>
         <translation>No beds yet; the %1 target is ≥%2%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="391"/>
         <source>%1张（%2个房间）</source>
         <translation>%1 (rooms: %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="393"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="396"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
         <source>%1张</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="393"/>
         <source>%1张（入住率 %2%）</source>
         <translation>%1 (occupancy %2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="398"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="401"/>
         <source>%1张（实有床位多于核定床位）</source>
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="419"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="434"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -3788,52 +3788,47 @@ Open it now?</translation>
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="246"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="247"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="248"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="249"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
-        <source>您的角色没有“%1”的权限</source>
-        <translation>Your role does not have the &quot;%1&quot; permission</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="299"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="301"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="352"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="305"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="312"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3972,17 +3967,12 @@ Open it now?</translation>
         <translation>Arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="106"/>
-        <source>您的角色没有“%1”的权限</source>
-        <translation>Your role does not have the &quot;%1&quot; permission</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="107"/>
         <source>导出功能尚未安装（services.exports.%1）</source>
         <translation>Export not available yet (services.exports.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="136"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -4130,7 +4120,7 @@ Open it now?</translation>
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="158"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -4388,7 +4378,7 @@ Open it now?</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="492"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -4408,61 +4398,61 @@ Open it now?</translation>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="353"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="372"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="372"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="384"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="386"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="387"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="439"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="424"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="435"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="447"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="448"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -4474,17 +4464,17 @@ Open it now?</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="462"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="467"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="468"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -4495,7 +4485,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="493"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -4607,79 +4597,88 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="339"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="340"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="341"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="343"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="354"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="418"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="371"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="377"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="395"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/base.py" line="77"/>
+        <source>您的角色没有“%1”的权限</source>
+        <extracomment>entities (Changes.entities) this page shows</extracomment>
+        <translation>Your role does not have the &quot;%1&quot; permission</translation>
     </message>
 </context>
 <context>
@@ -4853,47 +4852,47 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="606"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="607"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="664"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.</translation>
     </message>
@@ -4998,157 +4997,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="658"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="706"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="660"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="661"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="710"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="663"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="706"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="767"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="720"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="826"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="779"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="840"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="793"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -5740,164 +5739,164 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="474"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="475"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="429"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="477"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="430"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="478"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="568"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="539"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="492"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="568"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>
@@ -6086,158 +6085,158 @@ The previous data was saved as:
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
         <source>新增收费项目</source>
         <translation>New fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
         <source>调整价格</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="179"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="267"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="180"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="191"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="231"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="233"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="259"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="261"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="262"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="284"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="273"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6475,147 +6474,147 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="626"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="643"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="723"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="707"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="628"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="713"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="646"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="648"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="632"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="659"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="659"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="660"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="661"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="661"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="723"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="713"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="715"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>

@@ -15,17 +15,14 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -38,12 +35,12 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError, RuleViolation
 from ...domain.escrow_records import KIND_DEPOSIT, KIND_REFUND, BankStatement, Dashboard, ReconciliationRow
 from ...domain.money import yuan_to_fen
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import centre, contracts, escrow
 from ...viewmodels import escrow as vm
 from ..base import Page, Shell
 from ..dialogs.escrow import DeductDialog, ExcessRefundDialog, RateDialog, ReceiveDepositDialog, RefundDialog
-from ..tablemodel import SnapshotModel
+from ..tablemodel import SnapshotModel, make_table
 from ..widgets import date_edit, from_qdate
 
 RED = QColor("#c62828")
@@ -103,34 +100,6 @@ class EscrowModel(SnapshotModel):
         if role == Qt.ItemDataRole.FontRole and self.colour is not None and self.colour(row, col.key) is not None:
             return self._bold
         return None
-
-
-def make_table(model: EscrowModel, parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    h = view.horizontalHeader()
-    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    h.setStretchLastSection(stretch is None)
-    h.setMinimumSectionSize(60)
-    if stretch is not None:
-        h.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-    def fit() -> None:
-        for c in range(model.columnCount()):
-            if c == stretch:
-                continue
-            view.resizeColumnToContents(c)
-            view.setColumnWidth(c, min(max(view.columnWidth(c) + 14, 70), 320))
-
-    model.modelReset.connect(fit)
-    fit()
-    return view
 
 
 def selected(view: QTableView):
@@ -299,15 +268,6 @@ class EscrowPage(Page):
         self.reco.show_history(data["reconciliations"])
         self.loaded.emit()
 
-    def deny(self, button: QPushButton, perm: Perm) -> None:
-        button.setEnabled(False)
-        button.setToolTip(self.tr("您的角色没有“%1”的权限").replace("%1", PERM_LABELS[perm]))
-
-    def gate(self, button: QPushButton, allowed: bool, perm: Perm) -> bool:
-        if not allowed:
-            self.deny(button, perm)
-        return allowed
-
     def gate_doc(self, button: QPushButton, name: str) -> bool:
         """Disable a print/export button whose document function is missing."""
         if not self.can_print:
@@ -318,13 +278,6 @@ class EscrowPage(Page):
             button.setToolTip(self.tr("打印功能尚未安装（services.escrow_documents.%1）").replace("%1", name))
             return False
         return True
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask yes/no (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        return box.exec() == QMessageBox.StandardButton.Yes
 
     def choose_save(self, title: str, name: str, pattern: str) -> str | None:
         """Where to save a file (tests replace this)."""

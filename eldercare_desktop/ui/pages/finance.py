@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -39,12 +38,13 @@ from ...domain.records import Changes
 from ...domain.money import format_yuan
 from ...domain.payment_records import ReceiptRow
 from ...domain.payments import BUCKETS
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import billing, fees, ledger, payments, residents, statements
 from ...viewmodels import finance as vm
 from ..base import Page, Shell
 from ..widgets import date_edit, from_qdate
-from .finance_models import ColumnsModel, make_table, selected_row
+from ..tablemodel import make_table
+from .finance_models import ColumnsModel, selected_row
 
 
 def export_function(name: str) -> Callable[..., Any] | None:
@@ -100,15 +100,6 @@ class FinancePage(Page):
         for t in self.tabs_list():
             t.reload()
 
-    def deny(self, button: QPushButton, perm: Perm) -> None:
-        """Disable a write button with the reason as tooltip."""
-        button.setEnabled(False)
-        button.setToolTip(self.tr("您的角色没有“%1”的权限").replace("%1", PERM_LABELS[perm]))
-
-    def gate(self, button: QPushButton, allowed: bool, perm: Perm) -> None:
-        if not allowed:
-            self.deny(button, perm)
-
     def missing(self, button: QPushButton, name: str) -> bool:
         """Disable an export button whose service function does not exist yet."""
         if export_function(name) is None:
@@ -116,13 +107,6 @@ class FinancePage(Page):
             button.setToolTip(self.tr("导出功能尚未安装（services.exports.%1）").replace("%1", name))
             return True
         return False
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask yes/no (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
 
     def choose_path(self, title: str, name: str, pattern: str) -> str | None:
         """Where to save a file (tests replace this)."""

@@ -5,7 +5,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from ...viewmodels.finance import Column
 from ..tablemodel import SnapshotModel
@@ -59,42 +59,6 @@ class ColumnsModel(SnapshotModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
             return self.tooltip(row, index.column())
         return None
-
-
-def make_table(model: ColumnsModel, parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    h = view.horizontalHeader()
-    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    h.setMinimumSectionSize(60)
-    if stretch == -1:  # no column stretches: figures stay next to each other
-        h.setStretchLastSection(False)
-    elif stretch is not None:
-        h.setStretchLastSection(False)
-        h.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        h.setStretchLastSection(True)
-    model.modelReset.connect(lambda: fit_columns(view, stretch))
-    return view
-
-
-def fit_columns(view: QTableView, stretch: int | None = None) -> None:
-    """Size columns to their contents (capped) except the stretched one."""
-    model = view.model()
-    for c in range(model.columnCount()):
-        if c == stretch:
-            continue
-        view.resizeColumnToContents(c)
-        if view.columnWidth(c) < 90 and model.rowCount():
-            view.setColumnWidth(c, max(view.columnWidth(c) + 12, 70))
-        if view.columnWidth(c) > 320:
-            view.setColumnWidth(c, 320)
 
 
 def selected_row(view: QTableView):
