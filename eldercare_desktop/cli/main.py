@@ -232,6 +232,9 @@ def _finance_parsers(sub, db, auth, js) -> None:
     c.add_argument("--price-id", type=_positive, required=True, metavar="编号", help="调价记录（价格）编号")
     c.add_argument("--pdf", required=True, metavar="文件", help="输出PDF文件")
     c.set_defaults(func=cmd_fees_notices)
+    c = fe.add_parser("apply", parents=[db, auth, js], help="调价生效：受影响的合同自生效日起按新价格变更")
+    c.add_argument("--price-id", type=_positive, required=True, metavar="编号", help="调价记录（价格）编号")
+    c.set_defaults(func=cmd_fees_apply)
 
     le = sub.add_parser("ledger", help="总账：科目余额表、结账").add_subparsers(
         dest="action", title="操作", metavar="操作", required=True)
@@ -790,6 +793,19 @@ def cmd_fees_notices(args) -> int:
         _json(result.as_dict())
         return 0
     _out(f"已打印{result.rows}份调价告知书到：{result.path}")
+    return 0
+
+
+def cmd_fees_apply(args) -> int:
+    from ..services import contracts as contracts_svc
+
+    app = _open(args)
+    ctx = _login(app, args)
+    ch = contracts_svc.apply_price_change(ctx, args.price_id)
+    if args.json:
+        _json({"contracts": list(ch.ids), "message": ch.message})
+        return 0
+    _out(ch.message)
     return 0
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .billing import KIND_NAMES
+from .money import format_yuan
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class BillingResult:
         if not self.lines:
             return f"{self.period}计费完成：{self.contracts}份合同均已按最新条款计费，本次无新增"
         return (f"{self.period}计费完成：{self.contracts}份合同，{self.contracts_changed}份新增{self.lines}行，"
-                f"合计{self.total_fen / 100:,.2f}元")
+                f"合计{format_yuan(self.total_fen, symbol=False)}元")
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,7 @@ class PriceChangeRow:
     reason: str
     created_at: dt.datetime
     created_by: str
+    price_id: int = 0  # the fee_price row (notices and 按调价变更合同 act on it)
 
     @property
     def is_initial(self) -> bool:

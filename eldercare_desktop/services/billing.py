@@ -32,7 +32,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Callable
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -372,6 +372,13 @@ def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | 
         if abort is not None and abort.is_set():
             raise BillingCancelled(period)
         prepaid_entries = _prepayments(s, period, month.end, run_id, added, closed)
+        if not bill_rows and not prepaid_entries:
+            # nothing differs: no run in the run log, only the audit trail says it was checked
+            s.execute(delete(BillRun).where(BillRun.id == run_id))
+            audit(ctx, s, "月度计费（无差额）", "bill_run", period, None, {"period": period, "contracts": n})
+            if progress:
+                progress(1.0, f"计费完成：{n}份合同，无差额")
+            return BillingResult(period, 0, n, 0, 0, 0, 0, 0, PRORATION_RULE)
         all_entries = [e for e, _ in entries] + prepaid_entries
         ids = _post_bulk(ctx, s, all_entries, now)
         for (e, diffs), eid in zip(entries, ids):

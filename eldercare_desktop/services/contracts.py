@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Bed, BedAssignment, BillLine, CareLevelChange, Centre, Contact, Contract, ContractTerm, \
+    FeeItem, FeePrice, \
     Leave, Resident, Room, Stay
 from ..domain.assessment import CARE_EFFECTIVE
 from ..domain.billing import Rate
@@ -422,6 +423,67 @@ def amend_contract(ctx: Ctx, data: AmendmentInput) -> Changes:
         if excess:
             msg += f"；押金超过新上限{format_yuan(cap)}，超出部分{format_yuan(excess)}应退还"
         return Changes.of("contract", ids=(c.id,), message=msg)
+
+
+def _uses_item(t: ContractTerm, item: FeeItem) -> bool:
+    """Whether a contract term is charged by this fee item (the same rule the
+    notice letters use: bed by bed label/type, care by level, meals for all)."""
+    if item.kind == "bed":
+        return t.bed_label in {item.name, item.key, f"{item.key}床位", f"{item.key}床位费"} - {""}
+    if item.kind == "care":
+        return t.care_level == item.key
+    return item.kind == "meals"
+
+
+def price_change_targets_in(s: Session, price: FeePrice) -> list[tuple[Contract, ContractTerm, bool]]:
+    """Active contracts whose term in force the day before the price's
+    effective date uses the item: (contract, that term, already amended on or
+    after that date)."""
+    item = s.get(FeeItem, price.fee_item_id)
+    eff = price.effective_date
+    out = []
+    for c in s.execute(select(Contract).where(Contract.status == ACTIVE, Contract.start_date < eff,
+                                              Contract.end_date >= eff).order_by(Contract.id)).scalars():
+        terms = _terms(s, c.id)
+        before = [t for t in terms if t.effective_date < eff]
+        if before and _uses_item(before[-1], item):
+            out.append((c, before[-1], terms[-1].effective_date >= eff))
+    return out
+
+
+def apply_price_change(ctx: Ctx, fee_price_id: int) -> Changes:
+    """调价: from the new price's effective date, every contract charged by
+    that item gets a 调价 term with the new price (the residents were told in
+    advance with the 调价告知书). One transaction; contracts already amended
+    for that date are left as they are."""
+    ctx.require(Perm.FINANCE_WRITE)
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        price = s.get(FeePrice, fee_price_id) if isinstance(fee_price_id, int) else None
+        if price is None:
+            raise NotFound(f"价格记录{fee_price_id}不存在")
+        item = s.get(FeeItem, price.fee_item_id)
+        field = {"bed": "bed_fee_fen", "care": "care_fee_fen", "meals": "meal_rate_fen"}.get(item.kind)
+        if field is None:
+            raise RuleViolation(f"“{item.name}”是按次收费项目，不写入合同条款")
+        targets = price_change_targets_in(s, price)
+        changed = []
+        for c, last, amended in targets:
+            if amended or getattr(last, field) == price.amount_fen:
+                continue  # newer terms were agreed individually, or nothing changes
+            new = {k: getattr(last, k) for k in ("bed_label", "bed_fee_fen", "care_level", "care_fee_fen",
+                                                   "meal_rate_fen")}
+            new[field] = price.amount_fen
+            t = ContractTerm(contract_id=c.id, effective_date=price.effective_date, kind="调价",
+                             description=f"收费标准调整：{item.name}{format_yuan(getattr(last, field))}→"
+                                         f"{format_yuan(price.amount_fen)}（{price.notice_date:%Y-%m-%d}书面告知）",
+                             consent_by="", consent_date=None, created_at=ctx.now(), created_by=ctx.actor.username,
+                             **new)
+            s.add(t)
+            changed.append(c.id)
+            audit(ctx, s, "按调价变更合同", "contract", c.id, {field: getattr(last, field)},
+                  {field: price.amount_fen, "effective": price.effective_date, "fee_price_id": price.id})
+        return Changes.of("contract", ids=tuple(changed),
+                          message=f"已按“{item.name}”调价变更{len(changed)}份合同（自{price.effective_date:%Y-%m-%d}起）")
 
 
 def terminate_contract(ctx: Ctx, contract_id: int, last_day: dt.date, reason: str, note: str = "") -> Changes:

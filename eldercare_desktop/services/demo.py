@@ -608,6 +608,7 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             ticks.append((dt.datetime.combine(payday, dt.time(14, 0)), "pay"))
         month = demo_finance.add_months(month, 1)
     ticks.append((dt.datetime.combine(money.start + dt.timedelta(days=70), dt.time(11, 0)), "rise"))
+    ticks.append((dt.datetime.combine(money.start + dt.timedelta(days=70 + 45), dt.time(7, 10)), "rise-effective"))
     day = money.start
     while day <= plan.today:
         if day.day == 21 and day.month in (3, 6, 9, 12):
@@ -644,6 +645,8 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
                 money.payday(at.date())
             elif a == "rise":
                 money.announce_rise(at.date())
+            elif a == "rise-effective":
+                money.rise_takes_effect(at.date())
             elif a == "interest":
                 money.quarter_interest(at.date())
             continue

@@ -61,8 +61,15 @@ class FinanceReplayer:
 
     def announce_rise(self, day: dt.date) -> None:
         """A nursing-bed price rise announced 45 days ahead (notice letters go out)."""
-        fees.set_price(self.ctx, self.nursing_item, day + dt.timedelta(days=45), 275000, day,
-                       "护理型床位设备更新、人工成本上涨")
+        self.rise = fees.set_price(self.ctx, self.nursing_item, day + dt.timedelta(days=45), 275000, day,
+                                   "护理型床位设备更新、人工成本上涨").ids[0]
+        self.rise_day = day + dt.timedelta(days=45)
+
+    def rise_takes_effect(self, day: dt.date) -> None:
+        """On the effective day the contracts charged by that item are amended (调价)."""
+        if getattr(self, "rise", None) is not None and day >= self.rise_day:
+            contracts.apply_price_change(self.ctx, self.rise)
+            self.rise = None
 
     # -- contracts -------------------------------------------------------------------
     def sign(self, rid: int, day: dt.date) -> None:

@@ -39,7 +39,6 @@ import calendar
 import csv
 import datetime as dt
 import json
-from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 

@@ -28,7 +28,6 @@ from typing import Callable
 from sqlalchemy import select
 
 from ..db.models import FeeItem, FeePrice
-from ..domain.contracts import ACTIVE
 from ..domain.errors import NotFound, RuleViolation
 from ..domain.records import CentreInfo
 from ..domain.roles import Perm
@@ -186,20 +185,11 @@ def price_notice_data(ctx: Ctx, fee_price_id: int):
                             "fee_price")
     change = NoticeChange(item.code, item.name, item.kind, item.unit, old, price.amount_fen, price.effective_date,
                           price.notice_date, price.reason)
-    eff = price.effective_date
-    bed_labels = {item.name, item.key, f"{item.key}床位"} - {""}
+    with ctx.read() as s:
+        ids = [c.id for c, _t, _a in contracts_svc.price_change_targets_in(s, s.get(FeePrice, fee_price_id))]
     out = []
-    for row in contracts_svc.list_contracts(ctx, active_only=True):
-        last = min(row.end_date, row.termination_date or dt.date.max)
-        if row.status != ACTIVE or last < eff:
-            continue
-        d = contracts_svc.get_contract(ctx, row.id)
-        now = [t for t in d.terms if t.effective_date <= eff]
-        term = now[-1] if now else d.terms[0]
-        if item.kind == "bed" and term.bed_label not in bed_labels:
-            continue
-        if item.kind == "care" and term.care_level != item.key:
-            continue
+    for cid in ids:
+        d = contracts_svc.get_contract(ctx, cid)
         out.append(NoticeResident(d.resident_id, d.resident_name, d.bed_code, d.number, d.agent_name,
                                   d.agent_relation))
     out.sort(key=lambda r: (r.bed, r.resident_id))

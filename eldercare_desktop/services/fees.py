@@ -256,7 +256,7 @@ def price_changes(ctx: Ctx, date_from: dt.date, date_to: dt.date) -> PriceChange
             continue
         x = items[r.fee_item_id]
         out.append(PriceChangeRow(x.id, x.code, x.name, r.effective_date, old, r.amount_fen, r.notice_date,
-                                  r.reason, r.created_at, r.created_by))
+                                  r.reason, r.created_at, r.created_by, r.id))
     out.sort(key=lambda r: (r.effective_date, r.code))
     counts = Counter((r.item_id, r.effective_date.year) for r in out if not r.is_initial)
     return PriceChangeLog(tuple(out), dict(counts))

@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="752"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="757"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="733"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="734"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="765"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="768"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="770"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="770"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="776"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="801"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="802"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2210,151 +2210,151 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="286"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="290"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="339"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="379"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="358"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="383"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="387"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="387"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="398"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="399"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="418"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2363,7 +2363,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="426"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2407,131 +2407,131 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="442"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="451"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="433"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="458"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="443"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="444"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="471"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="485"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="520"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="528"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="578"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="607"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="603"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="583"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="608"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="593"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="618"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="630"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="596"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -4608,8 +4608,8 @@ The previous data was saved as:
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="341"/>
-        <source>待退押金</source>
-        <translation>Refunds due</translation>
+        <source>期限内待退（10日内）</source>
+        <translation>Due within the 10 days</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
@@ -6101,144 +6101,165 @@ The previous data was saved as:
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="271"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="297"/>
+        <source>按调价变更合同</source>
+        <translation>Apply to contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="166"/>
+        <source>在调价记录中选中一次调价：自生效日起受影响的合同按新价格变更（调价）</source>
+        <translation>Select a price change in the log: affected contracts take the new price from its effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="167"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="192"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="237"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="239"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="250"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="263"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="265"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="268"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="273"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
+        <source>请先在调价记录中选中一次调价（首次定价不是调价）</source>
+        <translation>Select a price change in the log first (a first price is not a change)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="295"/>
+        <source>自%1起，使用“%2”的合同按新价格变更（调价）。住户应已收到调价告知书。继续？</source>
+        <translation>From %1, contracts charged for &quot;%2&quot; take the new price. Residents should have received the notice letters. Continue?</translation>
     </message>
 </context>
 <context>
@@ -6474,147 +6495,147 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="626"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="651"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="627"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="628"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="713"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="738"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="630"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="632"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="684"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="684"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="685"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="686"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="686"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="707"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="713"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="738"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="715"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="740"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>

@@ -37,6 +37,7 @@ EN = {
     "年利率（%）": "Annual rate (%)",
     "录入": "Entered",
     "待退押金": "Refunds due",
+    "期限内待退（10日内）": "Due within the 10 days",
     "手工录入": "Entered by hand",
     "打印专户台账": "Print escrow ledger",
     "打印个人押金台账": "Print resident's deposit ledger",

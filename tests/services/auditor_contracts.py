@@ -13,4 +13,5 @@ def calls(ctx, app, actor, tmp_path, bed_id, rid):
         "contracts.amend_contract": lambda: contracts.amend_contract(ctx, AmendmentInput(1, D(2026, 4, 1), "调价")),
         "contracts.terminate_contract": lambda: contracts.terminate_contract(ctx, 1, D(2026, 3, 20), "去世"),
         "contracts.post_settlement": lambda: contracts.post_settlement(ctx, 1),
+        "contracts.apply_price_change": lambda: contracts.apply_price_change(ctx, 1),
     }

@@ -249,3 +249,19 @@ def test_termination_rules_and_nothing_billed(app, ctx, signed):
 def test_contract_pdf_written_and_audited(app, ctx, signed, tmp_path):
     w = contracts.contract_pdf(ctx, signed, tmp_path / "ht.pdf")
     assert w.path.read_bytes().startswith(b"%PDF") and len(w.sha256) == 64
+
+
+def test_price_change_amends_the_contracts_it_affects(app, ctx, signed, schedule, clock):
+    # the meals rate rises from ¥30.00 to ¥32.00 on 2027-01-01, announced 2026-11-25 (37 days ahead)
+    fees.set_price(ctx, schedule["meals"], D(2027, 1, 1), 3200, D(2026, 11, 25), "食材价格上涨")
+    with app.read_factory() as s:
+        from eldercare_desktop.db.models import FeePrice
+        pid = s.execute(select(FeePrice.id).where(FeePrice.amount_fen == 3200)).scalar_one()
+    ch = contracts.apply_price_change(ctx, pid)
+    assert ch.ids == (signed,)
+    d = contracts.get_contract(ctx, signed)
+    t = d.terms[-1]
+    assert (t.kind, t.effective_date, t.meal_rate_fen, t.bed_fee_fen) == ("调价", D(2027, 1, 1), 3200, 240000)
+    # monthly service fee from then on: 2,400 + 1,500 + 32 × 30 = 4,860.00
+    assert t.monthly_fen == 486000
+    assert contracts.apply_price_change(ctx, pid).ids == ()  # applied once

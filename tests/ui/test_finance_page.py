@@ -288,6 +288,16 @@ def test_price_change_shows_the_notice_rule_inline(qtbot, make_shell, app, actor
     qtbot.waitUntil(lambda: shell.idle() and tab.changes_model.rowCount() == 1, timeout=10000)
     assert tab.changes_model.data(tab.changes_model.index(0, 7)) == "1"
     assert "BED-N 护理型床位：1 次" in tab.counts.text()
+    # the selected change: notice letters print for it, and the contracts charged for it are amended
+    tab.changes_view.selectRow(0)
+    page.confirm = lambda *a: True
+    tab.amend_button.click()
+    qtbot.waitUntil(lambda: shell.idle(), timeout=10000)
+    from eldercare_desktop.services import contracts
+
+    (c,) = contracts.list_contracts(ctx)
+    last = contracts.get_contract(ctx, c.id).terms[-1]
+    assert (last.kind, last.effective_date, last.bed_fee_fen) == ("调价", D(2027, 1, 1), 250000)
 
 
 # --- 费用清单 and 欠费账龄 ---------------------------------------------------------------

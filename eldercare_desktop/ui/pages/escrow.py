@@ -338,7 +338,7 @@ class OverviewTab(_Tab):
         super().__init__(page)
         self.held = Figure(self.tr("专户押金余额"), self)
         self.count = Figure(self.tr("存有押金的住户数"), self)
-        self.due = Figure(self.tr("待退押金"), self)
+        self.due = Figure(self.tr("期限内待退（10日内）"), self)
         self.overdue = Figure(self.tr("已逾期未退"), self)
         self.over_cap = Figure(self.tr("超过上限"), self)
         self.last_reco = Figure(self.tr("最近对账"), self)

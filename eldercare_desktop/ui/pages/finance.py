@@ -162,6 +162,8 @@ class ScheduleTab(_Tab):
         self.stop_button = _button(self.tr("停用"), self)
         self.print_button = _button(self.tr("打印收费公示"), self)
         self.notices_button = _button(self.tr("打印调价告知书"), self)
+        self.amend_button = _button(self.tr("按调价变更合同"), self)
+        self.amend_button.setToolTip(self.tr("在调价记录中选中一次调价：自生效日起受影响的合同按新价格变更（调价）"))
         self.show_inactive = QCheckBox(self.tr("显示已停用"), self)
         bar = QHBoxLayout()
         for w in (self.add_button, self.price_button, self.stop_button):
@@ -169,7 +171,6 @@ class ScheduleTab(_Tab):
         bar.addStretch(1)
         bar.addWidget(self.show_inactive)
         bar.addWidget(self.print_button)
-        bar.addWidget(self.notices_button)
         headers = [self.tr("编码"), self.tr("类别"), self.tr("项目名称"), self.tr("适用于"), self.tr("单位"),
                    self.tr("现行价格"), self.tr("执行日期"), self.tr("已公布的调价")]
         self.model = ColumnsModel(vm.SCHEDULE_COLUMNS, headers, self)
@@ -191,6 +192,8 @@ class ScheduleTab(_Tab):
         top.addWidget(QLabel(self.tr("年份"), log))
         top.addWidget(self.year)
         top.addWidget(self.counts, 1)
+        top.addWidget(self.notices_button)
+        top.addWidget(self.amend_button)
         ll.addLayout(top)
         ll.addWidget(self.changes_view)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -200,7 +203,7 @@ class ScheduleTab(_Tab):
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
-        for b in (self.add_button, self.price_button, self.stop_button):
+        for b in (self.add_button, self.price_button, self.stop_button, self.amend_button):
             page.gate(b, page.can_write, Perm.FINANCE_WRITE)
         for b, name in ((self.print_button, "fee_schedule_pdf"), (self.notices_button, "price_notices_pdf")):
             if not page.can_print:
@@ -212,6 +215,7 @@ class ScheduleTab(_Tab):
         self.stop_button.clicked.connect(self.stop_item)
         self.print_button.clicked.connect(self.print_schedule)
         self.notices_button.clicked.connect(self.print_notices)
+        self.amend_button.clicked.connect(self.amend_contracts)
         self.show_inactive.toggled.connect(lambda _: self.reload())
         self.year.valueChanged.connect(lambda _: self.load_changes())
 
@@ -267,10 +271,31 @@ class ScheduleTab(_Tab):
         self.page.export(self.tr("打印收费公示"), "fee_schedule_pdf", f"收费公示-{today:%Y%m%d}.pdf",
                          self.tr("PDF 文件 (*.pdf)"), {"day": today, "on": today})
 
+    def selected_change(self):
+        line = selected_row(self.changes_view)
+        if line is None or line.row.is_initial:
+            self.shell.notify(self.tr("请先在调价记录中选中一次调价（首次定价不是调价）"))
+            return None
+        return line.row
+
     def print_notices(self) -> None:
-        today = self.shell.ctx.today()
-        self.page.export(self.tr("打印调价告知书"), "price_notices_pdf", f"调价告知书-{today:%Y%m%d}.pdf",
-                         self.tr("PDF 文件 (*.pdf)"), {"day": today, "on": today})
+        row = self.selected_change()
+        if row is None:
+            return
+        self.page.export(self.tr("打印调价告知书"), "price_notices_pdf",
+                         f"调价告知书-{row.code}-{row.effective_date:%Y%m%d}.pdf",
+                         self.tr("PDF 文件 (*.pdf)"), {"fee_price_id": row.price_id})
+
+    def amend_contracts(self) -> None:
+        from ...services import contracts
+
+        row = self.selected_change()
+        if row is None:
+            return
+        text = (self.tr("自%1起，使用“%2”的合同按新价格变更（调价）。住户应已收到调价告知书。继续？")
+                .replace("%1", f"{row.effective_date:%Y-%m-%d}").replace("%2", row.name))
+        if self.page.confirm(self.tr("按调价变更合同"), text):
+            self.shell.call(contracts.apply_price_change, row.price_id)
 
 
 # --- 月度计费 -----------------------------------------------------------------------------
