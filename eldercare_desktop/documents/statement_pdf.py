@@ -267,7 +267,9 @@ def _rows(d: StatementDetail) -> list[_Row]:
     section(f"{next(n)}、押金（专户存管，不抵扣费用）")
     account = "，".join(x for x in (d.escrow_bank, f"户名：{d.escrow_account_name}" if d.escrow_account_name else "",
                                    f"账号：{d.escrow_account_no}" if d.escrow_account_no else "") if x)
-    total("押金余额", format_yuan(d.deposit_fen), f"存于押金专户{('：' + account) if account else ''}")
+    total("押金余额", format_yuan(d.deposit_fen), "存于押金专户")
+    if account:  # a line of its own: the account number must never break
+        rows.append(_Row([C(f"押金专户：{account}", 0, 5, LEFT, 7.5)]))
     rows.append(_Row([C("押金仅用于支付入住期间的医疗等应急费用，单独存入押金专户，不计入上述结算；服务关系终止后10日内"
                         "退还余额并支付银行同期活期存款利息。", 0, 5, LEFT, 7.5, P.GREY)]))
     rows.append(_Row([C(f"计费规则：{d.rule}", 0, 5, LEFT, 7.5)]))

@@ -12,6 +12,7 @@ import random
 
 from ..domain.contract_records import AmendmentInput, ContractInput
 from ..domain.errors import DomainError
+from ..domain.ledger import Entry, Line
 from ..domain.schedule import add_months
 from . import billing, contracts, escrow, fees, ledger, payments
 from . import residents as res_svc
@@ -172,6 +173,10 @@ class FinanceReplayer:
         self.reconcile(day)
         if not self.deducted and day >= add_months(self.start, 3):
             self.emergency(day)
+        cash = ledger.account_balance(ctx, "1001", day)
+        if cash > 0:  # last month's cash takings banked
+            ledger.post_entry(ctx, Entry(day, "现金存入银行基本户", (Line("100201", debit=cash), Line("1001", credit=cash)),
+                                         source=f"demo:cash:{day:%Y-%m-%d}"))
         owed = ledger.resident_balances(ctx, day)
         names = {}
         for rid, fen in sorted(owed.items()):

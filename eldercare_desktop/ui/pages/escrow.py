@@ -125,6 +125,9 @@ class HeldChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_series(self, series) -> None:
+        series = list(series)
+        while len(series) > 2 and series[0].held_fen == 0 and series[1].held_fen == 0:
+            series.pop(0)  # months before the books started in this app
         self.points = [p.held_fen for p in series]
         self.labels = vm.series_labels(series)
         self.update()
