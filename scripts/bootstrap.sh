@@ -33,9 +33,9 @@ stamp=".venv/.installed-$what"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   if [ "$what" = test ]; then
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test]" --config-settings editable_mode=compat
   else
-    .venv/bin/python -m pip install -q -e .
+    .venv/bin/python -m pip install -q -e . --config-settings editable_mode=compat
   fi
   touch "$stamp"
 fi

@@ -10,9 +10,7 @@ from typing import Mapping
 
 from .errors import Problems
 
-# Care level changes: the first level takes effect at once; a change waits
-# for the consent of the resident or their agent (《养老机构管理办法》).
-CARE_PENDING, CARE_EFFECTIVE, CARE_DECLINED, CARE_WITHDRAWN = "待确认", "已生效", "未同意", "已撤销"
+from .care import CARE_DECLINED, CARE_EFFECTIVE, CARE_PENDING, CARE_WITHDRAWN, DISABILITY_CATEGORIES  # noqa: F401
 
 # --- the instrument --------------------------------------------------------
 
@@ -230,9 +228,6 @@ def parse_instrument(text: str) -> Instrument:
         section_grade_names=tuple(d.get("section_grade_names", ())),
         disability_categories={int(k): v for k, v in d.get("disability_categories", {}).items()},
     )
-
-
-DISABILITY_CATEGORIES = ("失能", "半失能")
 
 
 def with_disability(categories: tuple[str, ...], instrument: Instrument, final_grade: int) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Bed, BedAssignment, BillLine, CareLevelChange, Centre, Contact, Contract, ContractTerm, \
     FeeItem, FeePrice, \
     Leave, Resident, Room, Stay
-from ..domain.assessment import CARE_EFFECTIVE
+from ..domain.care import CARE_EFFECTIVE
 from ..domain.billing import Rate
 from ..domain.contract_records import AmendmentInput, ContractDetail, ContractInput, ContractRow, PartyA, TermInfo
 from ..domain.contracts import (

@@ -19,7 +19,7 @@ from ..db.models import (
     Stay,
     StatusEvent,
 )
-from ..domain.assessment import CARE_EFFECTIVE, CARE_PENDING, CARE_WITHDRAWN, DISABILITY_CATEGORIES
+from ..domain.care import CARE_EFFECTIVE, CARE_PENDING, CARE_WITHDRAWN, DISABILITY_CATEGORIES
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.names import name_pinyin
 from ..domain.records import (

@@ -9,7 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from eldercare_desktop.db import engine as db_engine
 from eldercare_desktop.db.migrations import HEAD_REVISION
 from eldercare_desktop.db.migrations.runner import downgrade, script_head, upgrade
-from eldercare_desktop.db.models import Base
+from eldercare_desktop.db.models import Base, load_all
+
+load_all()
 
 
 def test_head_constant_matches_scripts():

@@ -1,6 +1,8 @@
 from alembic import context
 
-from eldercare_desktop.db.models import Base
+from eldercare_desktop.db.models import Base, load_all
+
+load_all()
 
 target_metadata = Base.metadata
 engine = context.config.attributes["engine"]
