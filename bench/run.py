@@ -144,7 +144,7 @@ def finance(runs: int) -> list[tuple[str, float, float | None]]:
                     t = time.perf_counter()
                     got = exports.export_journal(ctx, f"{d}/j.xlsx", dt.date(2026, 1, 1), dt.date(2026, 4, 30))
                     ours = got.rows / (time.perf_counter() - t)
-                    bare = _bare_openpyxl_rate(got.rows, 10)
+                    bare = _bare_openpyxl_speed(got.rows, 10)
                     out.append((f"journal export {got.rows} rows: rows/s vs bare openpyxl (ratio)", ours / bare,
                                 BUDGETS["journal_export_ratio"]))
                 app.close()
@@ -152,7 +152,7 @@ def finance(runs: int) -> list[tuple[str, float, float | None]]:
     return out
 
 
-def _bare_openpyxl_rate(n: int, cols: int) -> float:
+def _bare_openpyxl_speed(n: int, cols: int) -> float:
     """Rows per second of openpyxl write-only writing plain values: the ceiling."""
     import datetime as dt
 
