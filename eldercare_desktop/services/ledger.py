@@ -254,7 +254,10 @@ def journal(ctx: Ctx, date_from: dt.date, date_to: dt.date, resident_id: int | N
         raise RuleViolation("截止日期早于起始日期", "date_to")
     with ctx.read() as s:
         rev = aliased(JournalEntry)
-        q = (select(JournalEntry, JournalLine, rev.id, Resident.name)
+        # plain columns through Core: a year's journal is hundreds of thousands of lines
+        q = (select(JournalEntry.id, JournalEntry.entry_date, JournalEntry.period, JournalEntry.memo,
+                    JournalEntry.source, JournalEntry.reverses_id, rev.id, JournalLine.account, JournalLine.debit,
+                    JournalLine.credit, JournalLine.resident_id, Resident.name, JournalLine.memo)
              .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
              .outerjoin(rev, rev.reverses_id == JournalEntry.id)
              .outerjoin(Resident, Resident.id == JournalLine.resident_id)
@@ -262,7 +265,8 @@ def journal(ctx: Ctx, date_from: dt.date, date_to: dt.date, resident_id: int | N
              .order_by(JournalEntry.entry_date, JournalEntry.id, JournalLine.id))
         if resident_id is not None:
             q = q.where(JournalLine.resident_id == resident_id)
-        return [JournalRow(e.id, e.entry_date, e.period, e.memo, e.source or "", e.reverses_id, rid,
-                           x.account, ACCOUNTS[x.account].name if x.account in ACCOUNTS else x.account,
-                           x.debit, x.credit, x.resident_id, name or "", x.memo)
-                for e, x, rid, name in s.execute(q)]
+        names = {a.code: a.name for a in ACCOUNTS.values()}
+        return [JournalRow(eid, day, period, memo, source or "", reverses, rid, account, names.get(account, account),
+                           debit, credit, resident, name or "", line_memo)
+                for eid, day, period, memo, source, reverses, rid, account, debit, credit, resident, name, line_memo
+                in s.connection().execute(q)]
