@@ -17,6 +17,7 @@ from typing import IO, Callable, Sequence, Union
 
 from ..domain.errors import RuleViolation
 from ..domain.records import AssessmentDetail, AssessmentSummary
+from .xlsx import styled_cell
 
 SHEET_TITLE = "评估汇总"
 ITEMS_PREFIX = "项目得分"
@@ -158,18 +159,7 @@ def _fill(wb, rows: list[Row], period, centre_name: str, progress, abort) -> int
     ws.auto_filter.ref = f"A{HEADER_ROW}:{_letter(ncol)}{HEADER_ROW + max(1, len(rows))}"
 
     def cell(value, *, font=None, fmt=None, fill_=None, border=None, align=None):
-        c = WriteOnlyCell(ws, value=value)
-        if font is not None:
-            c.font = font
-        if fmt is not None:
-            c.number_format = fmt
-        if fill_ is not None:
-            c.fill = fill_
-        if border is not None:
-            c.border = border
-        if align is not None:
-            c.alignment = align
-        return c
+        return styled_cell(ws, value, font=font, fmt=fmt, fill=fill_, border=border, align=align)
 
     ws.append([cell(f"{centre_name}老年人能力评估汇总", font=title_font)])
     ws.append([cell(f"评估日期：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}　共 {len(rows)} 条")])

@@ -25,6 +25,7 @@ from ..domain.errors import RuleViolation
 from ..domain.payment_records import AgeingReport, ReceiptRow
 from ..domain.billing_records import RegisterRow
 from ..domain.finance_records import JournalRow
+from .xlsx import styled_cell
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -114,18 +115,7 @@ class _Sheet:
         return c
 
     def styled(self, value, *, font=None, fill=None, border=None, align=None, fmt=None):
-        c = self.Cell(self.ws, value=value)
-        if font is not None:
-            c.font = font
-        if fill is not None:
-            c.fill = fill
-        if border is not None:
-            c.border = border
-        if align is not None:
-            c.alignment = align
-        if fmt is not None:
-            c.number_format = fmt
-        return c
+        return styled_cell(self.ws, value, font=font, fill=fill, border=border, align=align, fmt=fmt)
 
     def head(self, title: str, subtitle: str) -> None:
         self.ws.append([self.styled(title, font=self.title_font)])

@@ -63,6 +63,16 @@ def date_edit(day: dt.date | None = None, parent: QWidget | None = None,
 
 # -- inline validation --------------------------------------------------------
 
+def page_title(text: str, parent: QWidget | None = None) -> QLabel:
+    """A page's heading: bold, half again the normal size."""
+    title = QLabel(text, parent)
+    f = title.font()
+    f.setPointSizeF((f.pointSizeF() if f.pointSizeF() > 0 else 9) * 1.5)
+    f.setBold(True)
+    title.setFont(f)
+    return title
+
+
 def error_label(parent: QWidget | None = None) -> QLabel:
     lbl = QLabel(parent)
     lbl.setStyleSheet(ERROR_STYLE)

@@ -29,7 +29,7 @@ from ...services import audit
 from ...viewmodels import audit as vm
 from ..base import Page, Shell
 from ..tablemodel import SnapshotModel
-from ..widgets import date_edit, from_qdate
+from ..widgets import date_edit, from_qdate, page_title
 
 LIMIT = 5000
 
@@ -265,11 +265,7 @@ class AuditPage(Page):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(8)
         head = QHBoxLayout()
-        title = QLabel(self.tr("审计日志"))
-        tf = title.font()
-        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
-        tf.setBold(True)
-        title.setFont(tf)
+        title = page_title(self.tr("审计日志"))
         head.addWidget(title)
         sub = QLabel(self.tr("每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。"))
         sub.setStyleSheet("color: #7b8794;")

@@ -37,7 +37,7 @@ from ...viewmodels import beds as vm
 from ...viewmodels.beds import FloorSection, TileState
 from ..base import Page, Shell
 from ..dialogs.room import BedDialog, RoomDialog
-from ..widgets import date_edit, from_qdate, to_qdate
+from ..widgets import date_edit, from_qdate, to_qdate, page_title
 
 
 @dataclass(frozen=True)
@@ -552,11 +552,7 @@ class BedsPage(Page):
 
         # title row
         title_row = QHBoxLayout()
-        title = QLabel(self.tr("床位图"))
-        tf = title.font()
-        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
-        tf.setBold(True)
-        title.setFont(tf)
+        title = page_title(self.tr("床位图"))
         title_row.addWidget(title)
         self.day_hint = QLabel("")
         self.day_hint.setStyleSheet("color: #7b8794;")

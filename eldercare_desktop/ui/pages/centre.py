@@ -27,7 +27,7 @@ from ...domain.roles import PERM_LABELS, Perm
 from ...services import centre
 from ...viewmodels import beds as beds_vm
 from ..base import Page, Shell
-from ..widgets import ErrorForm
+from ..widgets import ErrorForm, page_title
 
 GREEN = "#2e7d32"
 RED = "#c62828"
@@ -66,11 +66,7 @@ class CentrePage(Page):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(10)
         head = QHBoxLayout()
-        title = QLabel(self.tr("机构信息"))
-        tf = title.font()
-        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
-        tf.setBold(True)
-        title.setFont(tf)
+        title = page_title(self.tr("机构信息"))
         head.addWidget(title)
         self.status = QLabel("")
         self.status.setStyleSheet(f"color: {MUTED};")

@@ -34,6 +34,7 @@ from ...domain.roles import Perm
 from ...services import contracts, residents
 from ...viewmodels import contracts as vm
 from ..base import Page, Shell
+from ..widgets import page_title
 from ..dialogs.contract import AmendContractDialog, SignContractDialog, TerminateContractDialog, load_signable
 from ..tablemodel import SnapshotModel
 
@@ -104,11 +105,7 @@ class ContractsPage(Page):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(8)
         head = QHBoxLayout()
-        title = QLabel(self.tr("服务合同"))
-        tf = title.font()
-        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
-        tf.setBold(True)
-        title.setFont(tf)
+        title = page_title(self.tr("服务合同"))
         head.addWidget(title)
         head.addStretch(1)
         self.count = QLabel("")

@@ -21,6 +21,7 @@ from ...domain.roles import PERM_LABELS, Perm
 from ...services import users
 from ...viewmodels import users as vm
 from ..base import Page, Shell
+from ..widgets import page_title
 from ..tablemodel import SnapshotModel
 from ..dialogs.user import ChangeOwnPasswordDialog, EditUserDialog, NewUserDialog, ResetPasswordDialog
 
@@ -88,11 +89,7 @@ class UsersPage(Page):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(10)
         head = QHBoxLayout()
-        title = QLabel(self.tr("用户"))
-        tf = title.font()
-        tf.setPointSizeF((tf.pointSizeF() if tf.pointSizeF() > 0 else 9) * 1.5)
-        tf.setBold(True)
-        title.setFont(tf)
+        title = page_title(self.tr("用户"))
         head.addWidget(title)
         actor = shell.ctx.actor
         me = QLabel(self.tr("当前登录：%1（%2）").replace("%1", actor.display_name or actor.username)
