@@ -7,12 +7,15 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from .migrations import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 ENV_URL = "ELDERCARE_DATABASE_URL"
 APP_NAME = "eldercare-desktop"
@@ -71,6 +74,8 @@ def make_engine(url: str) -> Engine:
 
 
 def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker  # the ORM loads after the main window shows
+
     bind = engine.execution_options(write=True) if write else engine
     return sessionmaker(bind, expire_on_commit=False)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -19,9 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from . import tables
+
 
 class Base(DeclarativeBase):
-    pass
+    metadata = tables.metadata
 
 
 class Centre(Base):
@@ -160,47 +161,42 @@ class Leave(Base):
 
 
 class User(Base):
-    __tablename__ = "app_user"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(40), unique=True)
-    display_name: Mapped[str] = mapped_column(String(60), default="")
-    role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    last_login: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table__ = tables.app_user
+    id: Mapped[int]
+    username: Mapped[str]
+    display_name: Mapped[str]
+    role: Mapped[str]
+    password_hash: Mapped[str]
+    active: Mapped[bool]
+    failed_logins: Mapped[int]
+    locked_until: Mapped[dt.datetime | None]
+    last_login: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime]
 
 
 class AuditLog(Base):
     """Append-only and hash-chained (see domain.audit)."""
 
-    __tablename__ = "audit_log"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[str] = mapped_column(String(40))
-    user: Mapped[str] = mapped_column(String(60))
-    action: Mapped[str] = mapped_column(String(60))
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(40))
-    before: Mapped[str] = mapped_column(Text, default="")
-    after: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-    __table_args__ = (
-        Index("ix_audit_entity", "entity", "entity_id"),
-        Index("ix_audit_user", "user"),
-        Index("ix_audit_at", "at"),
-    )
+    __table__ = tables.audit_log
+    seq: Mapped[int]
+    at: Mapped[str]
+    user: Mapped[str]
+    action: Mapped[str]
+    entity: Mapped[str]
+    entity_id: Mapped[str]
+    before: Mapped[str]
+    after: Mapped[str]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
 
 
 class AuditHead(Base):
     """The last seq and hash, so removing the newest rows is detectable too."""
 
-    __tablename__ = "audit_head"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
-    last_hash: Mapped[str] = mapped_column(String(64))
+    __table__ = tables.audit_head
+    id: Mapped[int]
+    last_seq: Mapped[int]
+    last_hash: Mapped[str]
 
 
 # --- needs assessments ---------------------------------------------------------
@@ -292,6 +288,8 @@ _MORE = ("models_finance", "models_billing", "models_escrow")
 
 
 def __getattr__(name: str):
+    if name.startswith("__"):  # the import system asks for __path__ and the like
+        raise AttributeError(name)
     import importlib
 
     for mod in _MORE:

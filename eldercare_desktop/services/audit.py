@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, insert, select, update
 
-from ..db.models import AuditHead, AuditLog
+from ..db.tables import audit_head, audit_log
 from ..domain.audit import AuditFields, ChainBreak, canonical, row_hash, verify_chain
 from ..domain.records import AuditEntry
 from ..domain.roles import Actor, Perm
 from .context import App, Ctx
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 def record(
-    s: Session,
+    s: Session | Connection,
     actor: Actor,
     now: dt.datetime,
     action: str,
@@ -24,8 +27,13 @@ def record(
     before: object = None,
     after: object = None,
 ) -> int:
-    """Append one audit row inside the caller's transaction."""
-    head = s.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    """Append one audit row inside the caller's transaction (an ORM session,
+    or a Core connection on the start-up path)."""
+    flush = getattr(s, "flush", None)
+    if flush is not None:
+        flush()  # the caller's pending rows first, as an ORM query would
+    head = s.execute(select(audit_head.c.last_seq, audit_head.c.last_hash)
+                     .where(audit_head.c.id == 1).with_for_update()).one()
     fields = AuditFields(
         seq=int(head.last_seq) + 1,
         at=now.isoformat(timespec="seconds"),
@@ -37,16 +45,12 @@ def record(
         after=canonical(after),
     )
     h = row_hash(head.last_hash, fields)
-    s.add(
-        AuditLog(
-            seq=fields.seq, at=fields.at, user=fields.user, action=action, entity=entity,
-            entity_id=fields.entity_id, before=fields.before, after=fields.after,
-            prev_hash=head.last_hash, hash=h,
-        )
-    )
-    head.last_seq = fields.seq
-    head.last_hash = h
-    s.flush()
+    s.execute(insert(audit_log).values(
+        seq=fields.seq, at=fields.at, user=fields.user, action=action, entity=entity,
+        entity_id=fields.entity_id, before=fields.before, after=fields.after,
+        prev_hash=head.last_hash, hash=h,
+    ))
+    s.execute(update(audit_head).where(audit_head.c.id == 1).values(last_seq=fields.seq, last_hash=h))
     return fields.seq
 
 
@@ -59,9 +63,9 @@ def verify(app: App) -> tuple[int, ChainBreak | None]:
     with app.read_factory() as s:
         rows = [
             (AuditFields(r.seq, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after), r.prev_hash, r.hash)
-            for r in s.execute(select(AuditLog).order_by(AuditLog.seq)).scalars()
+            for r in s.execute(select(audit_log).order_by(audit_log.c.seq))
         ]
-        head_row = s.get(AuditHead, 1)
+        head_row = s.execute(select(audit_head).where(audit_head.c.id == 1)).first()
         head = (int(head_row.last_seq), head_row.last_hash) if head_row else None
     return len(rows), verify_chain(rows, head)
 
@@ -79,26 +83,28 @@ class AuditFilter:
 
 def list_entries(ctx: Ctx, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
     with ctx.read(Perm.AUDIT_READ) as s:
-        q = select(AuditLog).order_by(AuditLog.seq.desc()).limit(f.limit)
+        t = audit_log.c
+        q = select(audit_log).order_by(t.seq.desc()).limit(f.limit)
         if f.user:
-            q = q.where(AuditLog.user == f.user)
+            q = q.where(t.user == f.user)
         if f.entity:
-            q = q.where(AuditLog.entity == f.entity)
+            q = q.where(t.entity == f.entity)
         if f.entity_id:
-            q = q.where(AuditLog.entity_id == f.entity_id)
+            q = q.where(t.entity_id == f.entity_id)
         if f.date_from:
-            q = q.where(AuditLog.at >= f.date_from.isoformat())
+            q = q.where(t.at >= f.date_from.isoformat())
         if f.date_to:
-            q = q.where(AuditLog.at < (f.date_to + dt.timedelta(days=1)).isoformat())
+            q = q.where(t.at < (f.date_to + dt.timedelta(days=1)).isoformat())
         if f.text:
             like = f"%{f.text}%"
-            q = q.where((AuditLog.before.like(like)) | (AuditLog.after.like(like)) | (AuditLog.action.like(like)))
+            q = q.where((t.before.like(like)) | (t.after.like(like)) | (t.action.like(like)))
         return [
             AuditEntry(r.seq, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after)
-            for r in s.execute(q).scalars()
+            for r in s.execute(q)
         ]
 
 
 def audit_users(ctx: Ctx) -> list[str]:
     with ctx.read(Perm.AUDIT_READ) as s:
-        return list(s.execute(select(AuditLog.user).group_by(AuditLog.user).order_by(func.min(AuditLog.seq))).scalars())
+        t = audit_log.c
+        return list(s.execute(select(t.user).group_by(t.user).order_by(func.min(t.seq))).scalars())

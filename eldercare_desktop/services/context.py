@@ -5,13 +5,15 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine
 
 from ..db import engine as db_engine
 from ..domain.roles import Actor, Perm, require
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -26,29 +28,45 @@ def _now() -> dt.datetime:
 
 @dataclass
 class App:
-    """One open database. ``today``/``now`` are the clock: tests replace them."""
+    """One open database. ``today``/``now`` are the clock: tests replace them.
+
+    The ORM session factories are made on first use: login runs on Core
+    (``services.auth``) so start-up does not wait for the ORM to import."""
 
     url: str
     engine: Engine
-    read_factory: sessionmaker[Session]
-    write_factory: sessionmaker[Session]
     today: Callable[[], dt.date] = _today
     now: Callable[[], dt.datetime] = _now
     migration: db_engine.MigrationResult | None = None
     resources: Path = field(default=RESOURCES)
+    _factories: dict = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def open(cls, database: str | None = None, **kw) -> "App":
         url = db_engine.resolve_url(database)
         engine, result = db_engine.open_database(url)
-        return cls(
-            url=url,
-            engine=engine,
-            read_factory=db_engine.make_session_factory(engine),
-            write_factory=db_engine.make_session_factory(engine, write=True),
-            migration=result,
-            **kw,
-        )
+        return cls(url=url, engine=engine, migration=result, **kw)
+
+    def _factory(self, write: bool) -> sessionmaker[Session]:
+        f = self._factories.get(write)
+        if f is None:
+            f = self._factories[write] = db_engine.make_session_factory(self.engine, write=write)
+        return f
+
+    @property
+    def read_factory(self) -> sessionmaker[Session]:
+        return self._factory(False)
+
+    @property
+    def write_factory(self) -> sessionmaker[Session]:
+        """``with app.write_factory.begin() as s``: one transaction holding the write lock."""
+        return self._factory(True)
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core transaction holding the write lock (start-up path, no ORM)."""
+        with self.engine.execution_options(write=True).begin() as conn:
+            yield conn
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -59,8 +77,7 @@ class App:
         self.engine.dispose()
         engine, result = db_engine.open_database(self.url)
         self.engine = engine
-        self.read_factory = db_engine.make_session_factory(engine)
-        self.write_factory = db_engine.make_session_factory(engine, write=True)
+        self._factories.clear()
         self.migration = result
 
     def close(self) -> None:

@@ -1,38 +1,20 @@
 """Users, roles and login (argon2 hashes, lockout after repeated failures)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from ..db.models import User
 from ..domain.errors import AuthError, NotFound, Problems, RuleViolation
 from ..domain.records import Changes, UserInfo
-from ..domain.roles import (
-    LOCKOUT_MINUTES,
-    MAX_FAILED_LOGINS,
-    SYSTEM,
-    Actor,
-    Perm,
-    Role,
-    password_problem,
-)
+from ..domain.roles import SYSTEM, Actor, Perm, Role, password_problem
 from .audit import audit, record
+from .auth import hash_password, password_matches
+from .auth import login, needs_first_run, set_hasher  # noqa: F401  (login lives in .auth)
 from .context import App, Ctx
 
-# OWASP's argon2id profile (19 MiB, 2 passes): ~25 ms on an old PC, so the
-# login does not hold up start-up; older hashes are upgraded on login.
-_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
-
-
-def set_hasher(hasher: PasswordHasher) -> None:
-    """Tests use cheaper argon2 parameters."""
-    global _hasher
-    _hasher = hasher
 
 
 def _info(u: User) -> UserInfo:
@@ -57,11 +39,6 @@ def _check_new_user(username: str, role: str, password: str) -> Problems:
     return p
 
 
-def needs_first_run(app: App) -> bool:
-    with app.read_factory() as s:
-        return not s.execute(select(func.count()).select_from(User)).scalar_one()
-
-
 def create_first_admin(app: App, username: str, password: str, display_name: str = "管理员") -> Actor:
     """First run only: creates the admin account. Refused once any user exists."""
     p = _check_new_user(username, Role.ADMIN.value, password)
@@ -71,49 +48,11 @@ def create_first_admin(app: App, username: str, password: str, display_name: str
         if s.execute(select(func.count()).select_from(User)).scalar_one():
             raise RuleViolation("系统已有用户，不能再次初始化管理员账号")
         u = User(username=username, display_name=display_name, role=Role.ADMIN.value,
-                 password_hash=_hasher.hash(password), active=True, failed_logins=0, created_at=now)
+                 password_hash=hash_password(password), active=True, failed_logins=0, created_at=now)
         s.add(u)
         s.flush()
         record(s, SYSTEM, now, "创建管理员（首次运行）", "user", u.id, None, _snapshot(u))
         return Actor(u.id, u.username, Role.ADMIN, u.display_name)
-
-
-def login(app: App, username: str, password: str) -> Actor:
-    """Check a password. Failures are counted (and committed) and lock the
-    account for LOCKOUT_MINUTES after MAX_FAILED_LOGINS in a row."""
-    now = app.now()
-    failed = ""
-    with app.write_factory.begin() as s:
-        u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if u is None or not u.active:
-            raise AuthError("用户名或密码错误")
-        if u.locked_until and u.locked_until > now:
-            minutes = max(1, -int(-(u.locked_until - now).total_seconds() // 60))
-            raise AuthError(f"登录失败次数过多，账号已锁定，请{minutes}分钟后再试")
-        try:
-            _hasher.verify(u.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            u.failed_logins = (u.failed_logins or 0) + 1
-            if u.failed_logins >= MAX_FAILED_LOGINS:
-                u.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
-                u.failed_logins = 0
-                record(s, Actor(u.id, u.username, Role(u.role)), now, "登录失败，账号锁定", "user", u.id,
-                       None, {"locked_until": u.locked_until})
-                failed = f"登录失败次数过多，账号已锁定{LOCKOUT_MINUTES}分钟"
-            else:
-                left = MAX_FAILED_LOGINS - u.failed_logins
-                failed = f"用户名或密码错误（再错{left}次将锁定{LOCKOUT_MINUTES}分钟）"
-        else:
-            if _hasher.check_needs_rehash(u.password_hash):
-                u.password_hash = _hasher.hash(password)
-            u.failed_logins = 0
-            u.locked_until = None
-            u.last_login = now
-            actor = Actor(u.id, u.username, Role(u.role), u.display_name)
-            record(s, actor, now, "登录", "user", u.id)
-    if failed:
-        raise AuthError(failed)
-    return actor
 
 
 def list_users(ctx: Ctx) -> list[UserInfo]:
@@ -130,7 +69,7 @@ def create_user(ctx: Ctx, username: str, role: str, password: str, display_name:
         if s.execute(select(User.id).where(User.username == username)).first():
             raise RuleViolation(f"用户名“{username}”已存在", "username")
         u = User(username=username, display_name=display_name.strip(), role=role,
-                 password_hash=_hasher.hash(password), active=True, failed_logins=0, created_at=ctx.now())
+                 password_hash=hash_password(password), active=True, failed_logins=0, created_at=ctx.now())
         s.add(u)
         s.flush()
         audit(ctx, s, "新增用户", "user", u.id, None, _snapshot(u))
@@ -170,7 +109,7 @@ def reset_password(ctx: Ctx, user_id: int, new_password: str) -> Changes:
         u = s.get(User, user_id)
         if u is None:
             raise NotFound("用户不存在")
-        u.password_hash = _hasher.hash(new_password)
+        u.password_hash = hash_password(new_password)
         u.failed_logins = 0
         u.locked_until = None
         audit(ctx, s, "重置密码并解锁", "user", u.id)
@@ -186,9 +125,7 @@ def change_own_password(app: App, actor: Actor, old: str, new: str) -> None:
         u = s.get(User, actor.user_id)
         if u is None:
             raise NotFound("用户不存在")
-        try:
-            _hasher.verify(u.password_hash, old)
-        except (VerificationError, InvalidHashError):
-            raise AuthError("原密码不正确") from None
-        u.password_hash = _hasher.hash(new)
+        if not password_matches(u.password_hash, old):
+            raise AuthError("原密码不正确")
+        u.password_hash = hash_password(new)
         record(s, actor, app.now(), "修改本人密码", "user", u.id)

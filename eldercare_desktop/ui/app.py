@@ -5,13 +5,15 @@ database on the database thread (creates and migrates it on first run) →
 first-run dialog (administrator, optional demo data) → login → main window.
 
 Cold-start budget 0.6 s to a usable window: nothing heavy (ReportLab,
-openpyxl, Alembic) is imported here; services are imported on the database
-thread while the GUI thread sets up Qt; pages are built on first
-navigation and data loads after the window is shown.
+openpyxl, Alembic) is imported here; the database opens and the login runs
+on SQLAlchemy Core (``services.auth``); the ORM and the first page's
+services import on the database thread after the window is shown; other
+pages are built on first navigation.
 
 Benchmark hooks: ELDERCARE_AUTOLOGIN="user:password" skips the login
-dialog; ELDERCARE_BENCH_EXIT prints ``shown <seconds since process start>``
-once the main window is shown with the residents list loaded, then quits."""
+dialog; ELDERCARE_BENCH_EXIT prints ``window <seconds since process start>``
+when the main window is shown (and whether the ORM was imported by then),
+``shown <seconds>`` once the residents list has loaded, then quits."""
 from __future__ import annotations
 
 import time
@@ -95,19 +97,19 @@ def wait_for(worker, fn: Callable[..., Any], *args: Any, before_wait: Callable[[
 
 
 def _preload() -> None:
-    from ..services import residents, users  # noqa: F401
+    from ..services import auth  # noqa: F401
     from ..services.context import App  # noqa: F401
     from . import main_window  # noqa: F401  (module code only: no widget is made off the GUI thread)
     from .pages import residents as page  # noqa: F401
 
 
 def _open_app(database: str | None):
-    from ..services import users
+    from ..services import auth
     from ..services.context import App
 
     trace("db thread: services imported")
     app = App.open(database)
-    return app, users.needs_first_run(app)
+    return app, auth.needs_first_run(app)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,8 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     # (Qt's shared libraries load without holding Python's lock).
     import threading
 
+    if os.environ.get("SWI"):
+        sys.setswitchinterval(float(os.environ["SWI"]))
     preload = threading.Thread(target=_preload, daemon=True)
     preload.start()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from . import fonts, i18n
@@ -168,12 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     actor = None
     autologin = os.environ.get("ELDERCARE_AUTOLOGIN", "")
     if autologin and ":" in autologin:
-        from ..services import users
+        from ..services import auth
 
         user, _, password = autologin.partition(":")
         try:
             # argon2 runs without the GIL: import the window meanwhile
-            actor = wait_for(worker, users.login, app, user, password, before_wait=_import_window)
+            actor = wait_for(worker, auth.login, app, user, password, before_wait=_import_window)
         except Exception as exc:  # noqa: BLE001
             print(f"autologin failed: {getattr(exc, 'message', exc)}", file=sys.stderr)
             if bench:
@@ -183,8 +188,6 @@ def main(argv: list[str] | None = None) -> int:
         from .dialogs.login import LoginDialog
 
         login = LoginDialog(app, worker, username)
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(100, _import_window)  # while the user types the password
         if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
             worker.stop()
@@ -195,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     trace("logged in")
     from .main_window import MainWindow
 
+    # The first page's load (which imports the ORM on the database thread)
+    # waits until the window is up, so the two threads do not take turns
+    # at the GIL while the window is built.
+    shown = threading.Event()
+    worker.submit(shown.wait)
     win = MainWindow(app, actor, worker)
     trace("main window built")
     if bench:
@@ -217,14 +225,14 @@ def main(argv: list[str] | None = None) -> int:
             os._exit(0)
 
         page.loaded.connect(report)
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(60_000, lambda: (print("bench: residents list never loaded", file=sys.stderr),
                                            qapp.exit(3)))
     win.show()
     trace("main window shown")
     if bench:
         print(f"window {since_start():.3f}", flush=True)
+        print(f"orm-at-window {int('sqlalchemy.orm' in sys.modules)}", flush=True)
+    QTimer.singleShot(0, shown.set)
     code = qapp.exec()
     worker.stop()
     app.close()

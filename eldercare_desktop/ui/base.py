@@ -1,6 +1,7 @@
 """What every page shares: the shell it lives in and how it refreshes."""
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QWidget
@@ -10,6 +11,28 @@ from ..domain.records import Changes
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.context import App, Ctx
     from .worker import DbWorker
+
+
+class LazyService:
+    """A services module imported by its first call, not by the page that
+    names it. ``residents = LazyService("residents")`` then
+    ``shell.call(residents.list_residents)`` imports ``services.residents``
+    (and the ORM under it) on the database thread: the first page is built
+    and shown before the ORM has loaded."""
+
+    def __init__(self, module: str):
+        self._module = f"{__package__.rpartition('.')[0]}.services.{module}"
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        module = self._module
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = name
+        return call
 
 
 class Shell:

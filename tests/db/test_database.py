@@ -96,3 +96,22 @@ def test_layer_contracts():
     out = subprocess.run([lint, "--no-cache"], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout
+
+
+def test_startup_modules_leave_the_money_models_and_the_orm_unloaded():
+    """Start-up imports the Core login path only; ``from ..db.models import
+    User`` must not load the money models (the import system asks the
+    module for ``__path__``, which the lazy loader has to refuse)."""
+    code = (
+        "import sys\n"
+        "import eldercare_desktop.services.auth, eldercare_desktop.services.context\n"
+        "import eldercare_desktop.ui.main_window, eldercare_desktop.ui.pages.residents\n"
+        "print('orm', 'sqlalchemy.orm' in sys.modules)\n"
+        "import eldercare_desktop.services.users\n"
+        "print('money', any(m.startswith('eldercare_desktop.db.models_') for m in sys.modules))\n"
+        "from eldercare_desktop.db.models import Contract\n"
+        "print('lazy', Contract.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["orm False", "money False", "lazy eldercare_desktop.db.models_billing"]

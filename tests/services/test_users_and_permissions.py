@@ -60,6 +60,43 @@ def test_success_resets_failure_count(app, admin):
         users.login(app, "admin", "wrong-pass1")
 
 
+def test_login_is_audited_on_the_same_chain_as_orm_writes(app, clock, admin):
+    """Login writes through Core (start-up path), other services through the
+    ORM: both append to one hash chain, and last_login/lockout are stored."""
+    users.login(app, "admin", PASSWORD)
+    users.create_user(app.as_user(admin), "qiantai", Role.FRONT_DESK.value, PASSWORD, "前台")
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(AuthError):
+            users.login(app, "qiantai", "wrong-pass1")
+    with app.read_factory() as s:
+        actions = [a for (a,) in s.execute(select(AuditLog.action).order_by(AuditLog.seq))]
+        u = s.execute(select(User).where(User.username == "admin")).scalar_one()
+        q = s.execute(select(User).where(User.username == "qiantai")).scalar_one()
+    assert actions == ["创建管理员（首次运行）", "登录", "新增用户", "登录失败，账号锁定"]
+    assert u.last_login == clock.time and u.failed_logins == 0
+    assert q.locked_until == clock.time + dt.timedelta(minutes=LOCKOUT_MINUTES) and q.failed_logins == 0
+    assert audit.verify(app) == (4, None)
+
+
+def test_login_upgrades_an_old_hash(app, admin):
+    from argon2 import PasswordHasher
+
+    from eldercare_desktop.services import auth
+
+    with app.read_factory() as s:
+        old = s.execute(select(User.password_hash)).scalar_one()
+    cheap = auth._hasher
+    auth.set_hasher(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+    try:
+        users.login(app, "admin", PASSWORD)
+    finally:
+        auth.set_hasher(cheap)
+    with app.read_factory() as s:
+        new = s.execute(select(User.password_hash)).scalar_one()
+    assert new != old and "m=16,t=2" in new
+    assert users.login(app, "admin", PASSWORD).username == "admin"  # the new hash still verifies
+
+
 def test_unknown_and_inactive_users(app, actors):
     with pytest.raises(AuthError, match="用户名或密码错误"):
         users.login(app, "ghost", PASSWORD)

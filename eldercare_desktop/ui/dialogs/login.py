@@ -84,12 +84,12 @@ class LoginDialog(QDialog):
         if not self.password.text():
             self._fail(self.tr("请输入密码"), self.password)
             return
-        from ...services import users
+        from ...services import auth
 
         self.busy = True
         self.ok_button.setEnabled(False)
         self.error.hide()
-        self.worker.submit(users.login, self.app, user, self.password.text(), on_done=self._done,
+        self.worker.submit(auth.login, self.app, user, self.password.text(), on_done=self._done,
                            on_error=self._failed)
 
     def _done(self, actor: Actor) -> None:

@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.records import Changes, ResidentDetail, ResidentRow
 from ...domain.roles import Perm
-from ...services import residents, roster
 from ...viewmodels import residents as vm
-from ..base import Page, Shell
+from ..base import LazyService, Page, Shell
+
+# the first page: its services (and the ORM) import on the database thread
+residents = LazyService("residents")
+roster = LazyService("roster")
 
 PAGE_SIZE = 500
 translate = QCoreApplication.translate
