@@ -64,6 +64,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _import_services() -> None:
+    from ..services import residents  # noqa: F401  (and the ORM under it)
+
+
 def _import_window() -> None:
     from . import main_window  # noqa: F401
     from .pages import residents  # noqa: F401
@@ -188,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         from .dialogs.login import LoginDialog
 
         login = LoginDialog(app, worker, username)
-        QTimer.singleShot(100, _import_window)  # while the user types the password
+        # while the user types the password: the window's modules here, and
+        # the ORM with the first page's services on the database thread
+        QTimer.singleShot(100, _import_window)
+        worker.submit(_import_services)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
             worker.stop()
             app.close()
