@@ -300,6 +300,7 @@ def test_entry_point_autologin_bench(app, admin, db_path, tmp_path):
     assert 0 < float(lines["window"]) <= float(lines["shown"]) < 30
     # login runs on Core: the ORM imports behind the shown window (start-up budget)
     assert lines["orm-at-window"] == "0"
+    assert lines["gc-enabled"] == "1"  # switched off for start-up only
 
 
 def test_entry_point_bad_autologin_fails_in_bench_mode(app, admin, db_path, tmp_path):
