@@ -51,7 +51,9 @@ def login(app: App, username: str, password: str) -> Actor:
     now = app.now()
     failed = ""
     with app.write_connection() as conn:
-        u = conn.execute(select(app_user).where(app_user.c.username == username)).first()
+        # locked: two failed logins at once must both count (PostgreSQL; SQLite's
+        # write transaction already serialises them)
+        u = conn.execute(select(app_user).where(app_user.c.username == username).with_for_update()).first()
         if u is None or not u.active:
             raise AuthError("用户名或密码错误")
         if u.locked_until and u.locked_until > now:

@@ -25,6 +25,7 @@ import argparse  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
+import gc  # noqa: E402
 from typing import Any, Callable  # noqa: E402
 
 
@@ -116,11 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     trace("main")
     # Start-up creates ~90,000 long-lived container objects (modules,
     # classes, functions): the cyclic collector would scan them over and
-    # over (~40 ms). It is switched back on when the window shows or when a
-    # dialog waits for the user.
-    import gc
-
+    # over (~40 ms). It is switched back on when the window shows, when a
+    # dialog waits for the user, or when start-up fails.
     gc.disable()
+    try:
+        return _start(args)
+    finally:
+        gc.enable()
+
+
+def _start(args: argparse.Namespace) -> int:
     # Imports hold Python's lock, so a helper thread would not make them
     # faster (measured: slower). The database thread opens the database
     # while this thread sets up fonts and translations, and the window's
@@ -211,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     # at the GIL while the window is built.
     shown = threading.Event()
     worker.submit(shown.wait)
-    win = MainWindow(app, actor, worker)
+    try:
+        win = MainWindow(app, actor, worker)
+    except BaseException:
+        shown.set()
+        worker.stop()
+        app.close()
+        raise
     trace("main window built")
     if bench:
         page = win.pages["residents"]
@@ -240,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     trace("main window shown")
     if bench:
         print(f"window {since_start():.3f}", flush=True)
-        print(f"orm-at-window {int('sqlalchemy.orm' in sys.modules)}", flush=True)
+        # runs after the window's own first-turn work and before the gate
+        # opens, so only the GUI thread can have imported the ORM by then
+        QTimer.singleShot(0, lambda: print(f"orm-on-gui-thread {int('sqlalchemy.orm' in sys.modules)}",
+                                           flush=True))
     QTimer.singleShot(0, shown.set)
     gc.freeze()  # what start-up built lives as long as the app: never scan it again
     gc.enable()

@@ -27,7 +27,7 @@ from .. import __version__
 from ..domain.errors import DomainError, NotFound, PermissionDenied, RuleViolation
 from ..domain.records import CentreInfo, Changes
 from ..domain.roles import PERM_LABELS, ROLE_LABELS, Actor, Perm
-from .base import Page, Shell
+from .base import LazyService, Page, Shell
 from .widgets import BusyIndicator, run_with_progress
 from .worker import Aborted, DbWorker
 
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow, Shell):
         sb = self.statusBar()
         self.busy = BusyIndicator(sb)
         self.worker.busy_changed.connect(self._on_busy)
+        self._on_busy(self.worker.pending() > 0)  # jobs may be queued before the window exists
         actor = self.ctx.actor
         role = ROLE_LABELS.get(actor.role, str(actor.role))
         who = actor.display_name or actor.username
@@ -219,9 +220,8 @@ class MainWindow(QMainWindow, Shell):
             QTimer.singleShot(0, self.load_centre)
 
     def load_centre(self) -> None:
-        from ..services import centre
-
-        self.call(centre.get_centre, on_done=self._set_centre)
+        # imported on the database thread (the ORM loads behind the shown window)
+        self.call(LazyService("centre").get_centre, on_done=self._set_centre)
 
     def _set_centre(self, info: CentreInfo | None) -> None:
         self.centre = info
