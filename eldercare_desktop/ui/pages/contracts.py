@@ -11,17 +11,14 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from shiboken6 import isValid
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,7 @@ from ...viewmodels import contracts as vm
 from ..base import Page, Shell
 from ..widgets import page_title
 from ..dialogs.contract import AmendContractDialog, SignContractDialog, TerminateContractDialog, load_signable
-from ..tablemodel import SnapshotModel
+from ..tablemodel import SnapshotModel, make_table
 
 RED = "#c62828"
 
@@ -139,19 +136,7 @@ class ContractsPage(Page):
         outer.addLayout(bar)
 
         self.model = ContractsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, w in enumerate((110, 64, 64, 86, 86, 90, 96, 150, 110)):
-            self.table.setColumnWidth(col, w)
+        self.table = make_table(self.model)
         self.detail_view = QTextBrowser()
         self.detail_view.setOpenLinks(False)
         self.detail_view.setMinimumWidth(380)

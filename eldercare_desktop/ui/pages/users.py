@@ -6,12 +6,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,7 @@ from ...services import users
 from ...viewmodels import users as vm
 from ..base import Page, Shell
 from ..widgets import page_title
-from ..tablemodel import SnapshotModel
+from ..tablemodel import SnapshotModel, make_table
 from ..dialogs.user import ChangeOwnPasswordDialog, EditUserDialog, NewUserDialog, ResetPasswordDialog
 
 
@@ -107,7 +104,7 @@ class UsersPage(Page):
         self.reset_button = QPushButton(self.tr("重置密码并解锁…"))
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.model = UsersModel(self)
-        self.table = QTableView()
+        self.table = make_table(self.model)
 
         if not self.can_see:
             note = QLabel(self.tr("用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。\n您可以随时修改自己的登录密码。")
@@ -132,18 +129,6 @@ class UsersPage(Page):
         bar.addWidget(self.refresh_button)
         outer.addLayout(bar)
 
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, w in enumerate((140, 140, 90, 70, 150, 150)):
-            self.table.setColumnWidth(col, w)
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         self.table.activated.connect(lambda _i: self.edit_user())
         outer.addWidget(self.table, 1)
