@@ -6,8 +6,9 @@ A pure renderer: a :class:`ReceiptDetail` (every figure computed by the
 service) and the printing date in, PDF bytes out. It shows the centre, the
 title, the receipt number in red, the date, payer and resident, method and
 transaction number, what the money pays (摘要), the amount in figures and in
-人民币大写, the cashier and an accountant's line, and a red 作废 stamp with the
-reason when the receipt is voided. The CJK font is embedded (subset).
+人民币大写, the cashier and an accountant's line, a red 作废 stamp with the
+reason when the receipt is voided, and a 补打 mark on every print after the
+first. The CJK font is embedded (subset).
 
 The page is not the A4 report layout of ``documents.pdf`` (no header/footer
 band), so the receipt draws on a ReportLab canvas directly, with the shared
@@ -85,10 +86,25 @@ def _void_stamp(c: Canvas, cx: float, cy: float) -> None:
     c.restoreState()
 
 
-def render_receipt(detail: ReceiptDetail, printed_on: dt.date) -> bytes:
+def _reprint_mark(c: Canvas, x: float, y: float) -> None:
+    """A red boxed 补打 at the top left: this is not the first print."""
+    font = P.register_font()
+    size = 13
+    text = "补 打"
+    tw = pdfmetrics.stringWidth(text, font, size)
+    c.saveState()
+    c.setStrokeColor(RED)
+    c.setLineWidth(1.2)
+    c.rect(x, y - 2.2 * P.mm, tw + 4 * P.mm, size + 2.6 * P.mm, stroke=1, fill=0)
+    c.restoreState()
+    _bold(c, text, x + 2 * P.mm, y, size, color=RED)
+
+
+def render_receipt(detail: ReceiptDetail, printed_on: dt.date, copy: int = 1) -> bytes:
     """The receipt as PDF bytes (210 × 99 mm, CJK font embedded).
 
-    ``printed_on`` is the printing date (the app's clock, passed in)."""
+    ``printed_on`` is the printing date (the app's clock, passed in); ``copy``
+    counts the prints of this receipt: from the second on it is marked 补打."""
     d = detail
     font = P.register_font()
     s = P.styles()
@@ -170,7 +186,12 @@ def render_receipt(detail: ReceiptDetail, printed_on: dt.date) -> bytes:
     # --- footer -------------------------------------------------------------------------------
     c.setFont(font, 7)
     c.setFillColor(P.GREY)
-    c.drawString(MARGIN, 6 * P.mm, f"打印日期：{P.fmt_date(printed_on)}")
+    printed = f"打印日期：{P.fmt_date(printed_on)}"
+    if copy > 1:
+        printed += f"　补打（第{copy}次打印），非原件"
+    c.drawString(MARGIN, 6 * P.mm, printed)
+    if copy > 1:
+        _reprint_mark(c, MARGIN, top)
     c.drawRightString(W - MARGIN, 6 * P.mm, "本收据加盖收款单位印章后有效")
 
     if d.voided:

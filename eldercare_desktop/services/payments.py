@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import JournalEntry, JournalLine, Receipt, ReceiptSequence, Resident, User
+from ..db.tables import audit_log
 from ..domain.errors import NotFound, PermissionDenied, Problems, RuleViolation
 from ..domain.ledger import BANK, CASH, PREPAID, RECEIVABLE, Entry, Line, period_of, red_reversal
 from ..domain.money import format_yuan, to_chinese_upper
@@ -395,17 +396,34 @@ def ageing(ctx: Ctx, on: dt.date) -> AgeingReport:
 
 # --- document -------------------------------------------------------------------------------
 
+PRINT_RECEIPT = "打印收据"
+
+
+def times_printed(ctx: Ctx, receipt_id: int) -> int:
+    """How often a receipt has been printed: the audit trail records every print."""
+    t = audit_log.c
+    with ctx.read() as s:
+        return s.execute(select(func.count()).where(
+            t.action == PRINT_RECEIPT, t.entity == "receipt",
+            t.after.like(f'%"receipt_id":{int(receipt_id)},%'),  # canonical JSON: sorted keys, no spaces
+        )).scalar_one()
+
+
 def receipt_pdf(ctx: Ctx, receipt_id: int, path: str | Path) -> Written:
-    """Print a receipt (收款收据, a third of A4) to ``path``; audited with its SHA-256."""
+    """Print a receipt (收款收据, a third of A4) to ``path``; audited with its
+    SHA-256. Every print after the first is marked 补打 with its number, so a
+    copy cannot pass for the original."""
     ctx.require(Perm.PRINT)
     detail = receipt(ctx, receipt_id)
     printed_on = ctx.today()
+    copy = times_printed(ctx, receipt_id) + 1
 
     def render(tmp: Path) -> int:
         from ..documents.receipt_pdf import render_receipt
 
-        tmp.write_bytes(render_receipt(detail, printed_on))
+        tmp.write_bytes(render_receipt(detail, printed_on, copy))
         return 1
 
-    return write_document(ctx, path, render, "打印收据", "receipt",
-                          {"receipt_id": detail.id, "number": detail.number, "voided": detail.voided})
+    return write_document(ctx, path, render, PRINT_RECEIPT, "receipt",
+                          {"receipt_id": detail.id, "number": detail.number, "voided": detail.voided,
+                           "copy": copy})

@@ -44,7 +44,12 @@ def test_receipt_shows_number_amounts_and_what_it_pays():
                      "银行转账", "4200001", "2026年3月费用¥3,300.00", "预收款（抵以后月份费用）¥700.00",
                      "人民币（大写）", "肆仟元整", "¥4,000.00", "收款人", "王会计", "会计", "打印日期：2026-04-05"):
         assert expected in text, expected
-    assert "作废" not in text
+    assert "作废" not in text and "补打" not in text
+
+
+def test_reprint_is_marked():
+    text = text_of(render_receipt(DETAIL, PRINTED, copy=3))
+    assert "补打" in text and "第3次打印" in text and "非原件" in text and "SJ2026-000001" in text
 
 
 def test_voided_receipt_carries_the_stamp_and_reason():

@@ -271,6 +271,31 @@ def test_receipt_pdf_written_and_audited(app, acc, admitted, tmp_path):
     assert (a.action, a.entity) == ("打印收据", "receipt") and w.sha256 in a.after
 
 
+def test_receipt_reprints_are_counted_and_marked(app, actors, acc, admitted, tmp_path):
+    """The first print is the original; every later print, whoever makes it
+    (an auditor too), says 补打 and which print it is. Prints of another
+    receipt (id 1 vs 10…) do not count."""
+    from pypdf import PdfReader
+
+    ids = [payments.record_payment(acc, admitted, D(2026, 4, 5), "现金", 100 * (i + 1), "张小三").ids[0]
+           for i in range(10)]
+    first, tenth = ids[0], ids[9]
+    assert str(tenth).startswith(str(first))  # 1 and 10: a naive LIKE would mix them up
+
+    def text(w) -> str:
+        return "".join(p.extract_text() for p in PdfReader(w.path).pages).replace(" ", "")
+
+    assert "补打" not in text(payments.receipt_pdf(acc, tenth, tmp_path / "a.pdf"))
+    assert "补打" not in text(payments.receipt_pdf(acc, first, tmp_path / "b.pdf"))
+    auditor = app.as_user(actors[Role.AUDITOR])
+    again = payments.receipt_pdf(auditor, first, tmp_path / "c.pdf")
+    assert "补打" in text(again) and "第2次打印" in text(again)
+    assert payments.times_printed(acc, first) == 2 and payments.times_printed(acc, tenth) == 1
+    with app.read_factory() as s:
+        a = s.execute(select(AuditLog).order_by(AuditLog.seq.desc())).scalars().first()
+    assert '"copy":2' in a.after and a.user == "shenji"
+
+
 def test_reads_and_denials(app, actors, acc, admitted):
     auditor = app.as_user(actors[Role.AUDITOR])
     with pytest.raises(PermissionDenied, match="审计“shenji”没有收款的权限"):
