@@ -94,10 +94,10 @@ class Page(QWidget):
     # -- helpers every page uses --------------------------------------------------
     def deny(self, button, perm) -> None:
         """Disable a button the user's role may not use, saying why."""
-        from ..domain.roles import PERM_LABELS
+        from .i18n import perm_name
 
         button.setEnabled(False)
-        button.setToolTip(self.tr("您的角色没有“%1”的权限").replace("%1", PERM_LABELS[perm]))
+        button.setToolTip(self.tr("您的角色没有“%1”的权限").replace("%1", perm_name(perm)))
 
     def gate(self, button, allowed: bool, perm) -> bool:
         if not allowed:

@@ -6,9 +6,10 @@ The choice is stored in QSettings("eldercare-desktop", "eldercare-desktop"),
 key "ui/language", and applies from the next start."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ..domain.roles import Actor, Perm, Role
 from .fonts import resources_dir
 
 ORG = APP = "eldercare-desktop"
@@ -63,3 +64,41 @@ def install(app: QApplication, lang: str | None = None) -> str:
             app.installTranslator(tr)
             _installed.append(tr)
     return lang
+
+
+# -- role and permission names in the interface language -------------------------
+# (domain.roles keeps the Chinese names for service messages and documents)
+
+def role_name(role: Role | str) -> str:
+    # literal translate() calls, so that lupdate sees them
+    names = {
+        Role.ADMIN: QCoreApplication.translate("roles", "管理员"),
+        Role.FRONT_DESK: QCoreApplication.translate("roles", "前台"),
+        Role.ACCOUNTANT: QCoreApplication.translate("roles", "会计"),
+        Role.AUDITOR: QCoreApplication.translate("roles", "审计"),
+    }
+    try:
+        return names[Role(role)]
+    except ValueError:
+        return str(role)
+
+
+def perm_name(perm: Perm) -> str:
+    return {
+        Perm.READ: QCoreApplication.translate("roles", "查看"),
+        Perm.PRINT: QCoreApplication.translate("roles", "打印和导出"),
+        Perm.AUDIT_READ: QCoreApplication.translate("roles", "查看审计日志"),
+        Perm.RESIDENT_WRITE: QCoreApplication.translate("roles", "登记和修改住户"),
+        Perm.CENTRE_WRITE: QCoreApplication.translate("roles", "修改机构信息、房间和床位"),
+        Perm.USER_ADMIN: QCoreApplication.translate("roles", "管理用户"),
+        Perm.BACKUP: QCoreApplication.translate("roles", "备份数据库"),
+        Perm.RESTORE: QCoreApplication.translate("roles", "恢复数据库"),
+        Perm.SETTINGS_WRITE: QCoreApplication.translate("roles", "修改设置"),
+        Perm.FINANCE_WRITE: QCoreApplication.translate("roles", "财务记账"),
+    }[perm]
+
+
+def no_permission(actor: Actor, perm: Perm) -> str:
+    """Why something is disabled: 您的角色（前台）没有“财务记账”的权限."""
+    return QCoreApplication.translate("roles", "您的角色（%1）没有“%2”的权限") \
+        .replace("%1", role_name(actor.role)).replace("%2", perm_name(perm))

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.errors import DomainError, NotFound, PermissionDenied, RuleViolation
 from ..domain.records import CentreInfo, Changes
-from ..domain.roles import PERM_LABELS, ROLE_LABELS, Actor, Perm
+from ..domain.roles import Actor, Perm
 from .base import LazyService, Page, Shell
+from .i18n import no_permission, perm_name, role_name
 from .widgets import BusyIndicator, run_with_progress
 from .worker import Aborted, DbWorker
 
 APP_TITLE = "养老机构管理系统"
 
 
-translate = QCoreApplication.translate
 
 
 class _Slot(QWidget):
@@ -60,10 +60,9 @@ class NoAccessPage(Page):
         lay = QVBoxLayout(self)
         head = QLabel(title, self)
         head.setStyleSheet("font-size: 18px; font-weight: bold;")
-        role = ROLE_LABELS.get(shell.ctx.actor.role, str(shell.ctx.actor.role))
         msg = QLabel(
             self.tr("您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。")
-            .replace("%1", role).replace("%2", PERM_LABELS[perm]),
+            .replace("%1", role_name(shell.ctx.actor.role)).replace("%2", perm_name(perm)),
             self,
         )
         msg.setWordWrap(True)
@@ -74,8 +73,7 @@ class NoAccessPage(Page):
 
 def perm_tooltip(actor: Actor, perm: Perm) -> str:
     """Why a write button is disabled."""
-    role = ROLE_LABELS.get(actor.role, str(actor.role))
-    return translate("MainWindow", "您的角色（%1）没有“%2”的权限").replace("%1", role).replace("%2", PERM_LABELS[perm])
+    return no_permission(actor, perm)
 
 
 class MainWindow(QMainWindow, Shell):
@@ -191,7 +189,7 @@ class MainWindow(QMainWindow, Shell):
         self.worker.busy_changed.connect(self._on_busy)
         self._on_busy(self.worker.pending() > 0)  # jobs may be queued before the window exists
         actor = self.ctx.actor
-        role = ROLE_LABELS.get(actor.role, str(actor.role))
+        role = role_name(actor.role)
         who = actor.display_name or actor.username
         self.user_label = QLabel(
             self.tr("当前用户：%1（%2）").replace("%1", f"{who} [{actor.username}]").replace("%2", role), sb

@@ -877,42 +877,42 @@ Open it now?</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
@@ -920,789 +920,789 @@ Open it now?</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="40"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="301"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="45"/>
         <source>机构</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="46"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="47"/>
         <source>能力评估</source>
         <translation>Ability assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="48"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
         <source>住户名册</source>
         <translation>Resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="51"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
         <source>记账凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
         <source>收费项目</source>
         <translation>Fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
         <source>会计期间</source>
         <translation>Accounting period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="157"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
         <source>收据</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="59"/>
         <source>计费</source>
         <translation>Billing run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
         <source>床位号</source>
         <translation>Bed number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
         <source>评估基准日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
         <source>评估工具</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
         <source>各项得分</source>
         <translation>Item scores</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
         <source>复评间隔（月）</source>
         <translation>Reassessment interval (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
         <source>等级对应照护等级</source>
         <translation>Grade → care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
         <source>同意人</source>
         <translation>Consented by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
         <source>与住户关系</source>
         <translation>Relationship to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
         <source>申请日期</source>
         <translation>Request date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
         <source>更正的评估</source>
         <translation>Corrected assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
         <source>文件校验值（SHA-256）</source>
         <translation>File checksum (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
         <source>包括已离院住户</source>
         <translation>Include departed residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
         <source>安全副本</source>
         <translation>Safety copy</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="131"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
         <source>金额（分）</source>
         <translation>Amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
         <source>合计（分）</source>
         <translation>Total (fen)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
         <source>单价（分）</source>
         <translation>Unit price (fen)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
         <source>价格</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
         <source>参考号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="148"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="188"/>
         <source>凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
         <source>分录</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
         <source>红冲的凭证</source>
         <translation>Reversed entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
         <source>作废日期</source>
         <translation>Void date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
         <source>作废凭证</source>
         <translation>Voiding entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
         <source>名册行</source>
         <translation>Roster row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
         <source>设置项</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
         <source>餐费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
         <source>照护费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
         <source>人工调整</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
         <source>按类别</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
         <source>转入预收</source>
         <translation>To prepayment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
         <source>转入应收</source>
         <translation>To receivable</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
         <source>冲抵预收（分）</source>
         <translation>Prepayment applied (fen)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
         <source>押金超额</source>
         <translation>Deposit above cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
         <source>变更的合同</source>
         <translation>Contracts changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="269"/>
         <source>审计日志</source>
         <extracomment>every write is audited, so any change may add rows</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="271"/>
         <source>每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。</source>
         <translation>Every change is recorded: who, when and what. Entries are never altered, and a hash chain guards against tampering.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="277"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="285"/>
         <source>审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。</source>
         <translation>The audit log is open to administrators, accountants and auditors only. Your role (%1) does not have the &quot;%2&quot; permission.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="303"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="309"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="306"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="308"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="312"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
         <source>最近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
         <source>最近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
         <source>指定日期…</source>
         <translation>Custom range…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="326"/>
         <source>搜索操作或修改内容，如 姓名、房间号</source>
         <translation>Search actions or changes, e.g. a name or room number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="330"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="356"/>
         <source>选择一条记录，查看修改前后逐项对比。</source>
         <translation>Select an entry to compare before and after, field by field.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="440"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="437"/>
         <source>共 %1 条</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="439"/>
         <source>（只显示最近的%1条，请缩小筛选范围）</source>
         <translation>(only the latest %1 are shown; narrow the filter)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="477"/>
         <source>这条记录没有修改前后的内容。</source>
         <translation>This entry has no before and after content.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="482"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="479"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="483"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="480"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="484"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="481"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="487"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="491"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="488"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="489"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="509"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="526"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="523"/>
         <source>✓ 审计链完整（%1条）</source>
         <translation>✓ Audit chain intact (%1 entries)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="530"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="527"/>
         <source>✗ 审计链异常：%1</source>
         <translation>✗ Audit chain broken: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="532"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="529"/>
         <source>校验了%1条记录。第一处异常在第%2条。</source>
         <translation>Checked %1 entries. The first problem is at entry %2.</translation>
     </message>
@@ -1776,90 +1776,90 @@ Open it now?</translation>
 <context>
     <name>BedMapCanvas</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="296"/>
         <source>%1间 · %2床 · 空床 %3 · 请假 %4</source>
         <translation>%1 rooms · %2 beds · %3 vacant · %4 on leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="324"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="402"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="403"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="457"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="328"/>
         <source>空 %1</source>
         <translation>%1 free</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="327"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="330"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="390"/>
         <source>%1床</source>
         <translation>Bed %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="392"/>
         <source>护理型</source>
         <translation>Nursing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="392"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="401"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="408"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="409"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="411"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="411"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="413"/>
         <source>可入住</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="415"/>
         <source>房间停用</source>
         <translation>Room inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="415"/>
         <source>床位停用</source>
         <translation>Bed inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="449"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="450"/>
         <source>床位</source>
         <translation> bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="452"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="453"/>
         <source>双击打开住户档案</source>
         <translation>Double-click to open the resident&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="455"/>
         <source>空床，可入住</source>
         <translation>Vacant, available</translation>
     </message>
@@ -1867,342 +1867,337 @@ Open it now?</translation>
 <context>
     <name>BedsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="555"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="556"/>
         <source>床位图</source>
         <translation>Bed map</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="565"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="562"/>
         <source>新增房间…</source>
         <translation>Add room…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="567"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="564"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="576"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="573"/>
         <source>总床位</source>
         <translation>Total beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="577"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="767"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="574"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="763"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="578"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="767"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="575"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="763"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="579"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="576"/>
         <source>请假</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="580"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="577"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="593"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="590"/>
         <source>查看日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="597"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="594"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="600"/>
         <source>查找住户姓名或床位号</source>
         <translation>Find a resident or bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="610"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="624"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="644"/>
         <source>未分楼栋</source>
         <translation>No building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="646"/>
         <source>%1栋</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="651"/>
         <source>地下%1层</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="652"/>
         <source>%1层</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
         <source>请假（床位保留）</source>
         <translation>On leave (bed kept)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="769"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="765"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="781"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="663"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="683"/>
         <source>点击床位或房间查看详情。
 双击有人入住的床位可打开住户档案；方向键可在床位间移动。</source>
         <translation>Click a bed or room to see the details.
 Double-click an occupied bed to open the resident&apos;s record; the arrow keys move between beds.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="697"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="697"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="789"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="698"/>
         <source>床位状态</source>
         <translation>Bed status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="699"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="699"/>
         <source>住户状态</source>
         <translation>Resident status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="708"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="936"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="932"/>
         <source>打开住户档案</source>
         <translation>Open resident record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="717"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="714"/>
         <source>床位管理</source>
         <translation>Manage beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="720"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="800"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="717"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
         <source>改为护理型床位</source>
         <translation>Make nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="722"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="801"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="797"/>
         <source>停用床位</source>
         <translation>Deactivate bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="721"/>
         <source>新增床位…</source>
         <translation>Add bed…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="726"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="723"/>
         <source>编辑房间…</source>
         <translation>Edit room…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="728"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="803"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="799"/>
         <source>停用房间</source>
         <translation>Deactivate room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="744"/>
-        <source>您的角色（%1）没有“%2”的权限</source>
-        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="764"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="760"/>
         <source>床位 %1</source>
         <translation>Bed %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="768"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="764"/>
         <source>已入住（住户请假，床位保留）</source>
         <translation>Occupied (resident on leave, bed kept)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="776"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="777"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="788"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="772"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="773"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="786"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="777"/>
         <source>房间 %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="779"/>
         <source>%1张（护理型 %2张）</source>
         <translation>%1 (%2 nursing)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="782"/>
         <source>空床 %1张</source>
         <translation>%1 vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="789"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="800"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
         <source>改为普通床位</source>
         <translation>Make standard bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="801"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="797"/>
         <source>启用床位</source>
         <translation>Activate bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="803"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="799"/>
         <source>启用房间</source>
         <translation>Activate room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="807"/>
         <source>先在床位图上选择一张床位</source>
         <translation>Select a bed on the map first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="814"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="810"/>
         <source>先在床位图上选择一个房间或床位</source>
         <translation>Select a room or bed on the map first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="852"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="848"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="870"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="866"/>
         <source>%1个房间</source>
         <translation>Rooms: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="872"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="868"/>
         <source>入住率 %1%</source>
         <translation>Occupancy %1%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="874"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="870"/>
         <source>可安排入住</source>
         <translation>Ready for admission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="875"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="871"/>
         <source>床位保留</source>
         <translation>Beds kept</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="876"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="872"/>
         <source>仅显示今天的请假</source>
         <translation>Leave shown for today only</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="880"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="876"/>
         <source>还没有床位 · 目标≥%1%</source>
         <translation>No beds yet · target ≥%1%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="884"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="880"/>
         <source>%1/%2张 · 目标≥%3% · %4</source>
         <translation>%1/%2 · target ≥%3% · %4</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="885"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="881"/>
         <source>已达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="885"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="881"/>
         <source>未达标</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="888"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="884"/>
         <source>政策配置：%1</source>
         <translation>Policy profile: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="890"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="886"/>
         <source>今天 %1</source>
         <translation>Today %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="893"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="889"/>
         <source>正在查看 %1 的入住情况（请假状态只显示今天的）</source>
         <translation>Showing occupancy on %1 (leave is shown for today only)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="903"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="899"/>
         <source>还没有房间。点击“新增房间”添加第一个房间。</source>
         <translation>No rooms yet. Click &quot;Add room&quot; to add the first one.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="904"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="900"/>
         <source>还没有房间。</source>
         <translation>No rooms yet.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="917"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="913"/>
         <source>找到 %1 处</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="918"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="914"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
@@ -2371,7 +2366,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="290"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="300"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -2539,254 +2534,249 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="70"/>
         <source>机构信息</source>
         <translation>Centre details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="76"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="78"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="128"/>
         <source>与营业执照或登记证书一致</source>
         <translation>As on the business licence or registration certificate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="131"/>
         <source>18位，如 91500112MA5U7ABC1X</source>
         <translation>18 characters, e.g. 91500112MA5U7ABC1X</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="141"/>
         <source>如 023-67881234 或 13800000000</source>
         <translation>e.g. 023-67881234 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="145"/>
         <source> 张</source>
         <translation> beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="148"/>
         <source>如 中国建设银行重庆渝北支行</source>
         <translation>e.g. China Construction Bank, Chongqing Yubei Branch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="151"/>
         <source>只填数字，可带空格</source>
         <translation>Digits only; spaces allowed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="153"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="154"/>
         <source>机构名称</source>
         <translation>Centre name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="156"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
         <source>押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。</source>
         <translation>Deposits must be held in a dedicated account, separate from operating funds, and refunded with demand-deposit interest within 10 days of discharge.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="168"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="169"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="183"/>
         <source>床位概况</source>
         <translation>Bed summary</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="191"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="204"/>
         <source>实有床位</source>
         <translation>Beds in place</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="204"/>
         <source>护理型床位</source>
         <translation>Nursing beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="205"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="205"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="206"/>
         <source>核定床位</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="215"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
         <source>床位在“床位”页面管理；护理型床位占比按启用的床位计算。</source>
         <translation>Beds are managed on the &quot;Beds&quot; page; the nursing bed share counts active beds only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="236"/>
-        <source>您的角色（%1）没有“%2”的权限</source>
-        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="234"/>
         <source>只读：</source>
         <translation>Read-only: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="234"/>
         <source>，只能查看。</source>
         <translation>; view only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="258"/>
         <source>%1（护理型床位目标≥%2%）</source>
         <translation>%1 (nursing bed target ≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="292"/>
         <source>尚未填写机构信息</source>
         <translation>Centre details not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="324"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="350"/>
         <source>选填；填写后将核对校验位</source>
         <translation>Optional; the check character is verified when filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="358"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="354"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="363"/>
         <source>✓ 校验通过</source>
         <translation>✓ Valid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="382"/>
         <source>已达到%1的目标（≥%2%）</source>
         <translation>Meets the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="382"/>
         <source>未达到%1的目标（≥%2%）</source>
         <translation>Below the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="384"/>
         <source>还没有床位；%1的目标为≥%2%</source>
         <translation>No beds yet; the %1 target is ≥%2%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
         <source>%1张（%2个房间）</source>
         <translation>%1 (rooms: %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="400"/>
         <source>%1张</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="389"/>
         <source>%1张（入住率 %2%）</source>
         <translation>%1 (occupancy %2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
         <source>%1张（实有床位多于核定床位）</source>
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="415"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="434"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="430"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -2794,32 +2784,32 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="139"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="145"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="146"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="147"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="148"/>
         <source>再次输入新密码</source>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="155"/>
         <source>请输入原密码</source>
         <translation>Enter your current password</translation>
     </message>
@@ -3180,47 +3170,47 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>签订人</source>
         <translation>Signer</translation>
     </message>
@@ -3228,307 +3218,307 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="105"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="115"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="126"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="127"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="130"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="185"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="228"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="260"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="244"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="247"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="250"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="251"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="251"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="254"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="291"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="273"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="274"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="299"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="302"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="284"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="288"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="298"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="334"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="391"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="373"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="374"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="383"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="404"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="440"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="422"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="424"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="432"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="440"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="459"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="441"/>
         <source>已保存到：
 %1
 
@@ -3755,32 +3745,32 @@ Open it now?</translation>
 <context>
     <name>EditUserDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="90"/>
         <source>修改用户</source>
         <translation>Edit user</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="94"/>
         <source>启用（可以登录）</source>
         <translation>Active (can sign in)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="97"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="99"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="100"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3788,47 +3778,47 @@ Open it now?</translation>
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="249"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="250"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="251"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="252"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="281"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="299"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="302"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="308"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="315"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -4120,7 +4110,7 @@ Open it now?</translation>
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="161"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -4285,174 +4275,169 @@ Open it now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="78"/>
-        <source>您的角色（%1）没有“%2”的权限</source>
-        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="105"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="231"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="143"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="164"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="166"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="168"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="490"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="195"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="228"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="357"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="370"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="376"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="378"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="384"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="385"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="415"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="437"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="422"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="439"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="445"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="446"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -4464,17 +4449,17 @@ Open it now?</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="460"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="465"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="466"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -4485,7 +4470,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="491"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -4546,42 +4531,42 @@ The previous data was saved as:
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="59"/>
         <source>新增用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="62"/>
         <source>登录用，如 zhangli</source>
         <translation>For signing in, e.g. zhangli</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="63"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="64"/>
         <source>如 张丽</source>
         <translation>e.g. Zhang Li</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="68"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="69"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="70"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="71"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="72"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="72"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="73"/>
         <source>再次输入密码</source>
         <translation>Confirm password</translation>
     </message>
@@ -4589,7 +4574,7 @@ The previous data was saved as:
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="64"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
     </message>
@@ -4597,77 +4582,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="343"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="343"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="347"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="357"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="374"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="383"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="394"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -4675,7 +4660,7 @@ The previous data was saved as:
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/base.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/base.py" line="100"/>
         <source>您的角色没有“%1”的权限</source>
         <extracomment>entities (Changes.entities) this page shows</extracomment>
         <translation>Your role does not have the &quot;%1&quot; permission</translation>
@@ -4852,47 +4837,47 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="605"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="606"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="609"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="607"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="623"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.</translation>
     </message>
@@ -4997,157 +4982,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="661"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="663"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="664"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="665"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="666"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="702"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="706"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="709"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="720"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="723"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="779"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="782"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="796"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -5198,27 +5183,27 @@ The previous data was saved as:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="113"/>
         <source>重置密码并解锁</source>
         <translation>Reset password and unlock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="116"/>
         <source>为 %1 设置新密码，并解除登录锁定。请当面告知本人，并请其登录后自行修改。</source>
         <translation>Set a new password for %1 and release the login lock. Tell the user in person and ask them to change it after signing in.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="122"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="123"/>
         <source>再次输入</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="124"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
@@ -5343,57 +5328,57 @@ The previous data was saved as:
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>户籍</source>
         <translation>Household reg.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>离院日期</source>
         <translation>Left on</translation>
     </message>
@@ -5401,337 +5386,337 @@ The previous data was saved as:
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="179"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
         <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="199"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="217"/>
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="221"/>
         <source>把住户名册导出为Excel文件（.xlsx）</source>
         <translation>Export the resident roster as an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="277"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="349"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="351"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="418"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="421"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="479"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="484"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="484"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="488"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="492"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="614"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="618"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="621"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="622"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="623"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="639"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="642"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="664"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="679"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="682"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="682"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -5739,164 +5724,164 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="430"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="429"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="429"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="568"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="571"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="453"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="495"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="568"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="571"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>
@@ -6035,49 +6020,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="553"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="584"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="556"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="608"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="561"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="565"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="568"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="566"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="569"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="575"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="578"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="576"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="579"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="585"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="588"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="595"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="605"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -6265,7 +6250,7 @@ The previous data was saved as:
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="210"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="220"/>
         <source>保存</source>
         <extracomment>every ErrorForm of the dialog; problems go to the form that has the field</extracomment>
         <translation>Save</translation>
@@ -6755,17 +6740,17 @@ Meals %3/day</translation>
 <context>
     <name>UserDialogs</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="23"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="24"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="46"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="49"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="50"/>
         <source>至少%1个字符，须同时包含字母和数字</source>
         <translation>At least %1 characters, with both letters and digits</translation>
     </message>
@@ -6773,47 +6758,47 @@ Meals %3/day</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="35"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="35"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="35"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="35"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="35"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="37"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="36"/>
         <source>最后登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="58"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="58"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="70"/>
         <source>登录失败次数过多被锁定；可用“重置密码并解锁”解除</source>
         <translation>Locked after too many failed logins; use &quot;Reset password and unlock&quot; to release</translation>
     </message>
@@ -6821,59 +6806,59 @@ Meals %3/day</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="92"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="95"/>
         <source>当前登录：%1（%2）</source>
         <translation>Signed in as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="100"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="105"/>
         <source>新增用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="106"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="107"/>
         <source>重置密码并解锁…</source>
         <translation>Reset password and unlock…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="111"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="108"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="113"/>
         <source>用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。
 您可以随时修改自己的登录密码。</source>
         <translation>User accounts are managed by administrators. Your role (%1) does not have the &quot;%2&quot; permission, so the user list is hidden.
 You can change your own password at any time.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="138"/>
         <source>角色：管理员可做一切；前台登记和管理住户；会计负责收费记账，可查看审计日志；审计只能查看和导出。连续输错密码5次将锁定15分钟。</source>
         <translation>Roles: administrators can do everything; front desk registers and manages residents; accountants handle fees and bookkeeping and can read the audit log; auditors can only view and export. Five wrong passwords in a row lock the account for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="161"/>
         <source>共 %1 个账号，%2 个启用</source>
         <translation>Accounts: %1, active: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/users.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/users.py" line="189"/>
         <source>先在列表中选择一个用户</source>
         <translation>Select a user in the list first</translation>
     </message>
@@ -6919,17 +6904,17 @@ You can change your own password at any time.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="144"/>
         <source>养老机构管理系统</source>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="166"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="167"/>
         <source>无法打开数据库，程序将退出。
 
 %1</source>
@@ -6939,14 +6924,92 @@ You can change your own password at any time.</translation>
     </message>
 </context>
 <context>
+    <name>roles</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="75"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="76"/>
+        <source>前台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="77"/>
+        <source>会计</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="78"/>
+        <source>审计</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="88"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="89"/>
+        <source>打印和导出</source>
+        <translation>Print and export</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="90"/>
+        <source>查看审计日志</source>
+        <translation>View the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="91"/>
+        <source>登记和修改住户</source>
+        <translation>Register and edit residents</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="92"/>
+        <source>修改机构信息、房间和床位</source>
+        <translation>Edit the centre, rooms and beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="93"/>
+        <source>管理用户</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="94"/>
+        <source>备份数据库</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="95"/>
+        <source>恢复数据库</source>
+        <translation>Restore the database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="96"/>
+        <source>修改设置</source>
+        <translation>Change settings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="97"/>
+        <source>财务记账</source>
+        <translation>Bookkeeping</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="103"/>
+        <source>您的角色（%1）没有“%2”的权限</source>
+        <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
+    </message>
+</context>
+<context>
     <name>widgets</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="321"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="372"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>

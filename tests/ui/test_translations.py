@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from eldercare_desktop.ui import i18n
 from eldercare_desktop.ui.fonts import resources_dir
@@ -203,6 +203,27 @@ def test_main_window_in_english(english, make_window, admin, centre_ready, admit
         p = win.navigate(key)
         texts = [b.text() for b in p.findChildren(QPushButton) if b.isVisible() and b.text()]
         assert not [t for t in texts if CJK.search(t)], (key, texts)
+
+
+def test_roles_and_permissions_in_english(english, make_window, actors):
+    """Role and permission names come from the translation (the status bar,
+    the users list, disabled-button tooltips), not the Chinese domain labels."""
+    from eldercare_desktop.domain.roles import Perm, Role
+
+    assert [i18n.role_name(r) for r in Role] == ["Administrator", "Front desk", "Accountant", "Auditor"]
+    names = [i18n.perm_name(p) for p in Perm]  # one for every permission
+    assert len(set(names)) == len(Perm) and not [n for n in names if CJK.search(n)], names
+    assert i18n.no_permission(actors[Role.FRONT_DESK], Perm.FINANCE_WRITE) == \
+        'Your role (Front desk) does not have the "Bookkeeping" permission'
+    win = make_window(actors[Role.AUDITOR])
+    status = " ".join(w.text() for w in win.statusBar().findChildren(QLabel))
+    assert "(Auditor)" in status and not CJK.search(status.replace(win.centre_label.text(), "")), status
+    from eldercare_desktop.domain.records import UserInfo
+    from eldercare_desktop.ui.pages.users import UsersModel
+
+    m = UsersModel()
+    m.set_users([UserInfo(i, r.value, "", r.value, True, None, None) for i, r in enumerate(Role, 1)], None)
+    assert {m.index(r, 2).data() for r in range(m.rowCount())} == {"Administrator", "Front desk", "Accountant", "Auditor"}
 
 
 def test_translator_removed_after_english_test(qapp, make_window, admin):

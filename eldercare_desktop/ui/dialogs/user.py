@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import AuthError, Problem, RuleViolation
 from ...domain.records import Changes, UserInfo
-from ...domain.roles import MIN_PASSWORD_LENGTH, ROLE_LABELS, Role
+from ...domain.roles import MIN_PASSWORD_LENGTH, Role
+from ..i18n import role_name
 from ...services import users
 from ...viewmodels import users as vm
 from ..base import Shell
@@ -33,7 +34,7 @@ def _password_edit() -> QLineEdit:
 def _role_combo(current: str = Role.FRONT_DESK.value) -> QComboBox:
     c = QComboBox()
     for role in Role:
-        c.addItem(ROLE_LABELS[role], role.value)
+        c.addItem(role_name(role), role.value)
     c.setCurrentIndex(max(0, c.findData(current)))
     return c
 

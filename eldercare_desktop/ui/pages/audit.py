@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import ChainBreak
 from ...domain.records import AuditEntry
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import audit
 from ...viewmodels import audit as vm
 from ..base import Page, Shell
+from ..i18n import perm_name, role_name
 from ..tablemodel import SnapshotModel
 from ..widgets import date_edit, from_qdate, page_title
 
@@ -282,7 +283,7 @@ class AuditPage(Page):
         if not self.can_read:
             actor = shell.ctx.actor
             note = QLabel(self.tr("审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。")
-                          .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.AUDIT_READ]))
+                          .replace("%1", role_name(actor.role)).replace("%2", perm_name(Perm.AUDIT_READ)))
             note.setWordWrap(True)
             note.setObjectName("auditNote")
             note.setStyleSheet("#auditNote { background: white; border: 1px solid #d6dce4; border-radius: 8px;"

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 from ...domain.centre import BedShare, BedType
 from ...domain.errors import RuleViolation
 from ...domain.records import BedInfo, Changes, RoomInfo
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import centre
 from ...viewmodels import beds as vm
 from ...viewmodels.beds import FloorSection, TileState
 from ..base import Page, Shell
+from ..i18n import no_permission
 from ..dialogs.room import BedDialog, RoomDialog
 from ..widgets import date_edit, from_qdate, to_qdate, page_title
 
@@ -737,8 +738,7 @@ class BedsPage(Page):
         if self.can_write:
             return
         actor = self.shell.ctx.actor
-        why = self.tr("您的角色（%1）没有“%2”的权限").replace("%1", actor.role.label) \
-            .replace("%2", PERM_LABELS[Perm.CENTRE_WRITE])
+        why = no_permission(actor, Perm.CENTRE_WRITE)
         for b in self.management_buttons():
             b.setEnabled(False)
             b.setToolTip(why)

@@ -23,10 +23,11 @@ from ...domain.centre import BedShare, CentreKind
 from ...domain.errors import DomainError, Problem, RuleViolation
 from ...domain.identity import validate_credit_code
 from ...domain.records import CentreInfo, ProfileInfo
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import centre
 from ...viewmodels import beds as beds_vm
 from ..base import Page, Shell
+from ..i18n import no_permission
 from ..widgets import ErrorForm, page_title
 
 GREEN = "#2e7d32"
@@ -229,8 +230,7 @@ class CentrePage(Page):
         if self.can_write:
             return
         actor = self.shell.ctx.actor
-        why = self.tr("您的角色（%1）没有“%2”的权限").replace("%1", actor.role.label) \
-            .replace("%2", PERM_LABELS[Perm.CENTRE_WRITE])
+        why = no_permission(actor, Perm.CENTRE_WRITE)
         self.readonly_note.setText(self.tr("只读：") + why + self.tr("，只能查看。"))
         self.readonly_note.setVisible(True)
         for w in self.inputs():

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.records import UserInfo
-from ...domain.roles import PERM_LABELS, Perm
+from ...domain.roles import Perm
 from ...services import users
 from ...viewmodels import users as vm
 from ..base import Page, Shell
+from ..i18n import perm_name, role_name
 from ..widgets import page_title
 from ..tablemodel import SnapshotModel, make_table
 from ..dialogs.user import ChangeOwnPasswordDialog, EditUserDialog, NewUserDialog, ResetPasswordDialog
@@ -55,6 +56,8 @@ class UsersModel(SnapshotModel):
             value = vm.cell(u, col, self.now)
             if col == "active":
                 return self.tr("启用") if value else self.tr("停用")
+            if col == "role":
+                return role_name(u.role)
             return value
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == "locked_until" and vm.is_locked(u, self.now):
@@ -90,7 +93,7 @@ class UsersPage(Page):
         head.addWidget(title)
         actor = shell.ctx.actor
         me = QLabel(self.tr("当前登录：%1（%2）").replace("%1", actor.display_name or actor.username)
-                    .replace("%2", actor.role.label))
+                    .replace("%2", role_name(actor.role)))
         me.setStyleSheet("color: #7b8794;")
         head.addWidget(me)
         head.addStretch(1)
@@ -108,7 +111,7 @@ class UsersPage(Page):
 
         if not self.can_see:
             note = QLabel(self.tr("用户账号由管理员管理。您的角色（%1）没有“%2”的权限，因此看不到用户列表。\n您可以随时修改自己的登录密码。")
-                          .replace("%1", actor.role.label).replace("%2", PERM_LABELS[Perm.AUDIT_READ]))
+                          .replace("%1", role_name(actor.role)).replace("%2", perm_name(Perm.AUDIT_READ)))
             note.setWordWrap(True)
             note.setObjectName("usersNote")
             note.setStyleSheet("#usersNote { background: white; border: 1px solid #d6dce4; border-radius: 8px;"
