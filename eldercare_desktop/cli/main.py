@@ -287,6 +287,11 @@ def _escrow_parsers(sub, db, auth, js) -> None:
     c.set_defaults(func=cmd_escrow_reconcile)
     c = es.add_parser("rates", parents=[db, auth, js], help="活期存款利率表")
     c.set_defaults(func=cmd_escrow_rates)
+    c = es.add_parser("interest-mode", parents=[db, auth, js],
+                      help="利率调整时的计息方式（分段计息或按结息日利率）：查看或修改")
+    c.add_argument("--set", dest="mode", choices=("split", "settlement_rate"),
+                   help="split：分段计息（默认）；settlement_rate：按结息日挂牌利率")
+    c.set_defaults(func=cmd_escrow_interest_mode)
     c = es.add_parser("export", parents=[db, auth, js], help="导出押金专户台账（XLSX；整个专户或一位住户）")
     c.add_argument("--xlsx", required=True, metavar="文件")
     c.add_argument("--from", dest="date_from", type=_date, metavar="日期", help="起始日期（默认本年1月1日）")
@@ -1005,6 +1010,22 @@ def cmd_escrow_rates(args) -> int:
                 "note": r.note} for r in rows])
         return 0
     _table(("生效日期", "年利率", "说明"), [(f"{r.effective_date:%Y-%m-%d}", f"{r.annual_percent}%", r.note) for r in rows])
+    return 0
+
+
+def cmd_escrow_interest_mode(args) -> int:
+    from ..domain.interest import MODES
+    from ..services import escrow as escrow_svc
+
+    app = _open(args)
+    ctx = _login(app, args)
+    if args.mode:
+        escrow_svc.set_interest_mode(ctx, args.mode)
+    mode = escrow_svc.interest_mode(ctx)
+    if args.json:
+        _json({"mode": mode, "name": MODES[mode]})
+        return 0
+    _out(f"押金计息方式：{MODES[mode]}")
     return 0
 
 

@@ -30,8 +30,9 @@ Decisions:
   (``overdue: true``) and listed on the dashboard.
 - ``deposit_movement`` has no method column: the method is kept in
   ``reason`` (收取/退还) and the payment reference in ``voucher_no``.
-- The interest mode is a module constant (``INTEREST_MODE``, split by
-  default) passed as a parameter; settings.py has no key for it.
+- The interest mode (split at a rate change by default, or the settlement
+  day's rate, as the escrow bank does it) is the setting
+  ``escrow.interest_mode``; changing it never recomputes credited periods.
 """
 from __future__ import annotations
 
@@ -80,13 +81,13 @@ from ..domain.money import format_yuan, yuan_to_fen
 from ..domain.records import Changes
 from ..domain.errors import PermissionDenied
 from ..domain.roles import Perm
-from . import ledger
+from . import ledger, settings
 from .audit import audit
 from .centre import get_profile
 from .context import Ctx
 from .contracts import contract_for_in
 
-INTEREST_MODE = I.SPLIT  # 分段计息 by default; I.SETTLEMENT_RATE for banks applying the settlement-day rate
+MODE_KEY = "escrow.interest_mode"
 ONE_DAY = dt.timedelta(days=1)
 DETAIL_LIMIT = 4000  # deposit_movement.interest_detail
 
@@ -253,9 +254,16 @@ def _service_end(c: Contract) -> dt.date:
 
 # --- interest ---------------------------------------------------------------------------
 
-def _quote_in(s: Session, rid: int, on: dt.date, mode: str) -> RefundQuote:
+def _mode_in(s: Session, mode: str | None = None) -> str:
+    """``mode``, or the centre's setting when None."""
+    mode = mode or settings.get(s, MODE_KEY)
     if mode not in I.MODES:
         raise RuleViolation(f"未知的计息方式“{mode}”", "mode")
+    return mode
+
+
+def _quote_in(s: Session, rid: int, on: dt.date, mode: str | None) -> RefundQuote:
+    mode = _mode_in(s, mode)
     r = _resident(s, rid)
     moves = _holding(s, rid, on)
     result = I.accrue(_engine_moves(moves), _rates(s), on, mode)
@@ -294,14 +302,15 @@ def _post_periods(ctx: Ctx, s: Session, q: RefundQuote, include_final: bool) -> 
     return ids
 
 
-def quote(ctx: Ctx, resident_id: int, on: dt.date, mode: str = INTEREST_MODE) -> RefundQuote:
+def quote(ctx: Ctx, resident_id: int, on: dt.date, mode: str | None = None) -> RefundQuote:
     """What refunding on ``on`` would pay: deposits, deductions, interest period
-    by period (up to ``on``, not counted), the total, and the 10-day clock."""
+    by period (up to ``on``, not counted), the total, and the 10-day clock.
+    ``mode`` None: the centre's interest mode (``interest_mode``)."""
     with ctx.read() as s:
         return _quote_in(s, resident_id, on, mode)
 
 
-def post_interest(ctx: Ctx, on: dt.date, mode: str = INTEREST_MODE) -> Changes:
+def post_interest(ctx: Ctx, on: dt.date, mode: str | None = None) -> Changes:
     """Credit every quarterly period credited on or before ``on`` (the 21st
     after each settlement on the 20th) not yet posted, for every resident
     holding a deposit: Dr 100202 / Cr 220901 (the bank paid it into escrow)."""
@@ -393,7 +402,7 @@ def deduct(ctx: Ctx, resident_id: int, day: dt.date, amount_fen: int, reason: st
 
 
 def refund(ctx: Ctx, resident_id: int, day: dt.date, method: str, late_reason: str = "",
-           mode: str = INTEREST_MODE) -> Changes:
+           mode: str | None = None) -> Changes:
     """退还 after the service relationship ended: the final interest period is
     credited, then the whole balance (deposits − deductions + interest) is
     refunded. Number TK<year>-NNNN. After the deadline only with ``late_reason``."""
@@ -478,6 +487,26 @@ def list_rates(ctx: Ctx) -> list[RateRow]:
     with ctx.read() as s:
         return [RateRow(r.id, r.effective_date, Decimal(r.annual_percent), r.note, r.created_at, r.created_by)
                 for r in s.execute(select(DemandRate).order_by(DemandRate.effective_date)).scalars()]
+
+
+def interest_mode(ctx: Ctx) -> str:
+    """The centre's interest mode: ``interest.SPLIT`` (default) or ``interest.SETTLEMENT_RATE``."""
+    with ctx.read() as s:
+        return _mode_in(s)
+
+
+def set_interest_mode(ctx: Ctx, mode: str) -> Changes:
+    """How the escrow bank pays interest over a rate change: split at the
+    change (分段计息) or the settlement day's listed rate for the whole period.
+    Applies to periods not yet credited; credited interest is never recomputed."""
+    ctx.require(Perm.FINANCE_WRITE)
+    if mode not in I.MODES:
+        raise RuleViolation(f"计息方式应为：{'、'.join(I.MODES.values())}", "mode")
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        old = settings.put(s, MODE_KEY, mode)
+        if old != mode:
+            audit(ctx, s, "修改押金计息方式", "setting", MODE_KEY, {"mode": old}, {"mode": mode})
+    return Changes.of("setting", "escrow", message=f"押金计息方式：{I.MODES[mode]}（已结息的期间不重算）")
 
 
 def add_rate(ctx: Ctx, effective_date: dt.date | None, annual_percent: Decimal | str, note: str = "") -> Changes:

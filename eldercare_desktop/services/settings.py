@@ -9,6 +9,8 @@ DEFAULTS = {
     "assessment.instrument": "GB/T 42195-2022",
     "assessment.interval_months": "6",
     "assessment.due_window_days": "30",
+    # 押金专户 interest when the rate changes mid-period (domain.interest.MODES)
+    "escrow.interest_mode": "split",
 }
 
 

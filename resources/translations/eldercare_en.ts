@@ -3778,47 +3778,47 @@ Open it now?</translation>
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="251"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="252"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="253"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="254"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="283"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="306"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="308"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="310"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="317"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -4110,7 +4110,7 @@ Open it now?</translation>
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="163"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -4582,77 +4582,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="343"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="347"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="349"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="364"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="376"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="382"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="393"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="400"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -4837,49 +4837,69 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="607"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="609"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="611"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="612"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="616"/>
+        <source>分段计息（利率调整日起按新利率）</source>
+        <translation>Split at a rate change (new rate from its date)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <source>按结息日挂牌利率计息</source>
+        <translation>Settlement-day rate for the whole period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="618"/>
+        <source>按开户银行的做法选择；只影响尚未结息的期间</source>
+        <translation>Choose what the escrow bank does; applies only to periods not yet settled</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="629"/>
+        <source>计息方式</source>
+        <translation>Interest method</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="632"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="623"/>
-        <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。</source>
-        <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.</translation>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="635"/>
+        <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。</source>
+        <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; a rate change is handled as the chosen interest method says. Rates of settled periods cannot change.</translation>
     </message>
 </context>
 <context>
@@ -4982,157 +5002,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="683"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="684"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="685"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="664"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="686"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="687"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="688"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="724"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="723"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="770"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="770"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="782"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="804"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="796"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="818"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -5724,164 +5744,164 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="429"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="571"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="436"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="573"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="571"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="573"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>

@@ -70,9 +70,14 @@ EN = {
     "概览": "Overview",
     "正在导出专户台账…": "Exporting the escrow ledger…",
     "正在计算…": "Computing…",
-    "活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时默认分段计息。已结息期间的利率不能再修改。":
+    "活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。":
         "Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and "
-        "added to the principal the next day; split at rate changes by default. Rates of settled periods cannot change.",
+        "added to the principal the next day; a rate change is handled as the chosen interest method says. "
+        "Rates of settled periods cannot change.",
+    "计息方式": "Interest method",
+    "分段计息（利率调整日起按新利率）": "Split at a rate change (new rate from its date)",
+    "按结息日挂牌利率计息": "Settlement-day rate for the whole period",
+    "按开户银行的做法选择；只影响尚未结息的期间": "Choose what the escrow bank does; applies only to periods not yet settled",
     "点击查看明细": "Click to see the list",
     "相符": "Agreed",
     "经办": "By",

@@ -29,6 +29,13 @@ def test_escrow_commands(run, db_path, app, ctx, admitted, env, tmp_path):
     r = js(run, "--database", db, "escrow", "due", "--on", "2025-06-26")
     assert (r["count"], r["overdue"], r["total_fen"]) == (1, 1, 1000000)
     assert r["rows"][0]["days_left"] == -1 and r["rows"][0]["name"] == "张三"
+    # the centre's interest mode: the same quote at the settlement-day rate is 128 fen
+    assert js(run, "--database", db, "escrow", "interest-mode") == {"mode": "split", "name": "按利率调整日分段计息"}
+    r = js(run, "--database", db, "escrow", "interest-mode", "--set", "settlement_rate")
+    assert r == {"mode": "settlement_rate", "name": "按结息日挂牌利率计息"}
+    r = js(run, "--database", db, "escrow", "refund-quote", "--resident", admitted, "--on", "2025-06-21")
+    assert (r["interest_fen"], r["refund_fen"]) == (128, 1000128)
+    js(run, "--database", db, "escrow", "interest-mode", "--set", "split")
     r = js(run, "--database", db, "escrow", "rates")
     assert r[-1] == {"id": r[-1]["id"], "effective_date": "2025-05-20", "annual_percent": "0.05", "note": "大型银行下调"}
     r = js(run, "--database", db, "escrow", "reconcile", "--month", "2025-03", "--bank-balance", "10,000.00")

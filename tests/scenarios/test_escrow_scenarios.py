@@ -43,6 +43,33 @@ def test_accounting_worked_check(app, ctx, admitted):
     assert ledger.account_balance(ctx, ESCROW_BANK) == 0
 
 
+def test_centre_setting_pays_at_the_settlement_day_rate(app, ctx, actors, admitted):
+    """The same deposit as the worked check, with the centre set to the bank's
+    settlement-day rate: quote and refund credit 1.28, not 2.11, without any
+    mode passed; the change is audited and only the finance roles may make it."""
+    from eldercare_desktop.domain.errors import PermissionDenied
+    from eldercare_desktop.domain.roles import Role
+
+    assert escrow.interest_mode(ctx) == I.SPLIT  # the default
+    make_contract(app, admitted, D(2025, 3, 1), end=D(2025, 6, 15))
+    escrow.receive_deposit(ctx, admitted, D(2025, 3, 21), 1000000, "银行转账")
+    with pytest.raises(PermissionDenied):
+        escrow.set_interest_mode(app.as_user(actors[Role.FRONT_DESK]), I.SETTLEMENT_RATE)
+    with pytest.raises(RuleViolation, match="计息方式应为"):
+        escrow.set_interest_mode(ctx, "monthly")
+    escrow.set_interest_mode(ctx, I.SETTLEMENT_RATE)
+    assert escrow.interest_mode(app.as_user(actors[Role.AUDITOR])) == I.SETTLEMENT_RATE
+    q = escrow.quote(ctx, admitted, D(2025, 6, 21))
+    assert (q.mode, q.interest_fen, q.refund_fen) == (I.SETTLEMENT_RATE, 128, 1000128)
+    assert escrow.quote(ctx, admitted, D(2025, 6, 21), I.SPLIT).interest_fen == 211  # an explicit mode still wins
+    ch = escrow.refund(ctx, admitted, D(2025, 6, 21), "银行转账")
+    assert escrow.movement(ctx, ch.ids[0]).amount_fen == 1000128
+    assert ledger.account_balance(ctx, ESCROW_BANK) == 0
+    with app.read_factory() as s:
+        row = s.execute(select(AuditLog).where(AuditLog.action == "修改押金计息方式")).scalar_one()
+    assert json.loads(row.before) == {"mode": I.SPLIT} and json.loads(row.after) == {"mode": I.SETTLEMENT_RATE}
+
+
 def test_two_settlements_a_rate_change_and_a_deduction(app, ctx, admitted):
     make_contract(app, admitted, D(2024, 6, 1), end=D(2027, 12, 31))
     escrow.receive_deposit(ctx, admitted, D(2024, 6, 21), 1000000, "银行转账")

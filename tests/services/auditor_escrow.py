@@ -13,5 +13,6 @@ def calls(ctx, app, actor, tmp_path, bed_id, rid):
         "escrow.refund_excess": lambda: escrow.refund_excess(ctx, rid, D(2026, 2, 1)),
         "escrow.post_interest": lambda: escrow.post_interest(ctx, D(2026, 3, 21)),
         "escrow.add_rate": lambda: escrow.add_rate(ctx, D(2026, 6, 1), "0.03"),
+        "escrow.set_interest_mode": lambda: escrow.set_interest_mode(ctx, "settlement_rate"),
         "escrow.reconcile": lambda: escrow.reconcile(ctx, "2026-01", 0),
     }

@@ -165,13 +165,28 @@ def test_auditor_sees_write_buttons_disabled(qtbot, make_shell, app, ctx, actors
     page.show_residents(vm.ALL)
     assert page.residents.select_resident(rid)
     for b in (page.residents.receive_btn, page.residents.deduct_btn, page.residents.refund_btn,
-              page.residents.excess_btn, page.rates.add_btn, page.rates.interest_btn, page.reco.reconcile_btn,
-              page.reco.import_btn):
-        assert not b.isEnabled(), b.text()
+              page.residents.excess_btn, page.rates.add_btn, page.rates.interest_btn, page.rates.mode,
+              page.reco.reconcile_btn, page.reco.import_btn):
+        assert not b.isEnabled(), b.toolTip()
         assert "权限" in b.toolTip()
     assert not page.reco.bank.isEnabled()
     assert len(page.rates.model.rows) >= 2
     assert page.overview.held.value.text() == "¥10,000.00"
+    assert not shell.errors
+
+
+def test_interest_mode_is_chosen_on_the_rates_tab(qtbot, make_shell, app, ctx, actors, held):
+    from eldercare_desktop.domain import interest
+
+    shell = make_shell(actors[Role.ACCOUNTANT])
+    page = open_page(qtbot, shell)
+    combo = page.rates.mode
+    assert combo.isEnabled() and combo.currentData() == interest.SPLIT
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # the change is broadcast and the page reloads
+        combo.setCurrentIndex(combo.findData(interest.SETTLEMENT_RATE))
+        combo.activated.emit(combo.currentIndex())
+    assert escrow.interest_mode(ctx) == interest.SETTLEMENT_RATE
+    assert combo.currentData() == interest.SETTLEMENT_RATE and "按结息日挂牌利率计息" in page.rates.result.text()
     assert not shell.errors
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import interest
 from ...domain.errors import DomainError, RuleViolation
 from ...domain.escrow_records import KIND_DEPOSIT, KIND_REFUND, BankStatement, Dashboard, ReconciliationRow
 from ...domain.money import yuan_to_fen
@@ -65,6 +66,7 @@ def load_overview(ctx) -> dict[str, Any]:
     mult = centre.get_profile(info.policy_profile if info else "national").deposit_cap_multiplier
     return {"dashboard": dash, "centre": info, "multiplier": mult, "movements": escrow.movements(ctx),
             "contracts": contracts.list_contracts(ctx), "rates": escrow.list_rates(ctx),
+            "interest_mode": escrow.interest_mode(ctx),
             "reconciliations": escrow.reconciliations(ctx)}
 
 
@@ -267,7 +269,7 @@ class EscrowPage(Page):
                                          data["multiplier"], today)
         self.overview.show_data(data)
         self.residents.show_data(data)
-        self.rates.show_rates(data["rates"])
+        self.rates.show_rates(data["rates"], data["interest_mode"])
         self.reco.show_history(data["reconciliations"])
         self.loaded.emit()
 
@@ -609,19 +611,29 @@ class RatesTab(_Tab):
         self.interest_btn = QPushButton(self.tr("结息"), self)
         self.interest_btn.setToolTip(self.tr("把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金"))
         self.interest_btn.clicked.connect(self.post_interest)
+        # how the escrow bank pays interest when the rate changes mid-quarter
+        self.mode = QComboBox(self)
+        self.mode.addItem(self.tr("分段计息（利率调整日起按新利率）"), interest.SPLIT)
+        self.mode.addItem(self.tr("按结息日挂牌利率计息"), interest.SETTLEMENT_RATE)
+        self.mode.setToolTip(self.tr("按开户银行的做法选择；只影响尚未结息的期间"))
+        self.mode.activated.connect(self.change_mode)
         page.gate(self.add_btn, page.can_write, Perm.FINANCE_WRITE)
         page.gate(self.interest_btn, page.can_write, Perm.FINANCE_WRITE)
+        page.gate(self.mode, page.can_write, Perm.FINANCE_WRITE)
         if not page.can_write:
             self.interest_day.setEnabled(False)
         self.result = QLabel(self)
         bar = QHBoxLayout()
         bar.addWidget(self.add_btn)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("计息方式"), self))
+        bar.addWidget(self.mode)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("结息截止日期"), self))
         bar.addWidget(self.interest_day)
         bar.addWidget(self.interest_btn)
         note = QLabel(self.tr("活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；"
-                              "利率调整时默认分段计息。已结息期间的利率不能再修改。"), self)
+                              "利率调整时按所选计息方式计算。已结息期间的利率不能再修改。"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         lay = QVBoxLayout(self)
@@ -630,8 +642,18 @@ class RatesTab(_Tab):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.result)
 
-    def show_rates(self, rates) -> None:
+    def show_rates(self, rates, mode: str) -> None:
         self.model.set_rows(sorted(rates, key=lambda r: r.effective_date, reverse=True))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+
+    def change_mode(self, index: int) -> None:
+        mode = self.mode.itemData(index)
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            self.page.reload()  # the combo shows the stored mode again
+
+        self.shell.call(escrow.set_interest_mode, mode, on_done=lambda ch: self.result.setText(ch.message),
+                        on_error=failed)
 
     def add_rate(self) -> None:
         self.page.open_dialog(RateDialog(self.shell, self))
