@@ -12,9 +12,10 @@ pages are built on first navigation.
 
 Benchmark hooks: ELDERCARE_AUTOLOGIN="user:password" skips the login
 dialog; ELDERCARE_BENCH_EXIT prints ``window <seconds since process start>``
-when the main window is shown (and whether the ORM was imported by then),
-``shown <seconds>`` once the residents list has loaded, its peak memory
-and whether the garbage collector is back on, then quits."""
+when the main window is shown, whether the GUI thread imported the ORM
+during its first event-loop turn (it must not), ``shown <seconds>`` once
+the residents list has loaded, its peak memory and whether the garbage
+collector is back on, then quits."""
 from __future__ import annotations
 
 import time
@@ -22,10 +23,10 @@ import time
 _T0 = time.perf_counter()
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
-import gc  # noqa: E402
 from typing import Any, Callable  # noqa: E402
 
 
