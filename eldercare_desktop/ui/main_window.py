@@ -71,11 +71,6 @@ class NoAccessPage(Page):
         lay.addStretch(1)
 
 
-def perm_tooltip(actor: Actor, perm: Perm) -> str:
-    """Why a write button is disabled."""
-    return no_permission(actor, perm)
-
-
 class MainWindow(QMainWindow, Shell):
     """The application window and the pages' Shell."""
 
@@ -176,7 +171,7 @@ class MainWindow(QMainWindow, Shell):
         for action, perm in ((self.backup_action, Perm.BACKUP), (self.restore_action, Perm.RESTORE)):
             if not actor.can(perm):
                 action.setEnabled(False)
-                action.setToolTip(perm_tooltip(actor, perm))
+                action.setToolTip(no_permission(actor, perm))
         file_menu.setToolTipsVisible(True)
         help_menu = mb.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
@@ -406,7 +401,7 @@ class MainWindow(QMainWindow, Shell):
         from ..services import backup
 
         if not self.ctx.actor.can(Perm.BACKUP):
-            self.show_error(PermissionDenied(perm_tooltip(self.ctx.actor, Perm.BACKUP)))
+            self.show_error(PermissionDenied(no_permission(self.ctx.actor, Perm.BACKUP)))
             return
         if path is None:
             suggested = f"eldercare-backup-{self.ctx.today():%Y%m%d}.sqlite3"
@@ -430,7 +425,7 @@ class MainWindow(QMainWindow, Shell):
         from ..services import backup
 
         if not self.ctx.actor.can(Perm.RESTORE):
-            self.show_error(PermissionDenied(perm_tooltip(self.ctx.actor, Perm.RESTORE)))
+            self.show_error(PermissionDenied(no_permission(self.ctx.actor, Perm.RESTORE)))
             return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -499,4 +494,4 @@ class MainWindow(QMainWindow, Shell):
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow", "NoAccessPage", "perm_tooltip", "APP_TITLE"]
+__all__ = ["MainWindow", "NoAccessPage", "APP_TITLE"]

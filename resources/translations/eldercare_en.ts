@@ -3170,47 +3170,47 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
         <source>签订人</source>
         <translation>Signer</translation>
     </message>
@@ -3218,307 +3218,307 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="100"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="110"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="115"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="340"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="180"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="223"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="236"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="237"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="244"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="239"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="240"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="243"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="243"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="249"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="253"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="254"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="257"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="273"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="271"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="274"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="284"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="278"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="293"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="302"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="316"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="386"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="321"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="368"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="378"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="399"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="417"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="419"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="427"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="440"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="435"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="441"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="436"/>
         <source>已保存到：
 %1
 
@@ -4275,169 +4275,169 @@ Open it now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="103"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="226"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="109"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="110"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="111"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="112"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="113"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="138"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="158"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="161"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="485"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="190"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="227"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="355"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="365"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="374"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="377"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="373"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="375"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="379"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="410"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="415"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="432"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="437"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="440"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="441"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -4449,17 +4449,17 @@ Open it now?</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="455"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="460"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="461"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -4470,7 +4470,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="486"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -6924,17 +6924,17 @@ You can change your own password at any time.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="145"/>
         <source>养老机构管理系统</source>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="167"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="168"/>
         <source>无法打开数据库，程序将退出。
 
 %1</source>

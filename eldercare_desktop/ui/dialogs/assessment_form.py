@@ -794,9 +794,9 @@ class AssessmentFormDialog(QDialog):
             if s.superseded:
                 self.correct_button.setToolTip(self.tr("该评估已被更正，请更正最新的那份"))
             else:
-                from ..main_window import perm_tooltip
+                from ..i18n import no_permission
 
-                self.correct_button.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
+                self.correct_button.setToolTip(no_permission(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
         if self.read_only:
             self.save_button.hide()
             self.cancel_button.setText(self.tr("关闭"))
@@ -836,9 +836,9 @@ class AssessmentFormDialog(QDialog):
                 .replace("%2", f"{d.base_date:%Y-%m-%d}")
             colour = "#fff4e5"
         elif self.read_only:
-            from ..main_window import perm_tooltip
+            from ..i18n import no_permission
 
-            banner = perm_tooltip(self.shell.ctx.actor, Perm.RESIDENT_WRITE) + self.tr("，只能查看")
+            banner = no_permission(self.shell.ctx.actor, Perm.RESIDENT_WRITE) + self.tr("，只能查看")
             colour = "#fff4e5"
         if banner:
             self.banner.setText(banner)

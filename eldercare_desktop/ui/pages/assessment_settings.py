@@ -93,7 +93,7 @@ class AssessmentSettingsTab(Page):
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(shell, parent)
-        from ..main_window import perm_tooltip
+        from ..i18n import no_permission
 
         self.can_write = shell.ctx.actor.can(Perm.SETTINGS_WRITE)
         self.instruments = svc.instruments()
@@ -104,7 +104,7 @@ class AssessmentSettingsTab(Page):
 
         lay = QVBoxLayout(self)
         if not self.can_write:
-            self.banner = QLabel(perm_tooltip(shell.ctx.actor, Perm.SETTINGS_WRITE) + self.tr("，只能查看评估设置。"), self)
+            self.banner = QLabel(no_permission(shell.ctx.actor, Perm.SETTINGS_WRITE) + self.tr("，只能查看评估设置。"), self)
             self.banner.setWordWrap(True)
             self.banner.setStyleSheet("background: #fff8e1; border: 1px solid #f0d58c; padding: 6px; color: #6d5200;")
             lay.addWidget(self.banner)
@@ -174,7 +174,7 @@ class AssessmentSettingsTab(Page):
         row.addWidget(self.saved_label, 1)
         lay.addLayout(row)
         if not self.can_write:
-            tip = perm_tooltip(shell.ctx.actor, Perm.SETTINGS_WRITE)
+            tip = no_permission(shell.ctx.actor, Perm.SETTINGS_WRITE)
             for w in (self.save_button, self.revert_button, self.instrument, self.interval, self.due_window):
                 w.setEnabled(False)
                 w.setToolTip(tip)

@@ -864,11 +864,11 @@ class AssessmentsPage(Page):
         return model.row_at(row) if row >= 0 else None  # type: ignore[attr-defined]
 
     def _update_actions(self) -> None:
-        from ..main_window import perm_tooltip
+        from ..i18n import no_permission
 
         actor = self.shell.ctx.actor
-        no_write = perm_tooltip(actor, Perm.RESIDENT_WRITE)
-        no_print = perm_tooltip(actor, Perm.PRINT)
+        no_write = no_permission(actor, Perm.RESIDENT_WRITE)
+        no_print = no_permission(actor, Perm.PRINT)
         due = self.selected_due()
         pending = self.selected_pending()
 
@@ -925,9 +925,9 @@ class AssessmentsPage(Page):
     def open_new_for(self, resident_id: int, due_reason: str | None = None) -> None:
         """Open the form for a new assessment of ``resident_id`` (once its data is loaded)."""
         if not self.can_write:
-            from ..main_window import perm_tooltip
+            from ..i18n import no_permission
 
-            self.shell.show_error(PermissionDenied(perm_tooltip(self.shell.ctx.actor, Perm.RESIDENT_WRITE)))
+            self.shell.show_error(PermissionDenied(no_permission(self.shell.ctx.actor, Perm.RESIDENT_WRITE)))
             return
         self._call(gather_form, resident_id, NEW, None, due_reason, on_done=self._open_form)
 

@@ -31,6 +31,7 @@ from ...domain.roles import Perm
 from ...services import contracts, residents
 from ...viewmodels import contracts as vm
 from ..base import Page, Shell
+from ..i18n import no_permission
 from ..widgets import page_title
 from ..dialogs.contract import AmendContractDialog, SignContractDialog, TerminateContractDialog, load_signable
 from ..tablemodel import SnapshotModel, make_table
@@ -71,12 +72,6 @@ def load_contracts(ctx) -> list[vm.ContractItem]:
     res = residents.list_residents(ctx)
     signers = {r.id: vm.short_signer(r.signer_name, r.signer_relation) for r in rows}
     return vm.build_items(rows, res, signers)
-
-
-def _perm_tooltip(actor, perm: Perm) -> str:
-    from ..main_window import perm_tooltip
-
-    return perm_tooltip(actor, perm)
 
 
 class ContractsPage(Page):
@@ -306,7 +301,7 @@ class ContractsPage(Page):
         active = d is not None and d.status == ACTIVE
         choose = self.tr("先在列表中选择一份合同")
         if not self.can_write:
-            why = _perm_tooltip(actor, Perm.RESIDENT_WRITE)
+            why = no_permission(actor, Perm.RESIDENT_WRITE)
             for b in (self.sign_button, self.amend_button, self.terminate_button):
                 b.setEnabled(False)
                 b.setToolTip(why)
@@ -319,14 +314,14 @@ class ContractsPage(Page):
                 b.setToolTip(why)
         if not self.can_finance:
             self.settle_button.setEnabled(False)
-            self.settle_button.setToolTip(_perm_tooltip(actor, Perm.FINANCE_WRITE))
+            self.settle_button.setToolTip(no_permission(actor, Perm.FINANCE_WRITE))
         else:
             pending = vm.settlement_pending(d)
             self.settle_button.setEnabled(pending)
             self.settle_button.setToolTip("" if pending else self.tr("仅在已终止合同的结算待记账时可用"))
         if not self.can_print:
             self.print_button.setEnabled(False)
-            self.print_button.setToolTip(_perm_tooltip(actor, Perm.PRINT))
+            self.print_button.setToolTip(no_permission(actor, Perm.PRINT))
         else:
             self.print_button.setEnabled(d is not None)
             self.print_button.setToolTip("" if d is not None else choose)

@@ -220,10 +220,10 @@ class ResidentsPage(Page):
         if self.shell.ctx.actor.can(Perm.PRINT):
             self.export_button.setToolTip(self.tr("把住户名册导出为Excel文件（.xlsx）"))
         else:
-            from ..main_window import perm_tooltip
+            from ..i18n import no_permission
 
             self.export_button.setEnabled(False)
-            self.export_button.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.PRINT))
+            self.export_button.setToolTip(no_permission(self.shell.ctx.actor, Perm.PRINT))
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
 
@@ -470,9 +470,9 @@ class ResidentsPage(Page):
         for key, b in self.buttons.items():
             if not self.can_write:
                 b.setEnabled(False)
-                from ..main_window import perm_tooltip
+                from ..i18n import no_permission
 
-                b.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
+                b.setToolTip(no_permission(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
                 continue
             if key == "register":
                 b.setEnabled(True)

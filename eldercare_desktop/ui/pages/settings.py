@@ -133,7 +133,7 @@ class DataTab(Page):
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(shell, parent)
-        from ..main_window import perm_tooltip
+        from ..i18n import no_permission
 
         actor = shell.ctx.actor
         lay = QVBoxLayout(self)
@@ -170,7 +170,7 @@ class DataTab(Page):
         for button, perm in ((self.backup_button, Perm.BACKUP), (self.restore_button, Perm.RESTORE)):
             if not actor.can(perm):
                 button.setEnabled(False)
-                button.setToolTip(perm_tooltip(actor, perm))
+                button.setToolTip(no_permission(actor, perm))
 
     def _backed_up(self, sha: str) -> None:
         self.result.setText(self.tr("备份完成。文件校验值（SHA-256）：%1").replace("%1", sha))

@@ -179,11 +179,11 @@ class UsersPage(Page):
 
     def _update_actions(self) -> None:
         if not self.is_admin:  # auditors and accountants only review the list
-            from ..main_window import perm_tooltip
+            from ..i18n import no_permission
 
             for b in (self.new_button, self.edit_button, self.reset_button):
                 b.setEnabled(False)
-                b.setToolTip(perm_tooltip(self.shell.ctx.actor, Perm.USER_ADMIN))
+                b.setToolTip(no_permission(self.shell.ctx.actor, Perm.USER_ADMIN))
             return
         has = self.selected() is not None
         why = "" if has else self.tr("先在列表中选择一个用户")
