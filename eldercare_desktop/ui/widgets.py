@@ -4,6 +4,7 @@ a busy indicator and a progress runner for long jobs."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QProgressDialog,
     QPushButton,
@@ -378,3 +380,31 @@ def run_with_progress(parent: QWidget | None, worker: "DbWorker", title: str, fn
     dlg.job = job  # type: ignore[attr-defined]
     dlg.show()
     return dlg
+
+
+# -- saving documents ------------------------------------------------------------------
+
+def documents_folder() -> Path:
+    """Where a save dialog starts: the user's Documents folder, else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                or Path.home())
+
+
+def offer_open(parent: QWidget, path: str, title: str) -> QMessageBox:
+    """A non-modal "saved to … open it now?" box; Open shows the file in the
+    system viewer. Returns the box (tests read and close it)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    box = QMessageBox(QMessageBox.Icon.Information, title,
+                      QCoreApplication.translate("widgets", "已保存到：\n%1\n\n现在打开吗？").replace("%1", path),
+                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Open)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(
+        lambda b: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if box.standardButton(b) == QMessageBox.StandardButton.Open else None)
+    box.open()
+    return box

@@ -574,57 +574,57 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AssessmentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="226"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="226"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="226"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="226"/>
         <source>工具</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="227"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="227"/>
         <source>初步等级</source>
         <translation>Preliminary level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="227"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="227"/>
         <source>评估对应照护等级</source>
         <translation>Care level per assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="228"/>
         <source>评估员</source>
         <translation>Assessors</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="228"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -632,244 +632,233 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AssessmentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="579"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="575"/>
         <source>待评估</source>
         <extracomment>emitted when a form dialog opens (tests drive it) emitted with a written report&apos;s path</extracomment>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="580"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="576"/>
         <source>待确认的照护等级变更</source>
         <translation>Pending care level changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="581"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="577"/>
         <source>评估记录</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="578"/>
         <source>个人评估历史</source>
         <translation>Resident history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="597"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="593"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="700"/>
         <source>新建评估</source>
         <translation>New assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="598"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="594"/>
         <source>即时评估申请</source>
         <translation>Request immediate assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="595"/>
         <source>显示全部在住住户（含未到期）</source>
         <translation>Show all residents in residence (including not yet due)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="614"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="610"/>
         <source>红色：已逾期；橙色：即将到期。复评间隔与提醒天数在“设置 → 评估”中设定；身体状况变化时请登记“即时评估申请”。</source>
         <translation>Red: overdue; orange: due soon. The reassessment interval and reminder days are set in &quot;Settings → Assessments&quot;; when a resident&apos;s condition changes, file an &quot;Immediate assessment request&quot;.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="626"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="622"/>
         <source>记录同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="623"/>
         <source>记录不同意</source>
         <translation>Record refusal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="629"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="625"/>
         <source>查看评估</source>
         <translation>View assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="638"/>
         <source>依据《养老机构管理办法》，变更照护等级须经老人或其代理人同意：同意之日起按新等级照护和收费；不同意时维持原等级，可申请复评。</source>
         <translation>Under the Measures for the Administration of Elderly Care Institutions, a care level change needs the consent of the resident or their agent: from the day of consent, care and fees follow the new level; without consent the current level stays and a reassessment may be requested.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="656"/>
         <source>筛选：住户、编号、评估员、等级</source>
         <translation>Filter: resident, number, assessor, level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="664"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="660"/>
         <source>评估日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="662"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="674"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="701"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="675"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="703"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="677"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="705"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="679"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="675"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="695"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="779"/>
         <source>已逾期 %1 人，即将到期 %2 人</source>
         <translation>Overdue: %1, due soon: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="781"/>
         <source>待评估（%1）</source>
         <translation>Due (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="794"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="790"/>
         <source>共 %1 项</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="791"/>
         <source>待确认的照护等级变更（%1）</source>
         <translation>Pending care level changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="807"/>
         <source>共 %1 份</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="812"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="808"/>
         <source>显示 %1 份，共 %2 份</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="843"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="839"/>
         <source>当前照护等级：%1</source>
         <translation>Current care level: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="843"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="839"/>
         <source>（尚未确定）</source>
         <translation>(not yet set)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="886"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="882"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="887"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="883"/>
         <source>请先选择一项待确认的变更</source>
         <translation>Select a pending change first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="888"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="884"/>
         <source>请先选择一份评估</source>
         <translation>Select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="904"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="900"/>
         <source>该评估已被更正，请更正最新的那份</source>
         <translation>This assessment has been corrected; correct the latest version instead</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="911"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="907"/>
         <source>“%1”目前%2，不能再做评估</source>
         <translation>&quot;%1&quot; is currently %2 and cannot be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="974"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="970"/>
         <source>评估已保存</source>
         <translation>Assessment saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="976"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="972"/>
         <source>打印评估报告</source>
         <translation>Print assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="977"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="973"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1037"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1031"/>
         <source>保存评估报告</source>
         <translation>Save assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1038"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1032"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1046"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1040"/>
         <source>评估报告已保存：%1</source>
         <translation>Assessment report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1049"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1043"/>
         <source>评估报告已保存</source>
         <translation>Assessment report saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1055"/>
-        <source>已保存到：
-%1
-
-现在打开吗？</source>
-        <translation>Saved to:
-%1
-
-Open it now?</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1076"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1089"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1059"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1072"/>
         <source>导出评估记录</source>
         <translation>Export assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1077"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1060"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1084"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1067"/>
         <source>已导出 %1 份评估：%2</source>
         <translation>Assessments exported (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1087"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1070"/>
         <source>导出完成</source>
         <translation>Export complete</translation>
     </message>
@@ -2366,7 +2355,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="302"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -2817,47 +2806,47 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="201"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="201"/>
         <source>评估编号</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="201"/>
         <source>原等级 → 新等级</source>
         <translation>Old → new level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="202"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="202"/>
         <source>同意人</source>
         <translation>Consented by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="202"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="203"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="203"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="203"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -3170,47 +3159,47 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
         <source>签订人</source>
         <translation>Signer</translation>
     </message>
@@ -3218,315 +3207,304 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="99"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="109"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="113"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="113"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="179"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="222"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="235"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="236"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="238"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="239"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="240"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="243"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="243"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="244"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="252"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="253"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="256"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="267"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="270"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="274"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="273"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="276"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="279"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="277"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="311"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="385"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="321"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="320"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="367"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="368"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="377"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="398"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="414"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="416"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="424"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="432"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="436"/>
-        <source>已保存到：
-%1
-
-现在打开吗？</source>
-        <translation>Saved to:
-%1
-
-Open it now?</translation>
     </message>
 </context>
 <context>
@@ -3702,42 +3680,42 @@ Open it now?</translation>
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="153"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="153"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="153"/>
         <source>上次评估</source>
         <translation>Last assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="153"/>
         <source>上次等级</source>
         <translation>Last level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="154"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="154"/>
         <source>应评估日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="154"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="154"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4092,17 +4070,17 @@ Open it now?</translation>
 <context>
     <name>GradeChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="333"/>
         <source>最终能力等级变化</source>
         <translation>Final ability level over time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="340"/>
         <source>● 有效评估&#x3000;○ 已被更正的评估&#x3000;（鼠标停在点上查看详情）</source>
         <translation>● Valid assessment   ○ Corrected assessment   (hover over a point for details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="367"/>
         <source>尚无评估记录</source>
         <translation>No assessments yet</translation>
     </message>
@@ -4723,32 +4701,32 @@ The previous data was saved as:
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="179"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="179"/>
         <source>评估编号</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="179"/>
         <source>评估日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="179"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="180"/>
         <source>原等级 → 新等级</source>
         <translation>Old → new level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="180"/>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>
@@ -5340,7 +5318,7 @@ The previous data was saved as:
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="457"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="453"/>
         <source>输入姓名、拼音首字母或床位号</source>
         <translation>Type a name, pinyin initials or bed</translation>
     </message>
@@ -5348,57 +5326,57 @@ The previous data was saved as:
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>户籍</source>
         <translation>Household reg.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>离院日期</source>
         <translation>Left on</translation>
     </message>
@@ -5406,337 +5384,337 @@ The previous data was saved as:
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="180"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
         <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="190"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="218"/>
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="222"/>
         <source>把住户名册导出为Excel文件（.xlsx）</source>
         <translation>Export the resident roster as an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="278"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="349"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="350"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="351"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="352"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="422"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="480"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="484"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="484"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="493"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="612"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="615"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="622"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="618"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="623"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="638"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="643"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="644"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="646"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="661"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="664"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="682"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -6040,49 +6018,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="556"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="608"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="553"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="583"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="604"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="560"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="568"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="569"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="565"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="574"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="579"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="575"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="588"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="584"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="595"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="591"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="601"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -6270,7 +6248,7 @@ The previous data was saved as:
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="222"/>
         <source>保存</source>
         <extracomment>every ErrorForm of the dialog; problems go to the form that has the field</extracomment>
         <translation>Save</translation>
@@ -7024,14 +7002,25 @@ You can change your own password at any time.</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="333"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="372"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="374"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="402"/>
+        <source>已保存到：
+%1
+
+现在打开吗？</source>
+        <translation>Saved to:
+%1
+
+Open it now?</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ the final grade over time."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (
@@ -17,15 +16,12 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
-    QStandardPaths,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetrics,
     QPainter,
@@ -65,7 +61,7 @@ from ..base import Page, Shell
 from ..tablemodel import SnapshotModel
 from ..dialogs.assessment_form import CORRECT, NEW, VIEW, AssessmentFormDialog, FormSetup, ImmediateRequestDialog, \
     gather_form
-from ..widgets import date_edit, from_qdate
+from ..widgets import date_edit, documents_folder, from_qdate, offer_open
 
 translate = QCoreApplication.translate
 
@@ -1031,10 +1027,8 @@ class AssessmentsPage(Page):
         self._call(svc.get_detail, assessment_id, on_done=lambda d: self._ask_report_path(d, offer_open))
 
     def _ask_report_path(self, detail, offer_open: bool) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
-            or str(Path.home())
         name = f"{detail.number}_{detail.resident_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存评估报告"), str(Path(folder) / name),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存评估报告"), str(documents_folder() / name),
                                               self.tr("PDF 文件 (*.pdf)"))
         if path:
             self._write_report(detail.id, path, offer_open)
@@ -1051,16 +1045,7 @@ class AssessmentsPage(Page):
         self._call(svc.report_pdf, assessment_id, path, on_done=done)
 
     def _offer_open(self, path: str, title: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title,
-                          self.tr("已保存到：\n%1\n\n现在打开吗？").replace("%1", path),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Open)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda b: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-            if box.standardButton(b) == QMessageBox.StandardButton.Open else None)
-        self.last_box = box
-        box.open()
+        self.last_box = offer_open(self, path, title)
 
     def export_excel(self, path: str | None = None, offer_open: bool = True) -> None:
         """Every assessment of the records tab's period into an XLSX file."""
@@ -1070,10 +1055,8 @@ class AssessmentsPage(Page):
         if f > t:
             f, t = t, f
         if path is None:
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
-                or str(Path.home())
             name = f"评估记录_{f:%Y%m%d}-{t:%Y%m%d}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评估记录"), str(Path(folder) / name),
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评估记录"), str(documents_folder() / name),
                                                   self.tr("Excel 工作簿 (*.xlsx)"))
             if not path:
                 return

@@ -5,10 +5,9 @@ cap, termination and settlement) and the actions: 签订, 变更, 终止,
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +31,7 @@ from ...services import contracts, residents
 from ...viewmodels import contracts as vm
 from ..base import Page, Shell
 from ..i18n import no_permission
-from ..widgets import page_title
+from ..widgets import documents_folder, offer_open, page_title
 from ..dialogs.contract import AmendContractDialog, SignContractDialog, TerminateContractDialog, load_signable
 from ..tablemodel import SnapshotModel, make_table
 
@@ -412,10 +411,8 @@ class ContractsPage(Page):
         self._call(contracts.get_contract, cid, on_done=lambda d: self._ask_path(d, offer_open))
 
     def _ask_path(self, d: ContractDetail, offer_open: bool) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
-            or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存服务合同"),
-                                              str(Path(folder) / vm.pdf_name(d.number, d.resident_name)),
+                                              str(documents_folder() / vm.pdf_name(d.number, d.resident_name)),
                                               self.tr("PDF 文件 (*.pdf)"))
         if path:
             self._write_pdf(d.id, path, offer_open)
@@ -432,13 +429,4 @@ class ContractsPage(Page):
         self._call(contracts.contract_pdf, cid, path, on_done=done)
 
     def _offer_open(self, path: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("服务合同已保存"),
-                          self.tr("已保存到：\n%1\n\n现在打开吗？").replace("%1", path),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Open)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda b: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-            if box.standardButton(b) == QMessageBox.StandardButton.Open else None)
-        self.last_box = box
-        box.open()
+        self.last_box = offer_open(self, path, self.tr("服务合同已保存"))

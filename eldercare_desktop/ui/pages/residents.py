@@ -31,6 +31,7 @@ from ...domain.records import Changes, ResidentDetail, ResidentRow
 from ...domain.roles import Perm
 from ...viewmodels import residents as vm
 from ..base import LazyService, Page, Shell
+from ..widgets import documents_folder
 
 # the first page: its services (and the ORM) import on the database thread
 residents = LazyService("residents")
@@ -548,19 +549,14 @@ class RosterExportDialog(QDialog):
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(parent)
-        from pathlib import Path
-
-        from PySide6.QtCore import QStandardPaths
-
         self.shell = shell
         self.setWindowTitle(self.tr("导出住户名册"))
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         name = f"住户名册_{shell.ctx.today():%Y%m%d}.xlsx"
-        self.path = QLineEdit(str(Path(folder) / name), self)
+        self.path = QLineEdit(str(documents_folder() / name), self)
         self.browse = QPushButton(self.tr("浏览…"), self)
         self.browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
