@@ -35,6 +35,8 @@ BUDGETS = {
     "billing_10k_s": 5.0,
     "statements_1k_s": 3.0,
     "journal_export_ratio": 0.8,
+    "disclosure_s": 3.0,
+    "statement_open_ms": 300.0,
 }
 
 
@@ -152,6 +154,42 @@ def finance(runs: int) -> list[tuple[str, float, float | None]]:
     return out
 
 
+def disclosure(runs: int, residents: int = 300) -> list[tuple[str, float, float | None]]:
+    """The demo centre (300 residents, last year's books closed, this year's
+    open): the disclosure package PDF + XLSX for last year, and opening a
+    statement on the 报表 page (the service call plus the screen rows)."""
+    from eldercare_desktop.services import disclosure as disc
+    from eldercare_desktop.services import reports, users
+    from eldercare_desktop.services.context import App
+    from eldercare_desktop.viewmodels import reports as rvm
+
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        db = Path(d) / "demo.sqlite3"
+        print(f"building the {residents}-resident demo …", flush=True)
+        print(f"  built in {build(db, residents):.1f} s", flush=True)
+        app = App.open(str(db))
+        ctx = app.as_user(users.login(app, "kuaiji", PASSWORD))
+        year = app.today().year - 1
+        times, opens = [], []
+        for i in range(runs + 1):
+            t = time.perf_counter()
+            disc.write_package(ctx, year, f"{d}/p.pdf", f"{d}/p.xlsx")
+            if i:
+                times.append(time.perf_counter() - t)
+            for code in ("会民非01表", "会民非02表", "会民非03表"):
+                t = time.perf_counter()
+                st = reports.statements(ctx, year + 1)
+                rvm.statement_rows(st.by_code(code))
+                if i:
+                    opens.append((time.perf_counter() - t) * 1000)
+        app.close()
+    out.append(("disclosure package PDF + XLSX, 300 residents (s)", statistics.median(times), BUDGETS["disclosure_s"]))
+    out.append(("报表 page opens a statement, median (ms)", statistics.median(opens), BUDGETS["statement_open_ms"]))
+    out.append(("报表 page opens a statement, worst (ms)", max(opens), None))
+    return out
+
+
 def _bare_openpyxl_speed(n: int, cols: int) -> float:
     """Rows per second of openpyxl write-only writing plain values: the ceiling."""
     import datetime as dt
@@ -175,12 +213,14 @@ def main(argv=None) -> int:
     ap.add_argument("--residents", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse this database (built if missing)")
-    ap.add_argument("--only", choices=("gui", "finance"), help="run one group of figures")
+    ap.add_argument("--only", choices=("gui", "finance", "disclosure"), help="run one group of figures")
     args = ap.parse_args(argv)
     figures: list = []
-    if args.only != "gui":
+    if args.only in (None, "finance"):
         figures += finance(args.runs)
-    if args.only == "finance":
+    if args.only in (None, "disclosure"):
+        figures += disclosure(args.runs)
+    if args.only in ("finance", "disclosure"):
         return _print(figures)
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.sqlite3"

@@ -39,6 +39,8 @@ class Centre(Base):
     escrow_bank: Mapped[str] = mapped_column(String(200), default="")
     escrow_account_name: Mapped[str] = mapped_column(String(200), default="")
     escrow_account_no: Mapped[str] = mapped_column(String(40), default="")
+    bank_name: Mapped[str] = mapped_column(String(200), default="")  # operating (basic) account
+    bank_account_no: Mapped[str] = mapped_column(String(40), default="")
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
@@ -284,7 +286,7 @@ class ReassessmentRequest(Base):
 # The money models live in their own modules and load on first use
 # (``from ..db.models import Contract`` still works): declaring ~15 more
 # mapped classes costs ~0.1 s, which start-up does not need to pay.
-_MORE = ("models_finance", "models_billing", "models_escrow")
+_MORE = ("models_finance", "models_billing", "models_escrow", "models_books")
 
 
 def __getattr__(name: str):

@@ -32,7 +32,7 @@ from typing import IO, Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -44,6 +44,7 @@ from reportlab.platypus import (  # re-exported for renderers
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -57,10 +58,11 @@ from ..domain.errors import RuleViolation
 __all__ = [
     "A4", "mm", "colors", "TA_CENTER", "TA_LEFT", "TA_RIGHT", "ParagraphStyle",
     "INK", "GREY", "RULE", "GRID", "SHADE", "SHADE_LIGHT", "SHADE_STRONG", "WARN",
-    "CondPageBreak", "Flowable", "KeepTogether", "PageBreak", "Paragraph", "Spacer", "Table", "TableStyle",
+    "CondPageBreak", "Flowable", "KeepTogether", "NextPageTemplate", "PageBreak", "Paragraph", "Spacer", "Table",
+    "TableStyle",
     "FONT_NAME", "FONT_PATH", "RESOURCES", "PageInfo", "RecordStart", "Heading", "Signer", "Cancelled",
     "register_font", "styles", "esc", "grid_style", "kv_table", "signature_block", "note_box",
-    "write_pdf", "pdf_bytes", "fmt_date", "content_width",
+    "write_pdf", "pdf_bytes", "fmt_date", "content_width", "landscape_width", "PORTRAIT", "LANDSCAPE",
 ]
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -72,6 +74,9 @@ MARGIN_X = 15 * mm
 MARGIN_TOP = 20 * mm  # header sits in the top margin
 MARGIN_BOTTOM = 17 * mm  # footer sits in the bottom margin
 content_width = PAGE_WIDTH - 2 * MARGIN_X
+landscape_width = PAGE_HEIGHT - 2 * MARGIN_X
+# page template ids: a story switches with NextPageTemplate(LANDSCAPE) + PageBreak()
+PORTRAIT, LANDSCAPE = "page", "landscape"
 
 INK = colors.HexColor("#1a1a1a")
 GREY = colors.HexColor("#555555")
@@ -290,11 +295,12 @@ def kv_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], labe
     return t
 
 
-def note_box(text: str, color=WARN) -> Table:
-    """A framed one-paragraph notice (e.g. "本评估已被更正")."""
+def note_box(text: str, color=WARN, width: float | None = None) -> Table:
+    """A framed one-paragraph notice (e.g. "本评估已被更正"), as wide as the
+    portrait text area unless ``width`` is given (e.g. ``landscape_width``)."""
     s = styles()
     p = Paragraph(esc(text), ParagraphStyle("ec-box", parent=s.body, textColor=color))
-    t = Table([[p]], colWidths=[content_width])
+    t = Table([[p]], colWidths=[width or content_width])
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), register_font(), 9),  # else the table's own Helvetica is left unembedded
         ("BOX", (0, 0), (-1, -1), 1, color),
@@ -436,30 +442,31 @@ class _NumberedCanvas(Canvas):
 def _draw_page(canvas: _NumberedCanvas, doc: "_Doc") -> None:
     info = doc.page_info
     font = register_font()
+    page_w, page_h = canvas._pagesize  # portrait or landscape
     canvas.saveState()
     # header
-    top = PAGE_HEIGHT - 12 * mm
+    top = page_h - 12 * mm
     canvas.setFillColor(INK)
     canvas.setFont(font, 9)
     canvas.drawString(MARGIN_X, top, info.centre_name)
     canvas.setFillColor(GREY)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, info.title)
+    canvas.drawRightString(page_w - MARGIN_X, top, info.title)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
+    canvas.line(MARGIN_X, top - 2.5 * mm, page_w - MARGIN_X, top - 2.5 * mm)
     # footer
     bottom = 9 * mm
-    canvas.line(MARGIN_X, bottom + 3.5 * mm, PAGE_WIDTH - MARGIN_X, bottom + 3.5 * mm)
+    canvas.line(MARGIN_X, bottom + 3.5 * mm, page_w - MARGIN_X, bottom + 3.5 * mm)
     canvas.setFont(font, 7.5)
     canvas.drawString(MARGIN_X, bottom, f"打印日期：{fmt_date(info.printed_on)}")
     reference = canvas._ec_reference if canvas._ec_reference is not None else info.reference
     if reference:
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, reference)
+        canvas.drawRightString(page_w - MARGIN_X, bottom, reference)
     form, n = canvas.ec_group_form()
     head = f"第 {n} 页 / 共 "
     tail_w = pdfmetrics.stringWidth(f"{n} 页", font, 7.5)  # the total usually has as many digits
     head_w = pdfmetrics.stringWidth(head, font, 7.5)
-    x = (PAGE_WIDTH - head_w - tail_w) / 2
+    x = (page_w - head_w - tail_w) / 2
     canvas.drawString(x, bottom, head)
     canvas.translate(x + head_w, bottom)
     canvas.doForm(form)
@@ -467,7 +474,7 @@ def _draw_page(canvas: _NumberedCanvas, doc: "_Doc") -> None:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, stream, page_info: PageInfo, progress, abort, **kw):
+    def __init__(self, stream, page_info: PageInfo, progress, abort, landscape_first: bool = False, **kw):
         super().__init__(
             stream, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=page_info.title, author=page_info.author or page_info.centre_name,
@@ -479,7 +486,11 @@ class _Doc(BaseDocTemplate):
         self._abort = abort
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_page)])
+        wide = Frame(MARGIN_X, MARGIN_BOTTOM, landscape_width, PAGE_WIDTH - MARGIN_TOP - MARGIN_BOTTOM, id="wide",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates = [PageTemplate(id=PORTRAIT, frames=[frame], onPageEnd=_draw_page, pagesize=A4),
+                     PageTemplate(id=LANDSCAPE, frames=[wide], onPageEnd=_draw_page, pagesize=landscape(A4))]
+        self.addPageTemplates(templates[::-1] if landscape_first else templates)
 
     def afterFlowable(self, flowable):
         if self._abort is not None and self._abort.is_set():
@@ -489,14 +500,16 @@ class _Doc(BaseDocTemplate):
 
 
 def write_pdf(story: list, page_info: PageInfo, stream: IO[bytes],
-              progress: Callable[[float, str], None] | None = None, abort=None) -> int:
+              progress: Callable[[float, str], None] | None = None, abort=None, landscape: bool = False) -> int:
     """Lay out ``story`` on A4 pages with the standard header and footer and
     write the PDF to ``stream``; returns the number of pages. Raises
-    :class:`Cancelled` when ``abort.is_set()`` becomes true."""
+    :class:`Cancelled` when ``abort.is_set()`` becomes true. Pages are
+    portrait (``landscape`` starts in landscape); a story may switch with
+    ``NextPageTemplate(LANDSCAPE or PORTRAIT)`` before a ``PageBreak``."""
     register_font()
     if abort is not None and abort.is_set():
         raise Cancelled()
-    doc = _Doc(stream, page_info, progress, abort)
+    doc = _Doc(stream, page_info, progress, abort, landscape)
     holder: dict[str, _NumberedCanvas] = {}
 
     def maker(*a, **kw):
@@ -510,8 +523,8 @@ def write_pdf(story: list, page_info: PageInfo, stream: IO[bytes],
 
 
 def pdf_bytes(story: list, page_info: PageInfo, progress: Callable[[float, str], None] | None = None,
-              abort=None) -> bytes:
+              abort=None, landscape: bool = False) -> bytes:
     """:func:`write_pdf` into memory."""
     buf = io.BytesIO()
-    write_pdf(story, page_info, buf, progress, abort)
+    write_pdf(story, page_info, buf, progress, abort, landscape)
     return buf.getvalue()

@@ -34,6 +34,8 @@ class CentreInfo:
     escrow_bank: str = ""
     escrow_account_name: str = ""
     escrow_account_no: str = ""
+    bank_name: str = ""  # operating (basic) account
+    bank_account_no: str = ""
 
 
 @dataclass(frozen=True)

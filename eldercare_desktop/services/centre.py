@@ -48,6 +48,7 @@ def _centre_info(c: Centre) -> CentreInfo:
     return CentreInfo(
         c.name, c.credit_code, c.kind, c.policy_profile, c.address, c.phone, c.legal_representative,
         c.approved_beds, c.escrow_bank, c.escrow_account_name, c.escrow_account_no,
+        c.bank_name or "", c.bank_account_no or "",
     )
 
 
@@ -82,9 +83,14 @@ def check_centre(info: CentreInfo) -> CentreInfo:
         p.add("escrow_account_no", "押金专户账号只能包含数字")
     if acct and not (info.escrow_bank.strip() and info.escrow_account_name.strip()):
         p.add("escrow_bank", "请同时填写押金专户的开户银行和户名")
+    basic = info.bank_account_no.replace(" ", "")
+    if basic and not basic.isdigit():
+        p.add("bank_account_no", "基本户账号只能包含数字")
+    if basic and acct and basic == acct:
+        p.add("bank_account_no", "押金专户不能与基本户是同一个账号：押金须专户存储")
     p.raise_if_any()
     return dataclasses.replace(
-        info, name=info.name.strip(), credit_code=code.strip().upper(), escrow_account_no=acct,
+        info, name=info.name.strip(), credit_code=code.strip().upper(), escrow_account_no=acct, bank_account_no=basic,
         address=info.address.strip(), phone=info.phone.strip(),
     )
 

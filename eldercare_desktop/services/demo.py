@@ -31,7 +31,7 @@ from ..domain.records import CentreInfo
 from ..domain.residents import CheckedResident, ContactInput, ResidentInput, ResidentStatus, check_resident
 from ..domain.roles import Actor, Perm, Role, password_problem, require
 from . import centre as centre_svc
-from . import demo_assessments, demo_finance
+from . import demo_assessments, demo_books, demo_finance
 from . import residents as res_svc
 from . import users as user_svc
 from .audit import record
@@ -82,6 +82,7 @@ class DemoSummary:
     bulk: bool
     seconds: float
     assessments: int = 0
+    vouchers: int = 0
 
     def as_dict(self) -> dict:
         d = dataclasses.asdict(self)
@@ -510,6 +511,9 @@ def make_plan(today: dt.date, residents: int, seed: int) -> _Plan:
         phone=f"023-67{rng.randrange(10**6):06d}", legal_representative=_surname(rng) + rng.choice(_YOUNG_MALE),
         approved_beds=len(plan_beds), escrow_bank="重庆农村商业银行渝北支行", escrow_account_name=CENTRE_NAME,
         escrow_account_no="0302" + "".join(str(rng.randrange(10)) for _ in range(15)),
+        # the basic (operating) account; its own generator keeps the rest of the plan as it was
+        bank_name="中国建设银行重庆渝北支行",
+        bank_account_no="5005010" + "".join(str(d) for d in random.Random(seed * 31 + 7).choices(range(10), k=13)),
     )
     names = {u: _surname(rng) + rng.choice(_YOUNG_MALE + _YOUNG_FEMALE) for u, _ in DEMO_USERS}
     return _Plan(people, rooms, plan_beds, actions, setup, today, info, names)
@@ -584,8 +588,8 @@ def _stays(plan: _Plan) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
 
 
 def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abort, seed: int = 1,
-                  not_after: dt.datetime | None = None) -> int:
-    """Replays the history through the services; returns the assessments saved."""
+                  not_after: dt.datetime | None = None) -> tuple[int, int]:
+    """Replays the history through the services; returns (assessments saved, vouchers entered)."""
     ctx = app.as_user(actor)
     for n, r in enumerate(plan.rooms):
         if n % 50 == 0:
@@ -614,9 +618,11 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
         if day.day == 21 and day.month in (3, 6, 9, 12):
             ticks.append((dt.datetime.combine(day, dt.time(9, 0)), "interest"))
         day += dt.timedelta(days=1)
+    accounts = demo_books.BooksReplayer(app, actor, seed, plan.today, money.start, len(plan.beds))
     timeline = sorted([(a.at, 0, n, a) for n, a in enumerate(plan.actions)]
                       + [(e.at, 1, n, e) for n, e in enumerate(events)]
-                      + [(at, 2, n, kind) for n, (at, kind) in enumerate(ticks) if at.date() <= plan.today],
+                      + [(at, 2, n, kind) for n, (at, kind) in enumerate(ticks) if at.date() <= plan.today]
+                      + [(at, 3, n, t) for n, (at, t) in enumerate(accounts.ticks())],
                       key=lambda t: t[:3])
     replayer = None
     books = False  # the books start on the adoption day
@@ -633,6 +639,9 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
         clock.set(at)
         if books:
             money.refunds_until(at.date())
+        if is_event == 3:
+            accounts.apply(a)
+            continue
         if is_event == 2:
             if a == "start":
                 books = True
@@ -674,7 +683,8 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
                 money.ended(rid[a.person], a.day, a.kind == DIE)
         elif a.kind == READMIT:
             res_svc.readmit(ctx, rid[a.person], a.day, bed_ids[a.bed])
-    return replayer.saved if replayer else 0
+    accounts.finish()
+    return (replayer.saved if replayer else 0), accounts.vouchers
 
 
 def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abort) -> None:
@@ -820,20 +830,20 @@ def build_demo(
     app.today, app.now = clock.today, clock.now
     try:
         actor, created = _users_and_centre(app, actor, plan, password, clock)
-        plan_saved = [0]
+        assessments = vouchers = 0
         if use_bulk:
             _run_bulk(app, actor, plan, clock, progress, abort)
         else:
-            plan_saved[0] = _run_services(app, actor, plan, clock, progress, abort, seed, not_after=saved[1]())
-        assessments = plan_saved[0]
+            assessments, vouchers = _run_services(app, actor, plan, clock, progress, abort, seed,
+                                                  not_after=saved[1]())
     finally:
         app.today, app.now = saved
     _report(progress, None, 1.0, "演示数据已生成")
-    return _summary(app, plan, password, created, use_bulk, time.perf_counter() - started, assessments)
+    return _summary(app, plan, password, created, use_bulk, time.perf_counter() - started, assessments, vouchers)
 
 
 def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: bool, seconds: float,
-             assessments: int = 0) -> DemoSummary:
+             assessments: int = 0, vouchers: int = 0) -> DemoSummary:
     with app.read_factory() as s:
         by_status = {st.value: 0 for st in ResidentStatus}
         for status, n in s.execute(select(Resident.status, func.count()).group_by(Resident.status)):
@@ -852,4 +862,5 @@ def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: boo
         beds=len(plan.beds), nursing_beds=nursing, free_beds=len(plan.beds) - held, users=users,
         created_users=tuple(created), password=password, first_day=plan.setup_day, last_day=plan.today,
         events=events, bulk=bulk, seconds=round(seconds, 2), assessments=assessments,
+        vouchers=vouchers,
     )

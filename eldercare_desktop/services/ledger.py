@@ -22,10 +22,10 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..db.models import JournalEntry, JournalLine, PeriodClose, Resident
+from ..db.models import JournalEntry, JournalLine, PeriodClose, Resident, Voucher, YearClose
 from ..domain.errors import NotFound, RuleViolation
 from ..domain.finance_records import JournalRow, PeriodCloseInfo, TrialBalance, TrialBalanceRow
-from ..domain.ledger import ACCOUNTS, PREPAID, RECEIVABLE, Entry, Line, check_entry, period_of, red_reversal
+from ..domain.ledger import ACCOUNTS, PREPAID, RECEIVABLE, Chart, Entry, Line, check_entry, period_of, red_reversal
 from ..domain.records import Changes
 from ..domain.roles import Perm
 from .audit import audit
@@ -58,15 +58,30 @@ def load_entry(s: Session, entry_id: int) -> Entry:
                  e.source or "", e.reverses_id)
 
 
-def post(ctx: Ctx, s: Session, entry: Entry) -> int:
+def check_open(s: Session, day: dt.date) -> None:
+    """Refuse a day in a closed month or a closed year."""
+    closed = closed_periods_in(s)
+    period = period_of(day)
+    if _is_closed(period, closed):
+        year = s.execute(select(YearClose.year).where(YearClose.year == day.year)).scalar()
+        if year is not None:
+            raise RuleViolation(f"{day.year}年度已年末结转，不能再记账；更正请在{day.year + 1}年做调整凭证", "day")
+        raise RuleViolation(f"{period}已结账，不能再记账；更正请在未结账的月份做红冲凭证", "day")
+
+
+def post(ctx: Ctx, s: Session, entry: Entry, chart: Chart | None = None) -> int:
     """Post one entry inside the caller's transaction; returns its id.
     Checks the rules (balanced, known accounts, open month), the source's
     uniqueness and the reversal link, writes the entry and lines, audits.
     The calling service has checked the actor's permission for its business
     (an accountant's voucher, a cashier's payment, a billing run)."""
-    closed = closed_periods_in(s)
+    check_open(s, entry.day)
+    if chart is None:
+        from .books import chart_in
+
+        chart = chart_in(s)
+    check_entry(entry, frozenset(), chart)
     period = period_of(entry.day)
-    check_entry(entry, closed | {period} if _is_closed(period, closed) else closed)
     source = entry.source.strip() or None
     if entry.reverses is not None:
         original = s.get(JournalEntry, entry.reverses)
@@ -152,6 +167,11 @@ def close_period(ctx: Ctx, period: str) -> Changes:
                          if not _is_closed(p, closed))
         if earlier:
             raise RuleViolation(f"请先按顺序结账：{'、'.join(earlier)}尚未结账", "period")
+        pending = list(s.execute(select(Voucher.number).where(Voucher.period <= period, Voucher.status == "待审核")
+                                 .order_by(Voucher.number).limit(6)).scalars())
+        if pending:
+            more = "等" if len(pending) > 5 else ""
+            raise RuleViolation(f"{period}及以前还有未审核的凭证：{'、'.join(pending[:5])}{more}；请先审核或作废", "period")
         s.add(PeriodClose(period=period, closed_at=ctx.now(), closed_by=ctx.actor.username))
         s.flush()
         audit(ctx, s, "结账", "period_close", period, None, {"period": period})
@@ -177,13 +197,13 @@ def get_entry(ctx: Ctx, entry_id: int) -> Entry:
 
 
 def _normal(account: str, debit_minus_credit: int) -> int:
-    acct = ACCOUNTS.get(account)
-    return debit_minus_credit if acct is None or acct.debit_normal else -debit_minus_credit
+    """On the account's normal side: assets and expenses (codes 1, 5) debit."""
+    return debit_minus_credit if account[:1] in ("1", "5") else -debit_minus_credit
 
 
 def balance_in(s: Session, account: str, on: dt.date | None = None, resident_id: int | None = None) -> int:
     """Balance on the account's normal side; a parent code sums its children."""
-    if account not in ACCOUNTS:
+    if account not in ACCOUNTS and not (account.isdigit() and account[:1] in "12345"):
         raise RuleViolation(f"会计科目“{account}”不存在", "account")
     q = select(func.coalesce(func.sum(JournalLine.debit - JournalLine.credit), 0)).where(
         JournalLine.account.startswith(account, autoescape=True))

@@ -37,6 +37,17 @@ APP_TITLE = "养老机构管理系统"
 
 
 
+class _ClickLabel(QLabel):
+    """A status-bar label that opens something when clicked."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class _Slot(QWidget):
     """A stack entry whose page is built on first navigation."""
 
@@ -78,7 +89,7 @@ class MainWindow(QMainWindow, Shell):
     PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
                  "subsidies", "audit", "settings")
     #: pages not built yet (a placeholder page): marked "（开发中）" in the navigation
-    PLACEHOLDER_KEYS = frozenset({"reports", "subsidies"})
+    PLACEHOLDER_KEYS = frozenset({"subsidies"})
 
     changes_broadcast = Signal(object)
 
@@ -190,7 +201,15 @@ class MainWindow(QMainWindow, Shell):
             self.tr("当前用户：%1（%2）").replace("%1", f"{who} [{actor.username}]").replace("%2", role), sb
         )
         self.centre_label = QLabel("", sb)
+        # the annual disclosure reminder: shown from 1 January until last
+        # year's package is marked submitted; a click opens 报表 → 年度公开
+        self.reminder_label = _ClickLabel("", sb)
+        self.reminder_label.setToolTip(self.tr("点击打开“报表 → 年度公开”"))
+        self.reminder_label.clicked.connect(self.show_disclosure)
+        self.reminder_label.hide()
+        self.reminder_overdue = False
         sb.addPermanentWidget(self.busy)
+        sb.addPermanentWidget(self.reminder_label)
         sb.addPermanentWidget(self.centre_label)
         sb.addPermanentWidget(self.user_label)
 
@@ -211,10 +230,29 @@ class MainWindow(QMainWindow, Shell):
         if not getattr(self, "_started", False):
             self._started = True
             QTimer.singleShot(0, self.load_centre)
+            QTimer.singleShot(0, self.load_reminder)
 
     def load_centre(self) -> None:
         # imported on the database thread (the ORM loads behind the shown window)
         self.call(LazyService("centre").get_centre, on_done=self._set_centre)
+
+    def load_reminder(self) -> None:
+        self.call(LazyService("disclosure").status, on_done=self._set_reminder, on_error=lambda _e: None)
+
+    def _set_reminder(self, status) -> None:
+        if status is None or not status.pending:
+            self.reminder_label.hide()
+            self.reminder_label.setText("")
+            return
+        self.reminder_overdue = status.overdue
+        colour = "#c62828" if status.overdue else "#8a4b00"
+        self.reminder_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.reminder_label.setText(status.text())
+        self.reminder_label.show()
+
+    def show_disclosure(self) -> None:
+        page = self.navigate("reports")
+        getattr(page, "show_disclosure", lambda: None)()
 
     def _set_centre(self, info: CentreInfo | None) -> None:
         self.centre = info
@@ -293,6 +331,10 @@ class MainWindow(QMainWindow, Shell):
             from .pages.finance import FinancePage
 
             return FinancePage(self, parent)
+        if key == "reports":
+            from .pages.reports import ReportsPage
+
+            return ReportsPage(self, parent)
         from .pages.coming import ComingPage
 
         return ComingPage(self, key, parent)
@@ -354,6 +396,8 @@ class MainWindow(QMainWindow, Shell):
             self.notify(changes.message)
         if "centre" in changes.entities:
             self.load_centre()
+        if changes.entities & {"centre", "disclosure", "journal"}:
+            self.load_reminder()
         for page in self.all_pages():
             page.on_changes(changes)
         self.changes_broadcast.emit(changes)
@@ -466,6 +510,7 @@ class MainWindow(QMainWindow, Shell):
     def reload_all(self) -> None:
         """After a restore: every page reloads (visible now, hidden when shown)."""
         self.load_centre()
+        self.load_reminder()
         for page in self.all_pages():
             if page.isVisible():
                 page._loaded = True

@@ -864,6 +864,188 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
 </context>
 <context>
+    <name>AssetsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="444"/>
+        <source>购置资产…</source>
+        <translation>Buy asset…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="445"/>
+        <source>登记已有资产…</source>
+        <translation>Register existing asset…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="446"/>
+        <source>计提折旧…</source>
+        <translation>Depreciate…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <source>原值</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="510"/>
+        <source>启用日期</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="509"/>
+        <source>资产类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <source>残值</source>
+        <translation>Salvage</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <source>月折旧额</source>
+        <translation>Monthly dep.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <source>累计折旧</source>
+        <translation>Acc. dep.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <source>使用年限
+(月)</source>
+        <translation>Life
+(months)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="456"/>
+        <source>净值</source>
+        <translation>Net value</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="456"/>
+        <source>购置凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="476"/>
+        <source>购置凭证%1：审核后才计提折旧</source>
+        <translation>Purchase voucher %1: the asset depreciates once it is reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="487"/>
+        <source>共 %1 项&#x3000;原值合计 %2&#x3000;累计折旧 %3&#x3000;净值 %4</source>
+        <translation>%1 assets   Cost %2   Accumulated depreciation %3   Net value %4</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="506"/>
+        <source>赊购（记应付账款）</source>
+        <translation>On credit (accounts payable)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="508"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="509"/>
+        <source>资产名称</source>
+        <translation>Asset name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="510"/>
+        <source>原值（元）</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="511"/>
+        <source>使用年限（月）</source>
+        <translation>Useful life (months)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="511"/>
+        <source>预计净残值（元）</source>
+        <translation>Salvage value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="512"/>
+        <source>使用部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="514"/>
+        <source>购置日期</source>
+        <translation>Purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="514"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <source>购置固定资产</source>
+        <translation>Asset purchase</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <source>登记已有资产</source>
+        <translation>Register existing asset</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="527"/>
+        <source>登记资产卡片并生成购置凭证（待审核）。</source>
+        <translation>Registers the asset card and its purchase voucher (to be reviewed).</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="528"/>
+        <source>为账上已有的资产（期初或已手工记账）登记卡片，不生成凭证。</source>
+        <translation>A card for an asset already on the books (opening balances or a voucher entered by hand); no voucher is made.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="529"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <source>计提折旧</source>
+        <translation>Depreciation</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <source>计提</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="540"/>
+        <source>按直线法计提所选月份的固定资产折旧；同一月份只计提一次。</source>
+        <translation>Posts straight-line depreciation of the fixed assets for the chosen month; a month is posted once only.</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
@@ -2353,6 +2535,49 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>BooksTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="55"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <source>科目余额表</source>
+        <translation>Trial balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <source>总账</source>
+        <translation>General ledger</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <source>明细账</source>
+        <translation>Account detail</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="66"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="67"/>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="149"/>
+        <source>保存文件</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="151"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <location filename="../../eldercare_desktop/ui/widgets.py" line="302"/>
@@ -2564,208 +2789,221 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/centre.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
         <source>只填数字，可带空格</source>
         <translation>Digits only; spaces allowed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
         <source>机构名称</source>
         <translation>Centre name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="169"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="170"/>
         <source>押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。</source>
         <translation>Deposits must be held in a dedicated account, separate from operating funds, and refunded with demand-deposit interest within 10 days of discharge.</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="174"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="175"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="176"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="153"/>
+        <source>如 中国工商银行重庆渝北支行</source>
+        <translation>e.g. ICBC Chongqing Yubei Branch</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
+        <source>基本存款账户</source>
+        <translation>Operating (basic) bank account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="190"/>
         <source>床位概况</source>
         <translation>Bed summary</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="198"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="211"/>
         <source>实有床位</source>
         <translation>Beds in place</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="211"/>
         <source>护理型床位</source>
         <translation>Nursing beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="213"/>
         <source>核定床位</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="219"/>
         <source>床位在“床位”页面管理；护理型床位占比按启用的床位计算。</source>
         <translation>Beds are managed on the &quot;Beds&quot; page; the nursing bed share counts active beds only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="234"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="241"/>
         <source>只读：</source>
         <translation>Read-only: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="234"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="241"/>
         <source>，只能查看。</source>
         <translation>; view only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="265"/>
         <source>%1（护理型床位目标≥%2%）</source>
         <translation>%1 (nursing bed target ≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="301"/>
         <source>尚未填写机构信息</source>
         <translation>Centre details not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="324"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="334"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="360"/>
         <source>选填；填写后将核对校验位</source>
         <translation>Optional; the check character is verified when filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="364"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="373"/>
         <source>✓ 校验通过</source>
         <translation>✓ Valid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
         <source>已达到%1的目标（≥%2%）</source>
         <translation>Meets the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
         <source>未达到%1的目标（≥%2%）</source>
         <translation>Below the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
         <source>还没有床位；%1的目标为≥%2%</source>
         <translation>No beds yet; the %1 target is ≥%2%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
         <source>%1张（%2个房间）</source>
         <translation>%1 (rooms: %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="388"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="391"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="410"/>
         <source>%1张</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="399"/>
         <source>%1张（入住率 %2%）</source>
         <translation>%1 (occupancy %2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="407"/>
         <source>%1张（实有床位多于核定床位）</source>
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="425"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="440"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -2849,6 +3087,29 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="203"/>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="132"/>
+        <source>勾稽校验</source>
+        <translation>Cross-checks</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="140"/>
+        <source>没有归类规则的现金收支（双击查看原始单据）：</source>
+        <translation>Cash movements no rule classifies (double-click to see the source):</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="167"/>
+        <source>%1项校验未通过</source>
+        <translation>%1 check(s) failed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="169"/>
+        <source>全部%1项校验通过</source>
+        <translation>All %1 checks passed</translation>
     </message>
 </context>
 <context>
@@ -2965,71 +3226,41 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/coming.py" line="47"/>
-        <source>报表</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="48"/>
-        <source>年度财务收支情况公开：每年3月底前报送上一年度数据</source>
-        <translation>Annual financial disclosure: the previous year&apos;s figures are due by the end of March</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="49"/>
-        <source>按《民间非营利组织会计制度》编制资产负债表、业务活动表、现金流量表</source>
-        <translation>Balance sheet, statement of activities and cash flow statement under the Accounting System for Non-profit Organisations</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="50"/>
-        <source>收费公示表：收费项目与标准、服务内容与等级</source>
-        <translation>Public fee schedule: fee items and rates, services and levels</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="51"/>
-        <source>住户名册、床位使用率、护理型床位占比等统计</source>
-        <translation>Resident register, bed occupancy, nursing bed share and other statistics</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="52"/>
-        <source>所有报表可导出 PDF 与 Excel</source>
-        <translation>Every report can be exported to PDF and Excel</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="55"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="48"/>
         <source>按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等</source>
         <translation>Subsidy claim forms from the policy profile of the centre&apos;s region: construction, operating and care worker subsidies, and more</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="57"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="49"/>
         <source>每一行列明床位、住户或员工是否符合条件、判断依据与金额</source>
         <translation>Each line shows whether the bed, resident or employee qualifies, on what grounds, and the amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="50"/>
         <source>合计自动核对，并按出资方（省、市、区）拆分金额</source>
         <translation>Totals are checked automatically and split by funder (province, city, district)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="51"/>
         <source>新增地区只需新增一个政策配置文件</source>
         <translation>A new region needs only a new policy profile file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="53"/>
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="73"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="65"/>
         <source>此功能正在开发中，将在后续版本中提供。</source>
         <translation>This feature is under development and will come in a later version.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="84"/>
         <source>本页将提供：</source>
         <translation>This page will provide:</translation>
     </message>
@@ -3610,6 +3841,109 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="284"/>
+        <source>科目代码或名称，如 1002 或 银行存款</source>
+        <translation>Account code or name, e.g. 1002 or bank</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="294"/>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="302"/>
+        <source>借或贷</source>
+        <translation>Dr/Cr</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="302"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="304"/>
+        <source>双击查看原始单据</source>
+        <translation>Double-click to see the source document</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="309"/>
+        <source>科目</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="312"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="337"/>
+        <source>输入科目后按回车查询</source>
+        <translation>Type an account and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="345"/>
+        <source>没有科目“%1”</source>
+        <translation>There is no account &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="364"/>
+        <source>%1&#x3000;余额方向：%2&#x3000;共%3笔</source>
+        <translation>%1    normal balance: %2    %3 line(s)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <source>期初余额</source>
+        <translation>Opening balances</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <source>本月合计</source>
+        <translation>Month total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <source>本期合计</source>
+        <translation>Period total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="367"/>
+        <source>期末余额</source>
+        <translation>Closing balance</translation>
+    </message>
+</context>
+<context>
     <name>DischargeDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
@@ -3675,6 +4009,192 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
         <source>确认退住</source>
         <translation>Discharge</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="81"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="88"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="90"/>
+        <source>本年度开展的服务、人员与设施变化、收支与资金使用、接受捐赠、奖惩与公益活动等</source>
+        <translation>Services provided this year, changes of staff and facilities, income, spending and use of funds, donations received, awards and public-interest work…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="91"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="93"/>
+        <source>年度工作报告</source>
+        <translation>Annual work report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="96"/>
+        <source>职工人数</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="103"/>
+        <source>生成公开材料（PDF+Excel）…</source>
+        <translation>Make the disclosure package (PDF + Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="104"/>
+        <source>打印公示版…</source>
+        <translation>Print the notice…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="105"/>
+        <source>登记已报送…</source>
+        <translation>Record submission…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="154"/>
+        <source>已于%1报送：%2</source>
+        <translation>Submitted on %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="158"/>
+        <source>尚未登记报送</source>
+        <translation>Submission not recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="184"/>
+        <source>选择保存公开材料的文件夹</source>
+        <translation>Choose the folder for the disclosure package</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="190"/>
+        <source>覆盖文件</source>
+        <translation>Replace files</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="190"/>
+        <source>以下文件已存在，要覆盖吗？
+%1</source>
+        <translation>These files already exist. Replace them?
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="193"/>
+        <source>正在生成%1年度公开材料…</source>
+        <translation>Making the FY%1 disclosure package…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="200"/>
+        <source>保存公示版</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="206"/>
+        <source>已生成：%1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="212"/>
+        <source>已登记报送</source>
+        <translation>Submission recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DonationForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="328"/>
+        <source>捐赠人</source>
+        <translation>Donor</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="329"/>
+        <source>捐赠金额</source>
+        <translation>Amount donated</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="330"/>
+        <source>限定性捐赠（限定用途或时间）</source>
+        <translation>Restricted gift (purpose or time restricted)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="331"/>
+        <source>限定内容</source>
+        <translation>Restriction</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="173"/>
+        <source>构成明细</source>
+        <translation>Entries behind a figure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="175"/>
+        <source>报表数：%1</source>
+        <translation>Figure on the statement: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="176"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="176"/>
+        <source>凭证/来源</source>
+        <translation>Voucher / source</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="176"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="176"/>
+        <source>科目</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="176"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="178"/>
+        <source>双击查看原始单据</source>
+        <translation>Double-click to see the source document</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="181"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="183"/>
+        <source>双击一笔凭证（或选中后按回车）查看它的原始单据。</source>
+        <translation>Double-click an entry (or select it and press Enter) to see its source document.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="199"/>
+        <source>合计 %1（%2笔）</source>
+        <translation>Total %1 (%2 entries)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="201"/>
+        <source>合计与报表数一致</source>
+        <translation>Total agrees with the statement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="204"/>
+        <source>合计与报表数不一致（相差 %1）</source>
+        <translation>Total differs from the statement (by %1)</translation>
     </message>
 </context>
 <context>
@@ -3837,6 +4357,34 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="191"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="312"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="313"/>
+        <source>业务部门金额</source>
+        <translation>Amount for services</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="314"/>
+        <source>管理部门金额</source>
+        <translation>Amount for administration</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="315"/>
+        <source>赊购（记应付账款）</source>
+        <translation>On credit (accounts payable)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="316"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
     </message>
 </context>
 <context>
@@ -4198,6 +4746,137 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
+        <source>科目代码</source>
+        <translation>Account code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
+        <source>科目名称</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <source>借或贷</source>
+        <translation>Dr/Cr</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="217"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="219"/>
+        <source>双击查看本月明细账</source>
+        <translation>Double-click to see the month&apos;s account detail</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="265"/>
+        <source>%1&#x3000;余额方向：%2</source>
+        <translation>%1    normal balance: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="266"/>
+        <source>上年结转</source>
+        <translation>Brought forward</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="266"/>
+        <source>本月合计</source>
+        <translation>Month total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="267"/>
+        <source>本年累计</source>
+        <translation>Year to date</translation>
+    </message>
+</context>
+<context>
+    <name>LinesGrid</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="111"/>
+        <source>科目</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="111"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="111"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="111"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="112"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="124"/>
+        <source>增加一行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="125"/>
+        <source>删除行</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="203"/>
+        <source>借贷不平衡：借方合计 %1，贷方合计 %2</source>
+        <translation>Not balanced: debits %1, credits %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="229"/>
+        <source>借方合计 %1&#x3000;贷方合计 %2</source>
+        <translation>Debit total %1   Credit total %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="232"/>
+        <source>借贷平衡</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="236"/>
+        <source>借贷不平衡：相差 %1</source>
+        <translation>Not balanced: %1 difference</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="237"/>
+        <source>借贷不平衡</source>
+        <translation>Not balanced</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="34"/>
@@ -4253,169 +4932,174 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="98"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="264"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="124"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="125"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="126"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="127"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="128"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="129"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="149"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="169"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="170"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="187"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="530"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="201"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="207"/>
+        <source>点击打开“报表 → 年度公开”</source>
+        <translation>Click to open Reports → Annual disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="261"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="265"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="350"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="409"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="369"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="421"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="419"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="423"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="424"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="410"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="476"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="461"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="432"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="484"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="485"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -4427,17 +5111,17 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="499"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="504"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="505"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -4448,7 +5132,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="531"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -4552,9 +5236,42 @@ The previous data was saved as:
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="75"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="482"/>
+        <source>期初余额</source>
+        <translation>Opening balances</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="488"/>
+        <source>启用年度</source>
+        <translation>First year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="489"/>
+        <source>录入启用年度1月1日资产、负债和净资产各科目的余额：借方合计须等于贷方合计。期初余额只能录入一次。</source>
+        <translation>Enter the balance of each asset, liability and net asset account on 1 January of the first year: debits must equal credits. Opening balances can be entered once only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="494"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="495"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="506"/>
+        <source>记账日期 %1</source>
+        <translation>Entry date %1</translation>
     </message>
 </context>
 <context>
@@ -5176,6 +5893,62 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="144"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="359"/>
+        <source>解除限制金额</source>
+        <translation>Amount released</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="360"/>
+        <source>限制如何解除</source>
+        <translation>How the restriction was met</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="361"/>
+        <source>例如：限定用途的设备已购置</source>
+        <translation>e.g. the equipment the gift was for has been bought</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="217"/>
+        <source>财务报表</source>
+        <translation>Financial statements</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="218"/>
+        <source>账簿</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="220"/>
+        <source>记账凭证</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="221"/>
+        <source>固定资产</source>
+        <translation>Fixed assets</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="228"/>
+        <source>年度公开</source>
+        <translation>Annual disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
+        <source>打印功能尚未安装（%1）</source>
+        <translation>Printing is not installed yet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="298"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -6066,6 +6839,29 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>SalariesForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="295"/>
+        <source>护理人员工资</source>
+        <translation>Care staff salaries</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="296"/>
+        <source>管理人员工资</source>
+        <translation>Office staff salaries</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="297"/>
+        <source>代扣社保</source>
+        <translation>Social insurance withheld</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="298"/>
+        <source>工资月份</source>
+        <translation>Salary month</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
@@ -6476,6 +7272,59 @@ Meals %3/day</translation>
     </message>
 </context>
 <context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="120"/>
+        <source>原始单据 — 凭证%1</source>
+        <translation>Source document — entry %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="121"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="126"/>
+        <source>科目</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="126"/>
+        <source>科目名称</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="126"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="126"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="126"/>
+        <source>住户/说明</source>
+        <translation>Resident / note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="134"/>
+        <source>记账分录</source>
+        <translation>Journal lines</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="143"/>
+        <source>来源：%1&#x3000;&#x3000;凭证内部编号：%2</source>
+        <translation>Source: %1    Internal entry no.: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="150"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>StatementTab</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="651"/>
@@ -6624,6 +7473,120 @@ Meals %3/day</translation>
     </message>
 </context>
 <context>
+    <name>StatementsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <source>资产负债表</source>
+        <translation>Balance sheet</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <source>业务活动表</source>
+        <translation>Statement of activities</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <source>现金流量表</source>
+        <translation>Cash flow statement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="316"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="319"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="322"/>
+        <source>双击金额（或选中后按回车）查看构成该数的凭证</source>
+        <translation>Double-click a figure (or select it and press Enter) to see the entries behind it</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="334"/>
+        <source>单位：元</source>
+        <translation>Unit: yuan</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="397"/>
+        <source>行次</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="397"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="407"/>
+        <source>编制单位：%1</source>
+        <translation>Prepared by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="412"/>
+        <source>双击查看构成此数的凭证</source>
+        <translation>Double-click to see the entries behind this figure</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="53"/>
+        <source>登记%1年度财务收支情况已报送</source>
+        <translation>Record the FY%1 disclosure as submitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="58"/>
+        <source>如：区民政局、区发展改革委（物价）</source>
+        <translation>e.g. district civil affairs bureau, district price department</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="60"/>
+        <source>报送日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="61"/>
+        <source>报送单位</source>
+        <translation>Submitted to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="62"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="344"/>
+        <source>补助类别</source>
+        <translation>Subsidy type</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="345"/>
+        <source>到账金额</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="346"/>
+        <source>拨款单位</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="347"/>
+        <source>文件号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="348"/>
+        <source>限定性（专款专用）</source>
+        <translation>Restricted (earmarked)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPanel</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="313"/>
@@ -6682,6 +7645,14 @@ Meals %3/day</translation>
     </message>
 </context>
 <context>
+    <name>TemplateForm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="264"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+</context>
+<context>
     <name>TerminateContractDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="476"/>
@@ -6733,6 +7704,69 @@ Meals %3/day</translation>
         <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrialView</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <source>科目代码</source>
+        <translation>Account code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <source>科目名称</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <source>期初借方</source>
+        <translation>Opening debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <source>期初贷方</source>
+        <translation>Opening credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <source>本期借方</source>
+        <translation>Period debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <source>本期贷方</source>
+        <translation>Period credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <source>期末借方</source>
+        <translation>Closing debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <source>期末贷方</source>
+        <translation>Closing credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="175"/>
+        <source>双击查看明细账</source>
+        <translation>Double-click to see the account detail</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="191"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="193"/>
+        <source>借贷平衡</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="196"/>
+        <source>借贷不平衡</source>
+        <translation>Not balanced</translation>
     </message>
 </context>
 <context>
@@ -6900,6 +7934,472 @@ You can change your own password at any time.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="374"/>
+        <source>新建凭证</source>
+        <translation>New voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="384"/>
+        <source>凭证模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="385"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="386"/>
+        <source>附件张数</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="389"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="391"/>
+        <source>分录</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="407"/>
+        <source>分录预览</source>
+        <translation>Lines (preview)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="461"/>
+        <source>填写完整后在此显示凭证分录</source>
+        <translation>The voucher&apos;s lines show here once the form is complete</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="464"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="465"/>
+        <source>摘要：%1</source>
+        <translation>Memo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vouchers</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="53"/>
+        <source>通用凭证</source>
+        <translation>General voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="53"/>
+        <source>工资</source>
+        <translation>Salaries</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="54"/>
+        <source>伙食及物资采购</source>
+        <translation>Food and supplies</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="54"/>
+        <source>水电燃气</source>
+        <translation>Utilities</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="55"/>
+        <source>维修</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="55"/>
+        <source>接受捐赠</source>
+        <translation>Donation</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="56"/>
+        <source>政府补助到账</source>
+        <translation>Subsidy received</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="56"/>
+        <source>购置固定资产</source>
+        <translation>Asset purchase</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="57"/>
+        <source>限定性净资产解除限制</source>
+        <translation>Restriction released</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="61"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="61"/>
+        <source>已审核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="61"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="65"/>
+        <source>科目代码</source>
+        <translation>Account code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="65"/>
+        <source>科目名称</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="65"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="65"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="66"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="66"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="182"/>
+        <source>全年</source>
+        <extracomment>entities whose Changes should reload these tabs (for the page that holds them)</extracomment>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <source>已审核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="356"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="190"/>
+        <source>新建凭证</source>
+        <translation>New voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="191"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
+        <source>红冲</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="194"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="192"/>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="193"/>
+        <source>红冲…</source>
+        <translation>Reverse…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="384"/>
+        <source>下载导入模板</source>
+        <translation>Download import template</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="196"/>
+        <source>期初余额…</source>
+        <translation>Opening balances…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="197"/>
+        <source>年末结转…</source>
+        <translation>Year-end close…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <source>新增明细科目…</source>
+        <translation>New sub-account…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="199"/>
+        <source>审核选中的凭证（可多选）：审核人不能是制单人</source>
+        <translation>Review the selected vouchers (several at once): the reviewer cannot be the one who prepared them</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="215"/>
+        <source>冲 %1</source>
+        <translation>reverses %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="216"/>
+        <source>被 %1 冲</source>
+        <translation>rev. by %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="371"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <source>附件</source>
+        <translation>Attach.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <source>凭证分录</source>
+        <translation>Voucher lines</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="287"/>
+        <source>共 %1 张</source>
+        <translation>%1 vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="293"/>
+        <source>期初余额已于 %1 录入</source>
+        <translation>Opening balances were entered on %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="294"/>
+        <source>录入启用年度1月1日的科目余额（只能录入一次）</source>
+        <translation>Enter the account balances on 1 January of the first year (once only)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="315"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="319"/>
+        <source>作废原因：%1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="322"/>
+        <source>已选中 %1 张凭证</source>
+        <translation>%1 vouchers selected</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="323"/>
+        <source>选中一张凭证查看分录</source>
+        <translation>Select a voucher to see its lines</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <source>制单人</source>
+        <translation>Prepared</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="356"/>
+        <source>作废记账凭证</source>
+        <translation>Void voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="357"/>
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="359"/>
+        <source>作废后凭证号保留并标为作废，不进入账簿。</source>
+        <translation>The voucher keeps its number, marked void, and never reaches the books.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
+        <source>红冲凭证</source>
+        <translation>Reverse voucher</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="371"/>
+        <source>红冲日期</source>
+        <translation>Reversal date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="372"/>
+        <source>红冲原因</source>
+        <translation>Reason for reversal</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="374"/>
+        <source>生成一张金额为负数的红冲凭证（待审核），审核后冲销原凭证。</source>
+        <translation>Makes a reversal voucher with negative amounts (to be reviewed); once reviewed it cancels the original.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="379"/>
+        <source>导入凭证</source>
+        <translation>Import vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="384"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
+        <source>正在导入凭证…</source>
+        <translation>Importing vouchers…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="387"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="402"/>
+        <source>结转%1年度的收入和费用到净资产，并结账12月。结转后该年度不能再记账。继续？</source>
+        <translation>Carry the income and expenses of %1 to net assets and close December. Nothing more can be entered in that year. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="403"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <source>年末结转</source>
+        <translation>Year-end close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <source>结转</source>
+        <translation>Close year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="406"/>
+        <source>年末结转前：1至11月均已结账，凭证均已审核，各月折旧均已计提。</source>
+        <translation>Before the year-end close: January to November are closed, every voucher is reviewed and every month&apos;s depreciation is posted.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="417"/>
+        <source>上级代码加两位数字</source>
+        <translation>Parent code and two more digits</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="419"/>
+        <source>新增明细科目</source>
+        <translation>New sub-account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="419"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <source>上级科目</source>
+        <translation>Parent account</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <source>科目代码</source>
+        <translation>Account code</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
+        <source>科目名称</source>
+        <translation>Account name</translation>
+    </message>
+</context>
+<context>
+    <name>YearCombo</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="106"/>
+        <source>%1年度</source>
+        <translation>FY%1</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../eldercare_desktop/ui/app.py" line="145"/>
@@ -6919,6 +8419,14 @@ You can change your own password at any time.</translation>
         <translation>Cannot open the database; the program will exit.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>drilldown</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="99"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

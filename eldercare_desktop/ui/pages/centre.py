@@ -149,6 +149,10 @@ class CentrePage(Page):
         self.escrow_name = QLineEdit()
         self.escrow_no = QLineEdit()
         self.escrow_no.setPlaceholderText(self.tr("只填数字，可带空格"))
+        self.bank_name = QLineEdit()
+        self.bank_name.setPlaceholderText(self.tr("如 中国工商银行重庆渝北支行"))
+        self.bank_no = QLineEdit()
+        self.bank_no.setPlaceholderText(self.tr("只填数字，可带空格"))
 
         f.add_widget(self._section(self.tr("基本信息"), first=True))
         f.add_row("name", self.tr("机构名称"), self.name)
@@ -159,6 +163,9 @@ class CentrePage(Page):
         f.add_row("phone", self.tr("电话"), self.phone)
         f.add_row("legal_representative", self.tr("法定代表人"), self.legal)
         f.add_row("approved_beds", self.tr("核定床位数"), _left(self.approved))
+        f.add_widget(self._section(self.tr("基本存款账户")))
+        f.add_row("bank_name", self.tr("开户银行"), self.bank_name)
+        f.add_row("bank_account_no", self.tr("账号"), self.bank_no)
         f.add_widget(self._section(self.tr("押金专户")))
         note = QLabel(self.tr("押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。"))
         note.setWordWrap(True)
@@ -218,7 +225,7 @@ class CentrePage(Page):
 
     def inputs(self) -> list[QWidget]:
         return [self.name, self.credit_code, self.kind, self.profile, self.address, self.phone, self.legal,
-                self.approved, self.escrow_bank, self.escrow_name, self.escrow_no]
+                self.approved, self.bank_name, self.bank_no, self.escrow_bank, self.escrow_name, self.escrow_no]
 
     def _apply_permissions(self) -> None:
         for w in self.inputs():
@@ -285,6 +292,8 @@ class CentrePage(Page):
         self.escrow_bank.setText(i.escrow_bank)
         self.escrow_name.setText(i.escrow_account_name)
         self.escrow_no.setText(i.escrow_account_no)
+        self.bank_name.setText(i.bank_name)
+        self.bank_no.setText(i.bank_account_no)
         self._filling = False
         self.form.clear_problems()
         self._check_credit(final=False)
@@ -301,6 +310,7 @@ class CentrePage(Page):
             legal_representative=self.legal.text().strip(), approved_beds=self.approved.value(),
             escrow_bank=self.escrow_bank.text().strip(), escrow_account_name=self.escrow_name.text().strip(),
             escrow_account_no=self.escrow_no.text().strip(),
+            bank_name=self.bank_name.text().strip(), bank_account_no=self.bank_no.text().strip(),
         )
 
     def dirty(self) -> bool:

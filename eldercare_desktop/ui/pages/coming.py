@@ -43,14 +43,6 @@ def coming_content(key: str) -> tuple[str, list[str]]:
             translate("ComingPage", "服务关系结束后10日内退还余额，并按银行同期活期存款利率计付利息"),
             translate("ComingPage", "提醒：押金超限、逾期未退、漏计利息"),
         ]
-    if key == "reports":
-        return translate("ComingPage", "报表"), [
-            translate("ComingPage", "年度财务收支情况公开：每年3月底前报送上一年度数据"),
-            translate("ComingPage", "按《民间非营利组织会计制度》编制资产负债表、业务活动表、现金流量表"),
-            translate("ComingPage", "收费公示表：收费项目与标准、服务内容与等级"),
-            translate("ComingPage", "住户名册、床位使用率、护理型床位占比等统计"),
-            translate("ComingPage", "所有报表可导出 PDF 与 Excel"),
-        ]
     if key == "subsidies":
         return translate("ComingPage", "补贴申报"), [
             translate("ComingPage", "按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等"),
