@@ -94,12 +94,17 @@ class FixedAsset(Base):
     department: Mapped[str] = mapped_column(String(4))  # 业务 | 管理
     voucher_id: Mapped[int | None] = mapped_column(ForeignKey("voucher.id"))
     restricted_source: Mapped[str] = mapped_column(String(200), default="")  # bought with a restricted gift
+    # an asset held before the app's opening balances: depreciation already
+    # charged, through ``opening_period`` ('YYYY-MM'; '' when none)
+    opening_depreciation_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    opening_period: Mapped[str] = mapped_column(String(7), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(60))
     __table_args__ = (
         CheckConstraint("cost_fen > 0 AND salvage_fen >= 0 AND salvage_fen < cost_fen", name="ck_asset_amounts"),
         CheckConstraint("life_months > 0", name="ck_asset_life"),
         CheckConstraint("department IN ('业务', '管理')", name="ck_asset_department"),
+        CheckConstraint("opening_depreciation_fen >= 0", name="ck_asset_opening_depreciation"),
     )
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..domain.disclosure_records import direction  # noqa: F401 (re-exported)
 from ..domain.disclosure_records import AccountDetail, DetailLine, DisclosureContext, FeeStandard, PriceChange
 from ..domain.errors import RuleViolation
 from ..domain.money import format_yuan
@@ -72,15 +73,6 @@ def indent_level(x: StatementLine) -> int:
 def date_line(st: Statement) -> str:
     """The date on a statement's header line: a balance sheet is at year end."""
     return f"{st.year}年12月31日" if st.code.endswith("01表") else f"{st.year}年度"
-
-
-def direction(side: str, balance: int) -> tuple[str, int]:
-    """借/贷/平 and the amount of a balance kept on ``side``'s sign."""
-    if balance == 0:
-        return "平", 0
-    if balance > 0:
-        return side, balance
-    return ("贷" if side == "借" else "借"), -balance
 
 
 @dataclass(frozen=True)
@@ -154,7 +146,8 @@ def change_row(c: PriceChange) -> tuple[str, dt.date, int | str, int, str, dt.da
     else:
         old = c.old_fen
         rate = percent(Decimal(c.new_fen - c.old_fen) / c.old_fen) if c.old_fen else "—"
-    return c.name, c.effective_date, old, c.new_fen, rate, c.notice_date, c.reason
+    name = f"{c.name}（元/{c.unit}）" if c.unit else c.name
+    return name, c.effective_date, old, c.new_fen, rate, c.notice_date, c.reason
 
 
 def price_change_text(ctx: DisclosureContext) -> str:
@@ -169,7 +162,8 @@ def escrow_rows(ctx: DisclosureContext) -> list[Row]:
     moved = e.opening_fen + e.received_fen - e.deducted_fen - e.refunded_fen + e.interest_fen
     gap = e.bank_closing_fen - e.closing_fen
     return [
-        ("押金专户", f"{c.escrow_bank}　{c.escrow_account_name}　{c.escrow_account_no}", ""),
+        ("押金专户", "　".join(x for x in (c.escrow_bank, c.escrow_account_name, c.escrow_account_no) if x) or "未登记",
+         ""),
         ("年初押金余额", e.opening_fen, ""),
         ("本年收取押金", e.received_fen, ""),
         ("本年扣除押金", e.deducted_fen, "入住期间医疗等应急费用"),

@@ -14,6 +14,7 @@ a context whose statements fail a check (:class:`RuleViolation`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Callable
 
 from ..domain.disclosure_records import DisclosureContext
@@ -56,17 +57,10 @@ def _sub(text: str) -> P.Heading:
     return P.Heading(text, size=10, rule=False, space_before=6, space_after=2)
 
 
-_indented: dict[object, P.ParagraphStyle] = {}
-
-
+@functools.cache
 def _indent(style: P.ParagraphStyle, level: int) -> P.ParagraphStyle:
     """``style`` indented by ``level`` characters (Paragraph drops leading spaces)."""
-    if not level:
-        return style
-    key = (style.name, level)
-    if key not in _indented:
-        _indented[key] = _style(f"{style.name}-i{level}", style, leftIndent=level * style.fontSize)
-    return _indented[key]
+    return _style(f"{style.name}-i{level}", style, leftIndent=level * style.fontSize) if level else style
 
 
 def _plain_row(cells: list[str], widths: list[float], aligns: tuple[str, ...], size: float = 9.5) -> P.Table:
@@ -79,7 +73,7 @@ def _plain_row(cells: list[str], widths: list[float], aligns: tuple[str, ...], s
     return t
 
 
-def _money(v: int | dt.date | str) -> str:
+def _shown(v: int | dt.date | str) -> str:
     """An amount in fen, a date or text, as printed."""
     if isinstance(v, int):
         return F.yuan(v)
@@ -92,12 +86,12 @@ def _rows_table(rows: list[F.Row], widths: list[float], header: tuple[str, ...] 
     data: list[list] = [[_p(h, s.head) for h in header]]
     cmds: list[tuple] = [("BACKGROUND", (0, 1), (0, -1), P.SHADE_LIGHT)]
     for i, (label, value, note) in enumerate(rows, start=1):
-        data.append([_p(label, s.label), _p(_money(value), s.cell_right if isinstance(value, int) else s.cell),
+        data.append([_p(label, s.label), _p(_shown(value), s.cell_right if isinstance(value, int) else s.cell),
                      _p(note, s.cell)])
         if isinstance(value, str) and not note and len(value) > 12:  # e.g. the escrow account: one line
             data[-1][2] = ""
             cmds.append(("SPAN", (1, i), (2, i)))
-        if "不符" in note or "相差" in note or "不符合" in note:
+        if "不符" in note or "相差" in note:
             cmds.append(("TEXTCOLOR", (2, i), (2, i), P.WARN))
     t = P.Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(P.grid_style(1, cmds))
@@ -105,9 +99,13 @@ def _rows_table(rows: list[F.Row], widths: list[float], header: tuple[str, ...] 
 
 
 def _grid(header: list[str], body: list[list], widths: list[float], right: tuple[int, ...] = (),
-          extra: list[tuple] | None = None) -> P.Table:
+          extra: list[tuple] | None = None, empty: str = "") -> P.Table:
+    """A grid with a header row; no ``body`` rows: one row saying ``empty``."""
     s = P.styles()
     data: list[list] = [[_p(h, s.head) for h in header]]
+    if not body:
+        body = [[empty] + [""] * (len(header) - 1)]
+        extra = (extra or []) + [("SPAN", (0, 1), (-1, 1))]
     for row in body:
         data.append([_p(v, s.cell_right if i in right else s.cell) if isinstance(v, str) else v
                      for i, v in enumerate(row)])
@@ -156,16 +154,14 @@ def _head_row(st: Statement, label: str) -> tuple[list[list], list[tuple]]:
     return [top, sub], cmds
 
 
+@functools.cache
 def _tight() -> P.ParagraphStyle:
-    s = P.styles()
-    if "tight" not in _indented:
-        _indented["tight"] = _style("dp-tight", s.cell, leading=10)
-    return _indented["tight"]
+    """Statement labels: leading 10, so a balance sheet stays on one landscape page."""
+    return _style("dp-tight", P.styles().cell, leading=10)
 
 
 def _cells(x: StatementLine | None, ncols: int, first_col: int, r: int) -> tuple[list, list[tuple]]:
     """A statement line as cells (label, 行次, values) and its style commands."""
-    s = P.styles()
     if x is None:
         return [""] * (ncols + 2), []
     out: list = [_p(x.label, _indent(_tight(), F.indent_level(x))), "" if x.row is None else str(x.row)]
@@ -293,15 +289,15 @@ def _fees(ctx: DisclosureContext) -> list:
     W, mm = P.content_width, P.mm
     out: list = [P.PageBreak(), _section(_title_of("收费项目")), _p("年末执行的收费项目及标准：", s.body),
                  P.Spacer(1, 2)]
-    body = [[_money(v) for v in F.fee_row(f)] for f in ctx.fees]
-    out.append(_grid(list(F.FEE_HEAD), body or [["（无）", "", "", "", ""]],
-                     [22 * mm, W - 106 * mm, 22 * mm, 32 * mm, 30 * mm], right=(3,)))
+    body = [[_shown(v) for v in F.fee_row(f)] for f in ctx.fees]
+    out.append(_grid(list(F.FEE_HEAD), body, [22 * mm, W - 106 * mm, 22 * mm, 32 * mm, 30 * mm], right=(3,),
+                     empty="（未登记收费项目）"))
     out.append(_section(_title_of("本年度调价")))
     out.append(_p(F.price_change_text(ctx), s.body))
     out.append(P.Spacer(1, 3))
-    body = [[_money(v) for v in F.change_row(c)] for c in ctx.price_changes]
-    out.append(_grid(list(F.CHANGE_HEAD), body or [["本年度未调整收费标准", "", "", "", "", "", ""]],
-                     [W - 149 * mm, 21 * mm, 24 * mm, 24 * mm, 18 * mm, 21 * mm, 41 * mm], right=(2, 3, 4)))
+    body = [[_shown(v) for v in F.change_row(c)] for c in ctx.price_changes]
+    out.append(_grid(list(F.CHANGE_HEAD), body, [W - 149 * mm, 21 * mm, 24 * mm, 24 * mm, 18 * mm, 21 * mm, 41 * mm],
+                     right=(2, 3, 4), empty="本年度未调整收费标准"))
     return out
 
 
@@ -410,7 +406,7 @@ def notice_story(ctx: DisclosureContext) -> list:
         if label in F.NOTICE_SECTIONS:
             cmds += [("SPAN", (0, len(data)), (1, len(data))), ("BACKGROUND", (0, len(data)), (1, len(data)), P.SHADE_LIGHT)]
             data.append([_p(F.NOTICE_SECTIONS[label], head), ""])
-        data.append([_p(label, _indent(cell, 2 if indented else 0)), _p(_money(value), cell_r)])
+        data.append([_p(label, _indent(cell, 2 if indented else 0)), _p(_shown(value), cell_r)])
     t = P.Table(data, colWidths=[W * 0.55, W * 0.45], hAlign="CENTER")
     t.setStyle(P.grid_style(1, cmds))
     out += [t, P.Spacer(1, 6 * mm)]

@@ -186,6 +186,8 @@ def _fees_sheet(wb, st_: _Styles, ctx: DisclosureContext) -> None:
     w.header(F.FEE_HEAD)
     for f in ctx.fees:
         w.add(F.fee_row(f))
+    if not ctx.fees:
+        w.text("（未登记收费项目）")
     w.gap()
     w.text("本年度调价情况", bold=True)
     w.text(F.price_change_text(ctx))

@@ -211,25 +211,47 @@ def months_between(start: dt.date, period: str) -> int:
     return (y - start.year) * 12 + (m - start.month)
 
 
-def depreciation_for(cost_fen: int, salvage_fen: int, life_months: int, in_use: dt.date, period: str) -> int:
+def depreciation_for(cost_fen: int, salvage_fen: int, life_months: int, in_use: dt.date, period: str,
+                     before_fen: int = 0, before_through: str = "") -> int:
     """Straight line from the month after the asset goes into use (当月增加
     的固定资产当月不提折旧), for ``life_months`` months. Month n carries
-    round((cost − salvage) × n / life) − round(… × (n − 1) / life), so the
-    months add up exactly to cost − salvage."""
-    n = months_between(in_use, period)
-    if n < 1 or n > life_months:
+    round(base × n / months) − round(base × (n − 1) / months), so the months
+    add up exactly to the base. An asset held before the app's opening
+    balances has ``before_fen`` charged through ``before_through``: the rest
+    (cost − salvage − before) is spread over the months left after it."""
+    done = months_between(in_use, before_through) if before_through else 0
+    left = life_months - max(0, done)
+    n = months_between(in_use, period) - max(0, done)
+    if n < 1 or n > left:
         return 0
-    base = Decimal(cost_fen - salvage_fen)
+    base = Decimal(cost_fen - salvage_fen - before_fen)
 
     def upto(k: int) -> int:
-        return int((base * k / life_months).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return int((base * k / left).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
     return upto(n) - upto(n - 1)
 
 
 def check_asset(name: str, category: str, cost_fen: int, salvage_fen: int, life_months: int, department: str,
-                in_use: dt.date, today: dt.date) -> None:
+                in_use: dt.date, today: dt.date, before_fen: int = 0, before_through: str = "") -> None:
     p = Problems()
+    if before_fen and not before_through:
+        p.add("before_through", "请填写期初已提折旧截至的月份")
+    if before_through:
+        try:
+            dt.date(int(before_through[:4]), int(before_through[5:7]), 1)
+            if len(before_through) != 7 or before_through[4] != "-":
+                raise ValueError
+        except ValueError:
+            p.add("before_through", f"月份“{before_through}”格式应为YYYY-MM")
+            before_through = ""
+    if before_through and months_between(in_use, before_through) < 0:
+        p.add("before_through", "期初已提折旧的截至月份不能早于启用月份")
+    if before_through and months_between(in_use, before_through) >= life_months and before_fen < cost_fen - salvage_fen:
+        p.add("before_fen", "截至该月已到使用年限，期初累计折旧应等于原值减残值")
+    if not isinstance(before_fen, int) or before_fen < 0 or (isinstance(cost_fen, int) and isinstance(salvage_fen, int)
+                                                              and before_fen > cost_fen - salvage_fen):
+        p.add("before_fen", "期初累计折旧不能为负数，也不能超过原值减残值")
     if not name.strip():
         p.add("name", "请填写资产名称")
     if category not in ASSET_CATEGORIES:

@@ -50,6 +50,16 @@ class YearTrialBalance:
                 and x.closing_debit == x.closing_credit)
 
 
+def direction(side: str, balance: int) -> tuple[str, int]:
+    """借/贷/平 and the amount of a balance kept on ``side``'s sign (the
+    account's normal side): a negative balance reads on the other side."""
+    if balance == 0:
+        return "平", 0
+    if balance > 0:
+        return side, balance
+    return ("贷" if side == "借" else "借"), -balance
+
+
 @dataclass(frozen=True)
 class LedgerMonth:
     period: str
@@ -168,6 +178,7 @@ class PriceChange:
     new_fen: int
     notice_date: dt.date
     reason: str
+    unit: str = ""  # 月 | 日 | 次
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ class AssetInput:
     salvage_fen: int = 0
     department: str = "业务"
     restricted_source: str = ""  # bought with a restricted gift: which
+    before_fen: int = 0  # held before the opening balances: depreciation already charged…
+    before_through: str = ""  # …through this month (YYYY-MM)
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,10 @@ class AssetInfo:
     department: str
     voucher_number: str
     voucher_status: str  # '' when the card has no purchase voucher
-    depreciated_fen: int  # accumulated, posted
-    last_period: str  # last month posted
+    depreciated_fen: int  # accumulated: before the app plus posted
+    last_period: str  # last month charged
+    before_fen: int = 0
+    before_through: str = ""
 
     @property
     def net_fen(self) -> int:
@@ -64,23 +68,29 @@ class AssetInfo:
 
     @property
     def monthly_fen(self) -> int:
-        return B.depreciation_for(self.cost_fen, self.salvage_fen, self.life_months, self.in_use,
-                                  f"{(self.in_use.replace(day=28) + dt.timedelta(days=5)):%Y-%m}")
+        """What the next month charges (0 once fully depreciated)."""
+        nxt = f"{(dt.date(int(self.last_period[:4]), int(self.last_period[5:]), 28) + dt.timedelta(days=5)):%Y-%m}" \
+            if self.last_period else f"{(self.in_use.replace(day=28) + dt.timedelta(days=5)):%Y-%m}"
+        return B.depreciation_for(self.cost_fen, self.salvage_fen, self.life_months, self.in_use, nxt,
+                                  self.before_fen, self.before_through)
 
 
 def _card(ctx: Ctx, s: Session, a: AssetInput, voucher_id: int | None) -> FixedAsset:
-    B.check_asset(a.name, a.category, a.cost_fen, a.salvage_fen, a.life_months, a.department, a.in_use, ctx.today())
+    B.check_asset(a.name, a.category, a.cost_fen, a.salvage_fen, a.life_months, a.department, a.in_use, ctx.today(),
+                  a.before_fen, a.before_through)
     n = int(s.execute(select(func.count(FixedAsset.id))).scalar_one()) + 1
     row = FixedAsset(number=f"ZC-{n:04d}", name=a.name.strip(), category=a.category, cost_fen=a.cost_fen,
                      in_use_date=a.in_use, life_months=a.life_months, salvage_fen=a.salvage_fen,
                      department=a.department, voucher_id=voucher_id, restricted_source=a.restricted_source.strip(),
+                     opening_depreciation_fen=a.before_fen, opening_period=a.before_through,
                      created_at=ctx.now(), created_by=ctx.actor.username)
     s.add(row)
     s.flush()
     audit(ctx, s, "新增固定资产", "fixed_asset", row.id, None, {
         "number": row.number, "name": row.name, "category": a.category, "cost_fen": a.cost_fen,
         "in_use": a.in_use, "life_months": a.life_months, "salvage_fen": a.salvage_fen,
-        "department": a.department, "voucher_id": voucher_id})
+        "department": a.department, "voucher_id": voucher_id, "before_fen": a.before_fen,
+        "before_through": a.before_through})
     return row
 
 
@@ -89,6 +99,8 @@ def buy_asset(ctx: Ctx, a: AssetInput, day: dt.date, supplier: str = "", on_cred
     """购置固定资产: the card and its purchase voucher (待审核), together."""
     ctx.require(Perm.FINANCE_WRITE)
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        if a.before_fen or a.before_through:
+            raise RuleViolation("新购置的资产没有期初累计折旧", "before_fen")
         B.check_asset(a.name, a.category, a.cost_fen, a.salvage_fen, a.life_months, a.department, a.in_use,
                       ctx.today())
         v = books.add_voucher_in(ctx, s, B.asset_purchase(day, a.name, a.cost_fen, supplier, on_credit, attachments))
@@ -111,9 +123,14 @@ def list_assets(ctx: Ctx) -> list[AssetInfo]:
             .group_by(Depreciation.asset_id))}
         vouchers = {i: (n, st) for i, n, st in s.execute(
             select(Voucher.id, Voucher.number, Voucher.status).where(Voucher.template == "asset"))}
-        return [AssetInfo(a.id, a.number, a.name, a.category, a.cost_fen, a.in_use_date, a.life_months, a.salvage_fen,
-                          a.department, *vouchers.get(a.voucher_id, ("", "")), *done.get(a.id, (0, "")))
-                for a in s.execute(select(FixedAsset).order_by(FixedAsset.number)).scalars()]
+        out = []
+        for a in s.execute(select(FixedAsset).order_by(FixedAsset.number)).scalars():
+            posted, last = done.get(a.id, (0, ""))
+            out.append(AssetInfo(a.id, a.number, a.name, a.category, a.cost_fen, a.in_use_date, a.life_months,
+                                 a.salvage_fen, a.department, *vouchers.get(a.voucher_id, ("", "")),
+                                 posted + a.opening_depreciation_fen, last or a.opening_period,
+                                 a.opening_depreciation_fen, a.opening_period))
+        return out
 
 
 def _in_books(end: dt.date):
@@ -140,7 +157,8 @@ def depreciate_in(ctx: Ctx, s: Session, period: str) -> tuple[int | None, int]:
         return None, 0
     items = []
     for a in s.execute(_in_books(end)).scalars():
-        fen = B.depreciation_for(a.cost_fen, a.salvage_fen, a.life_months, a.in_use_date, period)
+        fen = B.depreciation_for(a.cost_fen, a.salvage_fen, a.life_months, a.in_use_date, period,
+                                 a.opening_depreciation_fen, a.opening_period)
         if fen:
             items.append((a, fen))
     if not items:
@@ -171,5 +189,6 @@ def depreciate(ctx: Ctx, period: str) -> Changes:
 def depreciation_due(s: Session, period: str) -> int:
     """Fen that ``period`` should carry (0 when no asset depreciates then)."""
     end = _month_end(period)
-    return sum(B.depreciation_for(a.cost_fen, a.salvage_fen, a.life_months, a.in_use_date, period)
+    return sum(B.depreciation_for(a.cost_fen, a.salvage_fen, a.life_months, a.in_use_date, period,
+                                  a.opening_depreciation_fen, a.opening_period)
                for a in s.execute(_in_books(end)).scalars())

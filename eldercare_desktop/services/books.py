@@ -67,10 +67,12 @@ def add_account(ctx: Ctx, parent: str, code: str, name: str) -> Changes:
     with ctx.write(Perm.FINANCE_WRITE) as s:
         c = chart_in(s)
         acct = c.check_new_sub_account(parent.strip(), code.strip(), name)
-        if s.execute(select(JournalEntry.id).join_from(JournalEntry, ledger.JournalLine,
-                                                       ledger.JournalLine.entry_id == JournalEntry.id)
-                     .where(ledger.JournalLine.account == parent.strip()).limit(1)).first():
-            raise RuleViolation(f"“{parent} {c.name(parent)}”已有记账，不能再下设明细科目", "parent")
+        used = s.execute(select(ledger.JournalLine.id).where(ledger.JournalLine.account == parent.strip()).limit(1)).first()
+        waiting = s.execute(select(Voucher.number).join(VoucherLine, VoucherLine.voucher_id == Voucher.id)
+                            .where(VoucherLine.account == parent.strip(), Voucher.status == B.PENDING).limit(1)).scalar()
+        if used or waiting:
+            why = f"待审核凭证{waiting}用到该科目" if waiting and not used else "已有记账"
+            raise RuleViolation(f"“{parent} {c.name(parent)}”{why}，不能再下设明细科目", "parent")
         s.add(LedgerAccount(code=acct.code, parent=parent.strip(), name=acct.name, created_at=ctx.now(),
                             created_by=ctx.actor.username))
         s.flush()

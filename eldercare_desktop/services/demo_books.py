@@ -14,7 +14,7 @@ timeline, so the audit trail still never goes back in time).
   paper fee register (原收费台账汇总). Replaying contracts, bills and payments
   for those months too would make the demo about three times slower.
 - Every month the accountant (``kuaiji``) enters vouchers and the director
-  (``admin``) reviews them the same afternoon: salaries (care and office
+  (``admin``) reviews them on the 15th and on the last day: salaries (care and office
   staff; what is withheld for social insurance is paid over on the 15th of
   the next month with the employer's share), food twice a month, care
   supplies, utilities (split 业务/管理), office costs, outsourced services
@@ -56,7 +56,8 @@ ACCOUNTANT = "kuaiji"
 # share of residents per care level, as the demo's assessments grade them (for the pre-app fee summary)
 CARE_MIX = {"自理": 6, "介护一级": 18, "介护二级": 30, "介护三级": 26, "特级护理": 20}
 MEALS_TAKEN = 0.98  # meals are charged for days present: leave days come off
-CARE_PAY, OFFICE_PAY = 5300, 6600  # yuan a month, last year; 3% more this year
+CARE_PAY, OFFICE_PAY = 5300, 6600  # yuan a month, last year
+RAISE = 1.03  # pay rises 3% a year
 WITHHELD_RATE, EMPLOYER_RATE = 0.105, 0.28  # of gross pay: individual / employer social insurance and housing fund
 BONUS = {"业务": 1200, "管理": 1500}  # year-end bonus per head, yuan
 DONOR = "重庆两江康泰实业有限公司"
@@ -89,6 +90,12 @@ def _fen(yuan: float) -> int:
 def _whole(yuan: float) -> int:
     """Whole yuan, in fen (salaries, bonuses, subsidies are round)."""
     return int(round(yuan)) * 100
+
+
+def _split(fen: int, office_share: float) -> dict[str, int]:
+    """A cost shared between departments: {业务: …, 管理: …}."""
+    office = _fen(fen / 100 * office_share)
+    return {"业务": fen - office, "管理": office}
 
 
 def _accountant(app: App) -> Actor | None:
@@ -125,22 +132,19 @@ class BooksReplayer:
         if not self.enabled:
             return []
         out: list[tuple[dt.datetime, tuple[str, object]]] = []
-        voucher_days: set[dt.date] = set()
 
-        def at(day: dt.date, hh: int, mm: int, kind: str, arg: object = None, voucher: bool = True) -> None:
+        def at(day: dt.date, hh: int, mm: int, kind: str, arg: object = None) -> None:
             if day <= self.today:
                 out.append((dt.datetime.combine(day, dt.time(hh, mm)), (kind, arg)))
-                if voucher:
-                    voucher_days.add(day)
 
         first, last_year = self.first, self.first.year
-        at(first, 9, 0, "opening", voucher=False)
+        at(first, 9, 0, "opening")
         month = first
         while month <= self.today:
             y, m, end = month.year, month.month, _month_end(month)
             prev = add_months(month, -1)
             if prev >= first and prev < self.adoption and not (prev.year == last_year and prev.month == 12):
-                at(month.replace(day=10), 16, 0, "close", _period(prev), voucher=False)
+                at(month.replace(day=10), 16, 0, "close", _period(prev))
             if m in (2, 5, 8, 11):
                 at(month.replace(day=9), 10, 0, "repair", (y, m) == (last_year, 8))
             if (y, m) == (last_year, 9):
@@ -163,23 +167,24 @@ class BooksReplayer:
                 at(end, 15, 0, "fees")
             if m == 12:
                 at(end, 16, 0, "bonus_accrued")
-            at(end, 17, 0, "depreciation", _period(month), voucher=False)
+            # the director reviews what was entered twice a month; depreciation once purchases are reviewed
+            at(month.replace(day=15), 17, 30, "review")
+            at(end, 17, 30, "review")
+            at(end, 17, 45, "depreciation", _period(month))
             month = add_months(month, 1)
         # one-off events of last year and this year
         at(dt.date(last_year, 4, 16), 10, 0, "gift")
         at(dt.date(last_year, 6, 10), 10, 0, "rehab")
         at(dt.date(last_year, 6, 10), 17, 45, "release")
-        at(dt.date(last_year, 6, 10), 17, 50, "review", voucher=False)
+        at(dt.date(last_year, 6, 10), 17, 50, "review")
         at(dt.date(last_year, 9, 26), 10, 0, "minibus")
         at(dt.date(last_year, 10, 29), 10, 0, "small_gift")
         at(dt.date(last_year + 1, 3, 18), 10, 0, "nursing_beds")
         nov = dt.date(last_year, 11, 1)
         close_day = dt.date(last_year + 1, 1, 20) if nov < self.adoption else dt.date(last_year + 1, 2, 12)
-        at(close_day, 14, 0, "year_close", last_year, voucher=False)
-        at(dt.date(last_year + 1, 3, 10), 10, 0, "report", last_year, voucher=False)
-        at(dt.date(last_year + 1, 3, 25), 15, 0, "submitted", last_year, voucher=False)
-        for day in voucher_days:
-            at(day, 17, 30, "review", voucher=False)
+        at(close_day, 14, 0, "year_close", last_year)
+        at(dt.date(last_year + 1, 3, 10), 10, 0, "report", last_year)
+        at(dt.date(last_year + 1, 3, 25), 15, 0, "submitted", last_year)
         return out
 
     def apply(self, tick: tuple[str, object]) -> None:
@@ -205,8 +210,12 @@ class BooksReplayer:
         """(care staff incl. nurses, kitchen and cleaning; office staff)."""
         return round(6 + 0.42 * residents), round(4 + 0.05 * residents)
 
-    def _raise(self) -> float:
-        return 1.0 if self.acc.today().year == self.first.year else 1.03
+    def _pay(self, care: int, office: int, year: int, vary: bool = True) -> tuple[int, int, int]:
+        """(care gross, office gross, withheld) for a month of ``year``."""
+        rate = RAISE ** (year - self.first.year)
+        care_fen = _whole(care * CARE_PAY * rate * (self._vary(0.015) if vary else 1))
+        office_fen = _whole(office * OFFICE_PAY * rate * (self._vary(0.01) if vary else 1))
+        return care_fen, office_fen, _fen((care_fen + office_fen) / 100 * WITHHELD_RATE)
 
     def _vary(self, spread: float) -> float:
         return 1 + self.rng.uniform(-spread, spread)
@@ -216,18 +225,18 @@ class BooksReplayer:
         first, k = self.first, self.k
         cost = held = 0
         cards = []
+        through = f"{first.year - 1}-12"
         for name, category, yuan, years, month, life, dept in EXISTING:
             fen = _whole(round(yuan * k / 100) * 100)
             in_use = dt.date(first.year - years, month, 1)
             done = sum(B.depreciation_for(fen, 0, life, in_use, _period(add_months(in_use, n)))
-                       for n in range(1, B.months_between(in_use, f"{first.year - 1}-12") + 1))
+                       for n in range(1, B.months_between(in_use, through) + 1))
             cost, held = cost + fen, held + done
-            cards.append(assets.AssetInput(name, category, fen, in_use, life, 0, dept))
+            cards.append(assets.AssetInput(name, category, fen, in_use, life, 0, dept, before_fen=done,
+                                           before_through=through))
         care, office = self._heads(self._residents(first))
-        december = f"{first.year - 1}-12"
-        gross = (care * CARE_PAY + office * OFFICE_PAY) / 1.03
-        withheld = _fen(gross * WITHHELD_RATE)
-        self.payroll[december] = (_whole(care * CARE_PAY / 1.03), _whole(office * OFFICE_PAY / 1.03), withheld)
+        self.payroll[through] = self._pay(care, office, first.year - 1, vary=False)
+        withheld = self.payroll[through][2]
         bonus = _whole(care * BONUS["业务"] + office * BONUS["管理"])
         bank = _whole(300_000 + 1_500_000 * k)
         net = bank + cost - held - bonus - withheld
@@ -236,7 +245,7 @@ class BooksReplayer:
             Line(FIXED_ASSETS, debit=cost, memo="固定资产卡片原值合计"),
             Line(DEPRECIATION, credit=held, memo="已提折旧"),
             Line(B.SALARY_PAYABLE, credit=bonus, memo=f"{first.year - 1}年度年终绩效奖金"),
-            Line(B.WITHHELD, credit=withheld, memo=f"{december}代扣个人社保公积金"),
+            Line(B.WITHHELD, credit=withheld, memo=f"{through}代扣个人社保公积金"),
             Line(UNRESTRICTED, credit=net, memo="期初净资产（倒挤）"),
         ))
         for card in cards:
@@ -247,11 +256,8 @@ class BooksReplayer:
         day = self.acc.today()
         care, office = self._heads(self._residents())
         self.staff[_period(day)] = (care, office)
-        care_fen = _whole(care * CARE_PAY * self._raise() * self._vary(0.015))
-        office_fen = _whole(office * OFFICE_PAY * self._raise() * self._vary(0.01))
-        withheld = _fen((care_fen + office_fen) / 100 * WITHHELD_RATE)
-        self.payroll[_period(day)] = (care_fen, office_fen, withheld)
-        self._enter(B.salaries(day, care_fen, office_fen, withheld, attachments=3))
+        self.payroll[_period(day)] = self._pay(care, office, day.year)
+        self._enter(B.salaries(day, *self.payroll[_period(day)], attachments=3))
 
     def _insurance(self, period: str) -> None:
         """The month's withheld part and the employer's part, paid to the social insurance agency."""
@@ -276,18 +282,16 @@ class BooksReplayer:
     def _supplies(self, _arg) -> None:
         day = self.acc.today()
         fen = _fen(self._residents() * 300 * self._vary(0.08))
-        office = _fen(fen / 100 * 0.12)
-        self._enter(B.expense("purchase", day, "采购护理耗材、清洁用品及日用品", {"业务": fen - office, "管理": office},
-                              attachments=3, supplier="重庆康乐医疗器械有限公司等"))
+        self._enter(B.expense("purchase", day, "采购护理耗材、清洁用品及日用品", _split(fen, 0.12), attachments=3,
+                              supplier="重庆康乐医疗器械有限公司等"))
 
     def _utilities(self, period: str) -> None:
         day = self.acc.today()
         month = int(period[5:7])
         season = 1.3 if month in (7, 8) else 1.2 if month in (12, 1, 2) else 1.0
         fen = _fen((6000 + 140 * self._residents()) * season * self._vary(0.05))
-        office = _fen(fen / 100 * 0.18)
-        self._enter(B.expense("utilities", day, f"支付{period}水费、电费、燃气费", {"业务": fen - office, "管理": office},
-                              attachments=3, supplier="国网重庆市电力公司、重庆水务集团、重庆燃气集团"))
+        self._enter(B.expense("utilities", day, f"支付{period}水费、电费、燃气费", _split(fen, 0.18), attachments=3,
+                              supplier="国网重庆市电力公司、重庆水务集团、重庆燃气集团"))
 
     def _office(self, _arg) -> None:
         day = self.acc.today()
@@ -297,9 +301,8 @@ class BooksReplayer:
     def _services(self, _arg) -> None:
         day = self.acc.today()
         fen = _fen((8000 + 60 * self._residents()) * self._vary(0.05))
-        office = _fen(fen / 100 * 0.2)
-        self._enter(B.expense("general", day, "消防及电梯维保、医疗废物处置、被服洗涤外包服务费",
-                              {"业务": fen - office, "管理": office}, attachments=4))
+        self._enter(B.expense("general", day, "消防及电梯维保、医疗废物处置、被服洗涤外包服务费", _split(fen, 0.2),
+                              attachments=4))
 
     def _repair(self, on_credit: bool) -> None:
         day = self.acc.today()

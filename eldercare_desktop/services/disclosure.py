@@ -204,11 +204,13 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
                             c.bank_name or "", c.bank_account_no or "", c.escrow_bank, c.escrow_account_name,
                             c.escrow_account_no, c.approved_beds, occ.beds, occ.nursing_beds,
                             row.staff_count if row else 0, profile.name)
+    schedule = fees.schedule_on(ctx, hi, include_inactive=True)
+    units = {r.item_id: r.unit for r in schedule}
     fee_rows = tuple(FeeStandard(r.kind_name, r.name, r.unit, r.price_fen, r.since)
                      for r in fees.schedule_on(ctx, hi) if r.price_fen is not None)
     log = fees.price_changes(ctx, dt.date(year, 1, 1), hi)
-    changes = tuple(PriceChange(r.name, r.effective_date, r.old_fen, r.new_fen, r.notice_date, r.reason)
-                    for r in log.rows)
+    changes = tuple(PriceChange(r.name, r.effective_date, r.old_fen, r.new_fen, r.notice_date, r.reason,
+                                units.get(r.item_id, "")) for r in log.rows)
     return DisclosureContext(
         year=year, centre=facts, statements=sset, fees=fee_rows, price_changes=changes, escrow=escrow_year,
         subsidies=subsidies, occupancy=occ, work_report=row.work_report if row else "", prepaid_fen=prepaid,
@@ -231,14 +233,16 @@ def _writer(render: Callable[[], bytes]) -> Callable:
 def write_package(ctx: Ctx, year: int, pdf_path=None, xlsx_path=None, progress=None, abort=None) -> list[Written]:
     """The package as PDF and/or XLSX (the same figures), audited with their SHA-256."""
     ctx.require(Perm.PRINT)
-    from ..documents import disclosure_pdf, disclosure_xlsx
-
     doc = gather(ctx, year)
     out = []
     if pdf_path:
+        from ..documents import disclosure_pdf
+
         out.append(write_document(ctx, pdf_path, _writer(lambda: disclosure_pdf.package_pdf(doc, progress, abort)),
                                   "打印年度财务收支公开", "disclosure", {"year": year}))
     if xlsx_path:
+        from ..documents import disclosure_xlsx
+
         out.append(write_document(ctx, xlsx_path, _writer(lambda: disclosure_xlsx.package_xlsx(doc)),
                                   "导出年度财务收支公开", "disclosure", {"year": year}))
     return out

@@ -228,7 +228,10 @@ def _reference(source: str | None, entry_id: int) -> str:
         return f"凭证{entry_id}"
     if source.startswith(VOUCHER_SOURCE):
         return source[len(VOUCHER_SOURCE):]
+    if source.startswith("receipt:"):
+        return source[len("receipt:"):]  # the receipt number (SJ2026-000001)
     for prefix, label in (("billing:", "账单"), ("escrow:", "押金"), (B.DEPRECIATION_SOURCE, "折旧"),
+                          ("prepaid-undo:", "预收款转回"), ("prepaid:", "预收款冲抵"), ("settlement", "终止结算"),
                           (B.CLOSING_SOURCE, "年末结转"), ("红冲:", "红冲"), (B.OPENING_SOURCE, "期初余额")):
         if source.startswith(prefix):
             return label

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from ..domain.disclosure_records import direction  # noqa: F401 (re-exported)
 from ..domain.disclosure_records import (
     AccountDetail,
     DisclosureStatus,
@@ -50,15 +51,6 @@ def nonzero(fen: int | None) -> str:
 
 def day_text(day: dt.date | None) -> str:
     return "" if day is None else f"{day:%Y-%m-%d}"
-
-
-def direction(side: str, balance: int) -> tuple[str, int]:
-    """借/贷/平 and the amount of a balance kept on ``side``'s sign."""
-    if balance == 0:
-        return "平", 0
-    if balance > 0:
-        return side, balance
-    return ("贷" if side == "借" else "借"), -balance
 
 
 def default_year(years: Sequence[int], today: dt.date) -> int | None:
@@ -120,15 +112,19 @@ def figure_at(st: Statement, line: int, column: int) -> tuple[int, int, int] | N
     return x.row, c, x.values[c]
 
 
-def date_line(st: Statement) -> str:
-    """The date on a statement's header: a balance sheet is at year end."""
-    return f"{st.year}年12月31日" if st.code.endswith("01表") else f"{st.year}年度"
+def date_line(st: Statement, today: dt.date | None = None) -> str:
+    """The date on a statement's header: a balance sheet is at year end (or
+    today, in the year still running)."""
+    running = today is not None and today.year == st.year
+    if st.code.endswith("01表"):
+        return f"{today.year}年{today.month}月{today.day}日" if running else f"{st.year}年12月31日"
+    return f"{st.year}年度（截至{today.month}月{today.day}日）" if running else f"{st.year}年度"
 
 
-def figure_caption(st: Statement, row: int, column: int) -> str:
+def figure_caption(st: Statement, row: int, column: int, today: dt.date | None = None) -> str:
     """'资产负债表 第60行 资产总计 · 期末数（2025年12月31日）'."""
     label = st.lines[[x.row for x in st.lines].index(row)].label
-    return f"{st.title} 第{row}行 {label} · {st.columns[column].replace('·', ' ')}（{date_line(st)}）"
+    return f"{st.title} 第{row}行 {label} · {st.columns[column].replace('·', ' ')}（{date_line(st, today)}）"
 
 
 def check_lines(checks: Iterable[Check]) -> list[tuple[bool, str]]:

@@ -866,181 +866,201 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AssetsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="444"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="453"/>
         <source>购置资产…</source>
         <translation>Buy asset…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
         <source>登记已有资产…</source>
         <translation>Register existing asset…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
         <source>计提折旧…</source>
         <translation>Depreciate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
         <source>原值</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="519"/>
         <source>启用日期</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="518"/>
         <source>资产类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
         <source>残值</source>
         <translation>Salvage</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
         <source>月折旧额</source>
         <translation>Monthly dep.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
         <source>累计折旧</source>
         <translation>Acc. dep.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
         <source>使用年限
 (月)</source>
         <translation>Life
 (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="465"/>
         <source>净值</source>
         <translation>Net value</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="465"/>
         <source>购置凭证</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="485"/>
         <source>购置凭证%1：审核后才计提折旧</source>
         <translation>Purchase voucher %1: the asset depreciates once it is reviewed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="496"/>
         <source>共 %1 项&#x3000;原值合计 %2&#x3000;累计折旧 %3&#x3000;净值 %4</source>
         <translation>%1 assets   Cost %2   Accumulated depreciation %3   Net value %4</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="515"/>
         <source>赊购（记应付账款）</source>
         <translation>On credit (accounts payable)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="508"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="517"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="518"/>
         <source>资产名称</source>
         <translation>Asset name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="519"/>
         <source>原值（元）</source>
         <translation>Cost (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="511"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="520"/>
         <source>使用年限（月）</source>
         <translation>Useful life (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="511"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="520"/>
         <source>预计净残值（元）</source>
         <translation>Salvage value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="521"/>
         <source>使用部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="523"/>
+        <source>元，开始使用本系统前已提的折旧</source>
+        <translation>yuan, depreciation charged before using this app</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="524"/>
+        <source>YYYY-MM，如 2024-12</source>
+        <translation>YYYY-MM, e.g. 2024-12</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
         <source>购置日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="529"/>
+        <source>期初累计折旧（元）</source>
+        <translation>Opening accumulated depreciation (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="530"/>
+        <source>已提折旧截至月份</source>
+        <translation>Charged through (month)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="544"/>
         <source>购置固定资产</source>
         <translation>Asset purchase</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="544"/>
         <source>登记已有资产</source>
         <translation>Register existing asset</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="527"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="545"/>
         <source>登记资产卡片并生成购置凭证（待审核）。</source>
         <translation>Registers the asset card and its purchase voucher (to be reviewed).</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="528"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="546"/>
         <source>为账上已有的资产（期初或已手工记账）登记卡片，不生成凭证。</source>
         <translation>A card for an asset already on the books (opening balances or a voucher entered by hand); no voucher is made.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="529"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="547"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
         <source>计提折旧</source>
         <translation>Depreciation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
         <source>计提</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="538"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="540"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="558"/>
         <source>按直线法计提所选月份的固定资产折旧；同一月份只计提一次。</source>
         <translation>Posts straight-line depreciation of the fixed assets for the chosen month; a month is posted once only.</translation>
     </message>
@@ -2537,42 +2557,42 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>BooksTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="55"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="48"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="51"/>
         <source>科目余额表</source>
         <translation>Trial balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="51"/>
         <source>总账</source>
         <translation>General ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="51"/>
         <source>明细账</source>
         <translation>Account detail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="59"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="60"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="145"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="147"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
@@ -3092,22 +3112,22 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="140"/>
         <source>勾稽校验</source>
         <translation>Cross-checks</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="148"/>
         <source>没有归类规则的现金收支（双击查看原始单据）：</source>
         <translation>Cash movements no rule classifies (double-click to see the source):</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="175"/>
         <source>%1项校验未通过</source>
         <translation>%1 check(s) failed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="177"/>
         <source>全部%1项校验通过</source>
         <translation>All %1 checks passed</translation>
     </message>
@@ -3843,102 +3863,102 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="284"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="280"/>
         <source>科目代码或名称，如 1002 或 银行存款</source>
         <translation>Account code or name, e.g. 1002 or bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="290"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>借方</source>
         <translation>Debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
         <source>贷方</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="298"/>
         <source>借或贷</source>
         <translation>Dr/Cr</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="298"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="300"/>
         <source>双击查看原始单据</source>
         <translation>Double-click to see the source document</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="309"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="305"/>
         <source>科目</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="308"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="333"/>
         <source>输入科目后按回车查询</source>
         <translation>Type an account and press Enter</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="341"/>
         <source>没有科目“%1”</source>
         <translation>There is no account &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="364"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="360"/>
         <source>%1&#x3000;余额方向：%2&#x3000;共%3笔</source>
         <translation>%1    normal balance: %2    %3 line(s)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
         <source>期初余额</source>
         <translation>Opening balances</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
         <source>本月合计</source>
         <translation>Month total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="366"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
         <source>本期合计</source>
         <translation>Period total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="363"/>
         <source>期末余额</source>
         <translation>Closing balance</translation>
     </message>
@@ -4014,94 +4034,94 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>DisclosureTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="74"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="81"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="83"/>
         <source>本年度开展的服务、人员与设施变化、收支与资金使用、接受捐赠、奖惩与公益活动等</source>
         <translation>Services provided this year, changes of staff and facilities, income, spending and use of funds, donations received, awards and public-interest work…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="84"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="86"/>
         <source>年度工作报告</source>
         <translation>Annual work report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="89"/>
         <source>职工人数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="96"/>
         <source>生成公开材料（PDF+Excel）…</source>
         <translation>Make the disclosure package (PDF + Excel)…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="97"/>
         <source>打印公示版…</source>
         <translation>Print the notice…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="98"/>
         <source>登记已报送…</source>
         <translation>Record submission…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="147"/>
         <source>已于%1报送：%2</source>
         <translation>Submitted on %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="151"/>
         <source>尚未登记报送</source>
         <translation>Submission not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="177"/>
         <source>选择保存公开材料的文件夹</source>
         <translation>Choose the folder for the disclosure package</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="183"/>
         <source>覆盖文件</source>
         <translation>Replace files</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="183"/>
         <source>以下文件已存在，要覆盖吗？
 %1</source>
         <translation>These files already exist. Replace them?
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="186"/>
         <source>正在生成%1年度公开材料…</source>
         <translation>Making the FY%1 disclosure package…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="193"/>
         <source>保存公示版</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="199"/>
         <source>已生成：%1</source>
         <translation>Written: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="205"/>
         <source>已登记报送</source>
         <translation>Submission recorded</translation>
     </message>
@@ -4109,22 +4129,22 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>DonationForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="346"/>
         <source>捐赠人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="347"/>
         <source>捐赠金额</source>
         <translation>Amount donated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="348"/>
         <source>限定性捐赠（限定用途或时间）</source>
         <translation>Restricted gift (purpose or time restricted)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="349"/>
         <source>限定内容</source>
         <translation>Restriction</translation>
     </message>
@@ -4362,27 +4382,27 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ExpenseForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="330"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="331"/>
         <source>业务部门金额</source>
         <translation>Amount for services</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="332"/>
         <source>管理部门金额</source>
         <translation>Amount for administration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="333"/>
         <source>赊购（记应付账款）</source>
         <translation>On credit (accounts payable)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="334"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
@@ -4748,67 +4768,67 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="209"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="209"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
         <source>借方</source>
         <translation>Debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
         <source>贷方</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
         <source>借或贷</source>
         <translation>Dr/Cr</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="215"/>
         <source>双击查看本月明细账</source>
         <translation>Double-click to see the month&apos;s account detail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="261"/>
         <source>%1&#x3000;余额方向：%2</source>
         <translation>%1    normal balance: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="262"/>
         <source>上年结转</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="262"/>
         <source>本月合计</source>
         <translation>Month total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="263"/>
         <source>本年累计</source>
         <translation>Year to date</translation>
     </message>
@@ -5244,32 +5264,32 @@ The previous data was saved as:
 <context>
     <name>OpeningDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="482"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="495"/>
         <source>期初余额</source>
         <translation>Opening balances</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="501"/>
         <source>启用年度</source>
         <translation>First year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="502"/>
         <source>录入启用年度1月1日资产、负债和净资产各科目的余额：借方合计须等于贷方合计。期初余额只能录入一次。</source>
         <translation>Enter the balance of each asset, liability and net asset account on 1 January of the first year: debits must equal credits. Opening balances can be entered once only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="494"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="507"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="508"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="519"/>
         <source>记账日期 %1</source>
         <translation>Entry date %1</translation>
     </message>
@@ -5898,17 +5918,17 @@ The previous data was saved as:
 <context>
     <name>ReleaseForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="377"/>
         <source>解除限制金额</source>
         <translation>Amount released</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="378"/>
         <source>限制如何解除</source>
         <translation>How the restriction was met</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="361"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="379"/>
         <source>例如：限定用途的设备已购置</source>
         <translation>e.g. the equipment the gift was for has been bought</translation>
     </message>
@@ -5916,37 +5936,37 @@ The previous data was saved as:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="225"/>
         <source>财务报表</source>
         <translation>Financial statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="226"/>
         <source>账簿</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="228"/>
         <source>记账凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="229"/>
         <source>固定资产</source>
         <translation>Fixed assets</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="236"/>
         <source>年度公开</source>
         <translation>Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="301"/>
         <source>打印功能尚未安装（%1）</source>
         <translation>Printing is not installed yet (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="306"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -6841,22 +6861,22 @@ The previous data was saved as:
 <context>
     <name>SalariesForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="313"/>
         <source>护理人员工资</source>
         <translation>Care staff salaries</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="314"/>
         <source>管理人员工资</source>
         <translation>Office staff salaries</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="315"/>
         <source>代扣社保</source>
         <translation>Social insurance withheld</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="316"/>
         <source>工资月份</source>
         <translation>Salary month</translation>
     </message>
@@ -7475,57 +7495,57 @@ Meals %3/day</translation>
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
         <source>资产负债表</source>
         <translation>Balance sheet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
         <source>业务活动表</source>
         <translation>Statement of activities</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
         <source>现金流量表</source>
         <translation>Cash flow statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="324"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="327"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="322"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="330"/>
         <source>双击金额（或选中后按回车）查看构成该数的凭证</source>
         <translation>Double-click a figure (or select it and press Enter) to see the entries behind it</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="342"/>
         <source>单位：元</source>
         <translation>Unit: yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="405"/>
         <source>行次</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="405"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="415"/>
         <source>编制单位：%1</source>
         <translation>Prepared by: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="420"/>
         <source>双击查看构成此数的凭证</source>
         <translation>Double-click to see the entries behind this figure</translation>
     </message>
@@ -7533,27 +7553,27 @@ Meals %3/day</translation>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="46"/>
         <source>登记%1年度财务收支情况已报送</source>
         <translation>Record the FY%1 disclosure as submitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="58"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="51"/>
         <source>如：区民政局、区发展改革委（物价）</source>
         <translation>e.g. district civil affairs bureau, district price department</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="53"/>
         <source>报送日期</source>
         <translation>Submitted on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="54"/>
         <source>报送单位</source>
         <translation>Submitted to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="62"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="55"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
@@ -7561,27 +7581,27 @@ Meals %3/day</translation>
 <context>
     <name>SubsidyForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="362"/>
         <source>补助类别</source>
         <translation>Subsidy type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="363"/>
         <source>到账金额</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="364"/>
         <source>拨款单位</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="365"/>
         <source>文件号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="366"/>
         <source>限定性（专款专用）</source>
         <translation>Restricted (earmarked)</translation>
     </message>
@@ -7647,7 +7667,7 @@ Meals %3/day</translation>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="282"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
@@ -7709,62 +7729,62 @@ Meals %3/day</translation>
 <context>
     <name>TrialView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
         <source>期初借方</source>
         <translation>Opening debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
         <source>期初贷方</source>
         <translation>Opening credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
         <source>本期借方</source>
         <translation>Period debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
         <source>本期贷方</source>
         <translation>Period credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
         <source>期末借方</source>
         <translation>Closing debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
         <source>期末贷方</source>
         <translation>Closing credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="171"/>
         <source>双击查看明细账</source>
         <translation>Double-click to see the account detail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="189"/>
         <source>借贷平衡</source>
         <translation>Balanced</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="192"/>
         <source>借贷不平衡</source>
         <translation>Not balanced</translation>
     </message>
@@ -7936,52 +7956,52 @@ You can change your own password at any time.</translation>
 <context>
     <name>VoucherDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="392"/>
         <source>新建凭证</source>
         <translation>New voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="402"/>
         <source>凭证模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="403"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="404"/>
         <source>附件张数</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="407"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="409"/>
         <source>分录</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="425"/>
         <source>分录预览</source>
         <translation>Lines (preview)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="479"/>
         <source>填写完整后在此显示凭证分录</source>
         <translation>The voucher&apos;s lines show here once the form is complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="482"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="483"/>
         <source>摘要：%1</source>
         <translation>Memo: %1</translation>
     </message>
@@ -8082,311 +8102,311 @@ You can change your own password at any time.</translation>
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="193"/>
         <source>全年</source>
         <extracomment>entities whose Changes should reload these tabs (for the page that holds them)</extracomment>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="195"/>
         <source>%1月</source>
         <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="187"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="356"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="367"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
         <source>新建凭证</source>
         <translation>New voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="202"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
         <source>红冲</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="205"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="203"/>
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="204"/>
         <source>红冲…</source>
         <translation>Reverse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="195"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="395"/>
         <source>下载导入模板</source>
         <translation>Download import template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="196"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="207"/>
         <source>期初余额…</source>
         <translation>Opening balances…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="208"/>
         <source>年末结转…</source>
         <translation>Year-end close…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="209"/>
         <source>新增明细科目…</source>
         <translation>New sub-account…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="210"/>
         <source>审核选中的凭证（可多选）：审核人不能是制单人</source>
         <translation>Review the selected vouchers (several at once): the reviewer cannot be the one who prepared them</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="212"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="212"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="202"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="215"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="226"/>
         <source>冲 %1</source>
         <translation>reverses %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="216"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="227"/>
         <source>被 %1 冲</source>
         <translation>rev. by %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="357"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="382"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
         <source>附件</source>
         <translation>Attach.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="240"/>
         <source>凭证分录</source>
         <translation>Voucher lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="298"/>
         <source>共 %1 张</source>
         <translation>%1 vouchers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="304"/>
         <source>期初余额已于 %1 录入</source>
         <translation>Opening balances were entered on %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="305"/>
         <source>录入启用年度1月1日的科目余额（只能录入一次）</source>
         <translation>Enter the account balances on 1 January of the first year (once only)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="326"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="330"/>
         <source>作废原因：%1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="322"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="333"/>
         <source>已选中 %1 张凭证</source>
         <translation>%1 vouchers selected</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="334"/>
         <source>选中一张凭证查看分录</source>
         <translation>Select a voucher to see its lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
         <source>制单人</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="356"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="367"/>
         <source>作废记账凭证</source>
         <translation>Void voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="368"/>
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
         <source>作废后凭证号保留并标为作废，不进入账簿。</source>
         <translation>The voucher keeps its number, marked void, and never reaches the books.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
         <source>红冲凭证</source>
         <translation>Reverse voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="382"/>
         <source>红冲日期</source>
         <translation>Reversal date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="372"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="383"/>
         <source>红冲原因</source>
         <translation>Reason for reversal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="385"/>
         <source>生成一张金额为负数的红冲凭证（待审核），审核后冲销原凭证。</source>
         <translation>Makes a reversal voucher with negative amounts (to be reviewed); once reviewed it cancels the original.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="390"/>
         <source>导入凭证</source>
         <translation>Import vouchers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="379"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="395"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="392"/>
         <source>正在导入凭证…</source>
         <translation>Importing vouchers…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="398"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="413"/>
         <source>结转%1年度的收入和费用到净资产，并结账12月。结转后该年度不能再记账。继续？</source>
         <translation>Carry the income and expenses of %1 to net assets and close December. Nothing more can be entered in that year. Continue?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="403"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
         <source>年末结转</source>
         <translation>Year-end close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
         <source>结转</source>
         <translation>Close year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="417"/>
         <source>年末结转前：1至11月均已结账，凭证均已审核，各月折旧均已计提。</source>
         <translation>Before the year-end close: January to November are closed, every voucher is reviewed and every month&apos;s depreciation is posted.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="428"/>
         <source>上级代码加两位数字</source>
         <translation>Parent code and two more digits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="430"/>
         <source>新增明细科目</source>
         <translation>New sub-account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="430"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="431"/>
         <source>上级科目</source>
         <translation>Parent account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="431"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="432"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
@@ -8394,7 +8414,7 @@ You can change your own password at any time.</translation>
 <context>
     <name>YearCombo</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="114"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>

@@ -196,3 +196,18 @@ def test_long_detail_repeats_header_and_loses_no_line():
     text = "".join(pages)
     assert all(f"记-{i:05d}" in text for i in range(1200))  # no line lost between pages
     assert text.count("本月合计") == 12 and "期末余额" in text
+
+
+def test_empty_lists_print_a_line_not_an_empty_table():
+    import dataclasses
+
+    from eldercare_desktop.documents.disclosure_xlsx import package_xlsx
+
+    bare = dataclasses.replace(X.context(), fees=(), price_changes=(), subsidies=(),
+                               centre=dataclasses.replace(X.CENTRE, escrow_bank="", escrow_account_name="",
+                                                          escrow_account_no=""))
+    text = flat(DP.package_pdf(bare))
+    for s in ("（未登记收费项目）", "本年度调价频次：0次", "本年度未调整收费标准", "本年度无政府补助收入", "未登记",
+              "合计0.00与业务活动表“政府补助收入”（第5行）本年数480,000.00不一致"):
+        assert s in text, s
+    assert package_xlsx(bare)[:2] == b"PK"

@@ -318,3 +318,13 @@ def test_every_template_names_leaf_accounts_only():
     for v in vs:
         for x in v.lines:
             assert x.account in CHART_2004 and CHART_2004.is_leaf(x.account), (v.template, x.account)
+
+
+def test_an_asset_held_before_the_opening_balances_spreads_what_is_left():
+    # 500,000.00 over 240 months from 2020-01 (in use 2019-12-15); 120,000.00 charged through 2024-12 (60 months)
+    # leaves 380,000.00 over 180 months from 2025-01: 2,111.11 a month, the rounding spread so they add up exactly
+    months = [f"{y}-{m:02d}" for y in range(2025, 2041) for m in range(1, 13)]
+    got = [B.depreciation_for(50_000_000, 0, 240, dt.date(2019, 12, 15), p, 12_000_000, "2024-12") for p in months]
+    assert got[0] == 211_111 and sum(got) == 38_000_000
+    assert sum(1 for x in got if x) == 180 and got[179] and not got[180]
+    assert B.depreciation_for(50_000_000, 0, 240, dt.date(2019, 12, 15), "2024-12", 12_000_000, "2024-12") == 0

@@ -477,3 +477,15 @@ def test_income_on_a_second_level_custom_account_is_closed_and_its_cash_is_in_th
     assert st.ok, st.problems()
     assert ledger.account_balance(acc, "4", D(2024, 12, 31)) == 0
     assert ledger.account_balance(acc, "3101", D(2024, 12, 31)) == 1_000 * Y
+
+
+def test_no_sub_account_under_an_account_a_pending_voucher_uses(app, ctx, clock):
+    from eldercare_desktop.domain import books as B
+    from eldercare_desktop.domain.errors import RuleViolation
+    from eldercare_desktop.domain.ledger import Line
+    from eldercare_desktop.services import books
+
+    books.add_voucher(ctx, B.VoucherInput(clock.day, "职工借款", (Line("1122", debit=100), Line("100201", credit=100))))
+    with pytest.raises(RuleViolation, match="待审核凭证记-2026-11-0001用到该科目"):
+        books.add_account(ctx, "1122", "112201", "职工借款")
+    assert [a.code for a in books.chart(ctx) if a.custom] == []

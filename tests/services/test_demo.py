@@ -88,6 +88,7 @@ def test_bulk_mode_writes_the_same_residents(app, built, tmp_path, template_db, 
     try:
         summary = demo.build_demo(other, residents=40, password="demo1234", seed=7, bulk=True)
         assert summary.bulk and summary.by_status == built.by_status and summary.events == built.events
+        assert summary.vouchers == 0 and built.vouchers > 0  # the bulk path keeps no books
         assert audit.verify(other)[1] is None
 
         def strip(d):
@@ -216,3 +217,60 @@ def test_demo_escrow(app, built):
     assert ledger.account_balance(ctx, ESCROW_BANK) == ledger.account_balance(ctx, DEPOSITS)
     d = escrow.dashboard(ctx)
     assert d.held_fen == d.residents_total_fen
+
+
+def test_demo_keeps_the_centres_own_books(app, built):
+    """The accountant's books from 1 January of last year: vouchers entered by
+    kuaiji and reviewed by admin in every month, depreciation every month, a
+    restricted gift partly spent and released, last year closed (its closing
+    figures are this year's opening ones) and its disclosure submitted in
+    March, with every check of both years' statements passing."""
+    from sqlalchemy import select
+
+    from eldercare_desktop.db.models import JournalEntry
+    from eldercare_desktop.domain import books as B
+    from eldercare_desktop.domain.schedule import add_months
+    from eldercare_desktop.services import assets, books, disclosure, ledger, reports, year_end
+
+    ctx = app.as_user(users.login(app, "admin", "demo1234"))
+    last = TODAY.year - 1
+    assert books.opening_entry_date(ctx) == dt.date(last, 1, 1)
+    with app.read_factory() as s:
+        first_day = s.execute(select(JournalEntry.entry_date).order_by(JournalEntry.entry_date).limit(1)).scalar()
+        sources = set(s.execute(select(JournalEntry.source)).scalars())
+    assert first_day == dt.date(last, 1, 1)
+    vouchers = books.list_vouchers(ctx, dt.date(last, 1, 1))
+    months, month = [], dt.date(last, 1, 1)
+    while month < TODAY.replace(day=1):
+        months.append(f"{month:%Y-%m}")
+        month = add_months(month, 1)
+    reviewed = [v for v in vouchers if v.status == B.REVIEWED]
+    assert {f"{v.day:%Y-%m}" for v in reviewed} >= set(months)
+    assert all(v.created_by == "kuaiji" and v.reviewed_by == "admin" for v in reviewed)
+    assert all(v.status == B.REVIEWED for v in vouchers if v.day.year == last)
+    assert {f"{B.DEPRECIATION_SOURCE}{m}" for m in months} <= sources
+    assert {"salaries", "purchase", "utilities", "repairs", "subsidy", "asset"} <= {v.template for v in reviewed}
+    # a restricted gift, partly spent on equipment, released for the part used
+    gift = next(v for v in reviewed if v.template == "donation" and v.details["restricted"])
+    release = next(v for v in reviewed if v.template == "release")
+    assert 0 < release.total < gift.total and gift.day < release.day
+    assert any(a.cost_fen == release.total and a.voucher_number and a.in_use == release.day
+               for a in assets.list_assets(ctx))
+    assert any(v.template == "repairs" and v.details["on_credit"] for v in reviewed)
+    # the asset register agrees with the books, cards held before the opening included
+    cards = assets.list_assets(ctx)
+    assert sum(a.cost_fen for a in cards) == ledger.account_balance(ctx, "1501")
+    assert sum(a.depreciated_fen for a in cards) == -ledger.account_balance(ctx, "1502")
+    # last year closed, this year opening where last year ended
+    assert [y.year for y in year_end.closed_years(ctx)] == [last] and ledger.is_closed(ctx, f"{last}-12")
+    before, now = reports.statements(ctx, last), reports.statements(ctx, TODAY.year)
+    assert before.ok, before.problems()
+    assert now.ok, now.problems()
+    assert all(now.balance.rows()[r][0] == v[1] for r, v in before.balance.rows().items())
+    assert before.balance.value(105, 1) == gift.total - release.total  # what is left of the gift stays restricted
+    assert before.activity.value(40, 2) == 0 and before.activity.value(40, 0) == release.total
+    assert before.activity.value(3, 2) > 0 and before.activity.value(5, 2) > 0  # fees and subsidies last year
+    # the disclosure of last year: work report, staff, submitted in March
+    report, staff, submitted_on, submitted_to = disclosure.get_record(ctx, last)
+    assert len(report) > 200 and staff > 0 and "民政局" in submitted_to
+    assert submitted_on is not None and (submitted_on.year, submitted_on.month) == (TODAY.year, 3)

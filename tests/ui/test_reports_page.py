@@ -219,11 +219,23 @@ def test_enter_opens_a_figure_and_other_statements(qtbot, make_shell, actors, bo
     assert drill is not None
     qtbot.waitUntil(lambda: drill.total is not None, timeout=10000)
     assert drill.figure == drill.total == 54_000_00
+    drill.activateWindow()
+    drill.table.setFocus()
+    qtbot.keyClick(drill.table, Qt.Key.Key_Return)  # Enter on an entry: its source, the dialog stays
+    assert drill.last_source is not None and drill.isVisible()
+    qtbot.waitUntil(lambda: drill.last_source.view is not None, timeout=10000)
+    assert drill.last_source.view.kind == "凭证"  # the salary voucher
+    drill.last_source.close()
     drill.close()
     # a label or a heading opens nothing
     page.last_drilldown = None
     dclick(qtbot, tab.table, r, 1)
     assert page.last_drilldown is None
+    # FY2026 has no format file of its own yet: drawn in the 2004 format, with the yellow note
+    tab.year.set_year(2026)
+    qtbot.waitUntil(lambda: shell.idle() and tab.sset.year == 2026, timeout=10000)
+    assert tab.note.isVisible() and "2024年修订" in tab.note.text()
+    assert shell.calls.count("statements") == 2
 
 
 # --- 账簿 -------------------------------------------------------------------------------------

@@ -54,6 +54,10 @@ def test_statement_cells_and_styles():
     assert vm.line_style(act.lines[1]) == vm.TOTAL and vm.TOTAL in vm.BOLD_STYLES
     assert [vm.column_header(c) for c in act.columns[:2]] == ["本年数\n非限定性", "本年数\n限定性"]
     assert vm.date_line(st) == "2025年12月31日" and vm.date_line(act) == "2025年度"
+    assert vm.date_line(st, D(2026, 4, 2)) == "2025年12月31日"
+    running = Statement("会民非01表", "资产负债表", 2026, "2004", (), ())
+    assert vm.date_line(running, D(2026, 4, 2)) == "2026年4月2日"
+    assert vm.date_line(Statement("会民非02表", "业务活动表", 2026, "2004", (), ()), D(2026, 4, 2)) == "2026年度（截至4月2日）"
 
 
 def test_which_cell_is_a_figure():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -61,6 +62,13 @@ def set_banner(lbl: QLabel, text: str, kind: str) -> None:
     lbl.setStyleSheet(BANNER_STYLES[kind])
     lbl.setProperty("kind", kind)
     lbl.setVisible(bool(text))
+
+
+def button(text: str, parent: QWidget) -> QPushButton:
+    """A push button that Enter in a table or form never presses by accident."""
+    b = QPushButton(text, parent)
+    b.setAutoDefault(False)
+    return b
 
 
 def load_meta(ctx) -> dict[str, Any]:
@@ -405,7 +413,7 @@ class StatementsTab(QWidget):
         self.title.setText(st.title)
         self.code.setText(st.code)
         self.unit.setText(self.tr("编制单位：%1").replace("%1", self.page.centre_name))
-        self.date.setText(vm.date_line(st))
+        self.date.setText(vm.date_line(st, self.shell.ctx.today()))
         set_banner(self.note, st.format_note, "note")
 
     def _tooltip(self, _row: Any, column: int) -> str | None:
@@ -424,10 +432,10 @@ class StatementsTab(QWidget):
         if fig is None:
             return
         row, column, value = fig
-        dlg = DrillDownDialog(self.shell, vm.figure_caption(st, row, column), value, st.code, st.year, row, column,
+        dlg = DrillDownDialog(self.shell, vm.figure_caption(st, row, column, self.shell.ctx.today()), value, st.code, st.year, row, column,
                               self)
         self.page.last_drilldown = dlg
         show_window(dlg)
 
 
-__all__ = ["ReportsPage", "StatementsTab", "ChecksPanel", "YearCombo", "banner", "set_banner"]
+__all__ = ["ReportsPage", "StatementsTab", "ChecksPanel", "YearCombo", "banner", "button", "set_banner"]

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -28,18 +27,12 @@ from ..base import LazyService
 from ..dialogs.drilldown import GREEN, RED, ReportModel, on_activate, open_source
 from ..tablemodel import make_table
 from ..widgets import date_edit, from_qdate, to_qdate
-from .reports import ReportsPage, YearCombo
+from .reports import ReportsPage, YearCombo, button
 
 reports = LazyService("reports")
 documents = LazyService("report_documents")
 
 TRIAL, LEDGER, DETAIL = 0, 1, 2
-
-
-def _button(text: str, parent: QWidget) -> QPushButton:
-    b = QPushButton(text, parent)
-    b.setAutoDefault(False)
-    return b
 
 
 class BooksTab(QWidget):
@@ -56,15 +49,15 @@ class BooksTab(QWidget):
         bar.addWidget(self.year)
         bar.addSpacing(12)
         for i, text in enumerate((self.tr("科目余额表"), self.tr("总账"), self.tr("明细账"))):
-            b = _button(text, self)
+            b = button(text, self)
             b.setCheckable(True)
             b.setChecked(i == TRIAL)
             self.switch.addButton(b, i)
             bar.addWidget(b)
         self.switch.idClicked.connect(self.show_view)
         bar.addStretch(1)
-        self.print_button = _button(self.tr("打印…"), self)
-        self.export_button = _button(self.tr("导出Excel…"), self)
+        self.print_button = button(self.tr("打印…"), self)
+        self.export_button = button(self.tr("导出Excel…"), self)
         self.print_button.clicked.connect(lambda: self.write("pdf"))
         self.export_button.clicked.connect(lambda: self.write("xlsx"))
         bar.addWidget(self.print_button)
@@ -76,6 +69,7 @@ class BooksTab(QWidget):
         for v in (self.trial, self.ledger, self.detail):
             self.stack.addWidget(v)
         self._fresh: set[int] = set()
+        self._span_year: int | None = None
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.stack, 1)
@@ -89,8 +83,10 @@ class BooksTab(QWidget):
         self._gate_buttons()
 
     def _reset_span(self) -> None:
+        """The detail's span follows the year (kept while the year stays)."""
         y = self.year.year()
-        if y is not None:
+        if y is not None and y != self._span_year:
+            self._span_year = y
             self.detail.set_span(*vm.year_span(y, self.shell.ctx.today()))
 
     def _year_changed(self, _year: int) -> None:
@@ -291,7 +287,7 @@ class DetailView(_View):
         self.completer.activated.connect(lambda _t: self.query())
         self.date_from = date_edit(None, self)
         self.date_to = date_edit(None, self)
-        self.query_button = _button(self.tr("查询"), self)
+        self.query_button = button(self.tr("查询"), self)
         self.query_button.clicked.connect(self.query)
         self.error = QLabel(self)
         self.error.setStyleSheet(f"color: {RED};")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from ...domain.roles import Perm
 from ...viewmodels import reports as vm
 from ..base import LazyService, Shell
 from ..widgets import ServiceDialog, date_edit, from_qdate
-from .reports import ChecksPanel, ReportsPage, YearCombo, banner, set_banner
+from .reports import ChecksPanel, ReportsPage, YearCombo, banner, button, set_banner
 
 disclosure = LazyService("disclosure")
 
@@ -38,12 +37,6 @@ def load_year(ctx, year: int) -> dict[str, Any]:
     report, staff, submitted_on, submitted_to = svc.get_record(ctx, year)
     return {"report": report, "staff": staff, "submitted_on": submitted_on, "submitted_to": submitted_to,
             "statements": reports.statements(ctx, year), "status": svc.status(ctx)}
-
-
-def _button(text: str, parent: QWidget) -> QPushButton:
-    b = QPushButton(text, parent)
-    b.setAutoDefault(False)
-    return b
 
 
 class SubmitDialog(ServiceDialog):
@@ -88,7 +81,7 @@ class DisclosureTab(QWidget):
         self.staff.setSuffix(self.tr(" 人"))
         self.report = QPlainTextEdit(self)
         self.report.setPlaceholderText(self.tr("本年度开展的服务、人员与设施变化、收支与资金使用、接受捐赠、奖惩与公益活动等"))
-        self.save_button = _button(self.tr("保存"), self)
+        self.save_button = button(self.tr("保存"), self)
         self.save_button.clicked.connect(self.save)
         box = QGroupBox(self.tr("年度工作报告"), self)
         bl = QVBoxLayout(box)
@@ -100,9 +93,9 @@ class DisclosureTab(QWidget):
         bl.addLayout(row)
         bl.addWidget(self.report, 1)
         # the package
-        self.package_button = _button(self.tr("生成公开材料（PDF+Excel）…"), self)
-        self.notice_button = _button(self.tr("打印公示版…"), self)
-        self.submit_button = _button(self.tr("登记已报送…"), self)
+        self.package_button = button(self.tr("生成公开材料（PDF+Excel）…"), self)
+        self.notice_button = button(self.tr("打印公示版…"), self)
+        self.submit_button = button(self.tr("登记已报送…"), self)
         self.package_button.clicked.connect(self.make_package)
         self.notice_button.clicked.connect(self.print_notice)
         self.submit_button.clicked.connect(self.mark_submitted)

@@ -519,15 +519,24 @@ class AssetsTab(_Tab):
                 ("cost", self.tr("原值（元）"), cost), ("in_use", self.tr("启用日期"), in_use),
                 ("life", self.tr("使用年限（月）"), life), ("salvage", self.tr("预计净残值（元）"), salvage),
                 ("department", self.tr("使用部门"), department)]
+        before, through = QLineEdit(), QLineEdit()
+        before.setPlaceholderText(self.tr("元，开始使用本系统前已提的折旧"))
+        through.setPlaceholderText(self.tr("YYYY-MM，如 2024-12"))
         if purchase:
             rows += [("day", self.tr("购置日期"), day), ("supplier", self.tr("供应商"), supplier),
                      ("on_credit", "", on_credit)]
+        else:
+            rows += [("before_fen", self.tr("期初累计折旧（元）"), before),
+                     ("before_through", self.tr("已提折旧截至月份"), through)]
 
         def call():
-            f = vm.read_amounts({"cost": cost.text(), "salvage": salvage.text()}, required=("cost",))
+            f = vm.read_amounts({"cost": cost.text(), "salvage": salvage.text(), "before_fen": before.text()},
+                                required=("cost",))
             fields = {"name": name.text(), "category": category.currentText(), "cost_fen": f["cost"],
                       "in_use": from_qdate(in_use.date()), "life_months": life.value(), "salvage_fen": f["salvage"],
                       "department": department.currentText()}
+            if not purchase:
+                fields.update(before_fen=f["before_fen"], before_through=through.text().strip())
             if purchase:
                 return buy_asset, fields, from_qdate(day.date()), supplier.text().strip(), on_credit.isChecked()
             return register_asset, fields
