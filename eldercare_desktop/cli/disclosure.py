@@ -43,6 +43,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--year", type=year_arg, required=True, metavar="YYYY")
     c.add_argument("--text-file", required=True, metavar="文件", help="工作报告正文（UTF-8文本，空行分段）")
     c.add_argument("--staff", type=nonneg_int, required=True, metavar="N", help="职工人数")
+    c.add_argument("--accounting-head", metavar="姓名", help="会计机构负责人（印在报表签字栏）")
     c.set_defaults(func=cmd_disclosure_report)
 
 
@@ -225,5 +226,5 @@ def cmd_disclosure_report(args) -> int:
     except (OSError, UnicodeDecodeError):
         raise CliError(f"无法读取工作报告文件（应为UTF-8文本）：{path}", 2) from None
     ctx = logged_in(args)
-    ch = disc.save_report(ctx, args.year, text, args.staff)
+    ch = disc.save_report(ctx, args.year, text, args.staff, args.accounting_head)
     return report(args, ch, year=args.year, staff_count=args.staff, characters=len(text.strip()))

@@ -141,6 +141,7 @@ class Disclosure(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     work_report: Mapped[str] = mapped_column(Text, default="")
     staff_count: Mapped[int] = mapped_column(Integer, default=0)
+    accounting_head: Mapped[str] = mapped_column(String(40), default="")  # 会计机构负责人, signs the statements
     submitted_on: Mapped[dt.date | None] = mapped_column(Date)
     submitted_to: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

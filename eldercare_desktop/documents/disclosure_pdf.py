@@ -241,7 +241,8 @@ def _statement(ctx: DisclosureContext, st: Statement, width: float, widths: list
         out += [P.note_box(st.format_note, width=width), P.Spacer(1, 3)]
     out.append(_statement_table(st, widths, side_by_side))
     out.append(P.Spacer(1, 3))
-    out.append(_plain_row(["单位负责人：", "会计机构负责人：", f"制表人：{ctx.prepared_by}"], [width / 3] * 3,
+    out.append(_plain_row([f"单位负责人：{ctx.centre.legal_representative}", f"会计机构负责人：{ctx.accounting_head}",
+                           f"制表人：{ctx.prepared_by}"], [width / 3] * 3,
                           ("LEFT", "CENTER", "RIGHT"), 9))
     return out
 
@@ -337,7 +338,7 @@ def _report_and_signatures(ctx: DisclosureContext) -> list:
     sign = [
         P.Spacer(1, 10 * P.mm), _section(_title_of("签章")),
         _p("本单位保证以上财务收支情况及报表内容真实、准确、完整。", s.body), P.Spacer(1, 2),
-        P.signature_block([P.Signer("单位负责人", ctx.centre.legal_representative), P.Signer("会计机构负责人"),
+        P.signature_block([P.Signer("单位负责人", ctx.centre.legal_representative), P.Signer("会计机构负责人", ctx.accounting_head),
                            P.Signer("制表人", ctx.prepared_by)]),
         P.Spacer(1, 8 * P.mm),
         _plain_row([f"编制日期：{F.day(ctx.prepared_on)}", "单位（盖章）："], [P.content_width / 2] * 2, ("LEFT", "LEFT")),

@@ -62,6 +62,23 @@ class VoucherInput:
     details: dict = field(default_factory=dict, compare=False)
 
 
+# the accounts a template may post to although the app keeps them elsewhere
+TEMPLATE_MAY_POST = {"asset": {"1501"}, "release": {"3101", "3102"}}
+
+
+def check_kept_accounts(v: "VoucherInput", chart: Chart = CHART_2004) -> None:
+    """A hand-made voucher stays off the accounts another part of the app
+    keeps (deposits, residents' accounts, fixed assets, net assets): what
+    they post is checked there, and the registers would disagree."""
+    p = Problems()
+    allowed = TEMPLATE_MAY_POST.get(v.template, set())
+    for i, x in enumerate(v.lines, start=1):
+        a = chart.get(x.account)
+        if a is not None and a.kept_by and x.account not in allowed:
+            p.add("lines", f"第{i}行（{a.name}）由“{a.kept_by}”记账，不能在凭证中直接使用")
+    p.raise_if_any()
+
+
 def check_review(author: str, reviewer: str, status: str) -> None:
     if status == VOID:
         raise RuleViolation("凭证已作废，不能审核")

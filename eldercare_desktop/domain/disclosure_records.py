@@ -237,8 +237,9 @@ class DisclosureContext:
     due_date: dt.date
     prepared_on: dt.date
     prepared_by: str
-    year_closed: bool
+    year_closed: bool  # prepared_on is then the day the year was closed
     submitted_on: dt.date | None = None
+    accounting_head: str = ""  # 会计机构负责人
 
     @property
     def price_change_count(self) -> int:

@@ -33,6 +33,7 @@ class Account:
     system: bool = False  # the app posts here itself: no sub-accounts below it
     cash: bool = False  # 货币资金
     custom: bool = False  # added by the centre
+    kept_by: str = ""  # the part of the app that posts here: no hand-made voucher
 
     @property
     def debit_normal(self) -> bool:
@@ -112,7 +113,7 @@ def parse_chart(text: str) -> Chart:
         out.append(Account(code, row["name"], Kind(row["kind"]) if "kind" in row else _KIND_BY_DIGIT[code[0]],
                            per_resident=bool(row.get("per_resident", False)),
                            restricted=bool(row.get("restricted", False)), system=bool(row.get("system", False)),
-                           cash=bool(row.get("cash", False))))
+                           cash=bool(row.get("cash", False)), kept_by=row.get("kept_by", "")))
     return Chart(out, data.get("title", ""))
 
 

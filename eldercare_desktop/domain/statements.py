@@ -265,7 +265,10 @@ def activity(choice: TemplateChoice, books: YearBooks, last: YearBooks | None = 
         values[x.row] = cols
     _fill_sums(t, values, 6)
     columns = tuple(f"本年数·{c}" for c in t.columns) + tuple(f"上年数·{c}" for c in t.columns)
-    return _assemble(t, books.year, values, choice.note, columns=columns)
+    note = choice.note
+    if last is None:
+        note = (note + " " if note else "") + f"{books.year - 1}年度没有账务数据（本年为建账首年），上年数为零。"
+    return _assemble(t, books.year, values, note, columns=columns)
 
 
 def classify(rules: tuple[FlowRule, ...], account: str) -> FlowRule | None:

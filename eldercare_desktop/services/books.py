@@ -128,6 +128,7 @@ def _check(s: Session, ctx: Ctx, v: B.VoucherInput, red: int | None = None) -> C
         p.raise_if_any()
     ledger.check_open(s, v.day)
     check_entry(Entry(v.day, v.memo, v.lines, reverses=red), frozenset(), c)
+    B.check_kept_accounts(v, c)
     rids = {x.resident_id for x in v.lines if x.resident_id is not None}
     if rids:
         found = set(s.execute(select(Resident.id).where(Resident.id.in_(rids))).scalars())

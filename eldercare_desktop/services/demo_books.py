@@ -427,7 +427,7 @@ class BooksReplayer:
 
     def _report(self, year: int) -> None:
         care, office = self.staff.get(f"{year}-12", (0, 0))
-        disclosure.save_report(self.acc, year, self.work_report(year), care + office)
+        disclosure.save_report(self.acc, year, self.work_report(year), care + office, "周敏")
 
     def _submitted(self, year: int) -> None:
         disclosure.mark_submitted(self.acc, year, self.acc.today(), SUBMITTED_TO)

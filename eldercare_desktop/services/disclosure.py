@@ -78,24 +78,26 @@ def status(ctx: Ctx, on: dt.date | None = None) -> DisclosureStatus | None:
                                 row.submitted_to if row else "")
 
 
-def get_record(ctx: Ctx, year: int) -> tuple[str, int, dt.date | None, str]:
-    """(work report, staff count, submitted on, submitted to) for ``year``."""
+def get_record(ctx: Ctx, year: int) -> tuple[str, int, dt.date | None, str, str]:
+    """(work report, staff count, submitted on, submitted to, 会计机构负责人) for ``year``."""
     with ctx.read() as s:
         row = s.get(Disclosure, year)
-        return (row.work_report, row.staff_count, row.submitted_on, row.submitted_to) if row else ("", 0, None, "")
+        return ((row.work_report, row.staff_count, row.submitted_on, row.submitted_to, row.accounting_head)
+                if row else ("", 0, None, "", ""))
 
 
 def _row(ctx: Ctx, s: Session, year: int) -> Disclosure:
     row = s.get(Disclosure, year)
     if row is None:
-        row = Disclosure(year=year, work_report="", staff_count=0)
+        row = Disclosure(year=year, work_report="", staff_count=0, accounting_head="")
         s.add(row)
     row.updated_at, row.updated_by = ctx.now(), ctx.actor.username
     return row
 
 
-def save_report(ctx: Ctx, year: int, work_report: str, staff_count: int) -> Changes:
-    """The free-text annual work report and the staff figure on the cover."""
+def save_report(ctx: Ctx, year: int, work_report: str, staff_count: int, accounting_head: str | None = None) -> Changes:
+    """The free-text annual work report, the staff figure on the cover and
+    who heads the accounts (会计机构负责人, printed at the signature lines)."""
     ctx.require(Perm.FINANCE_WRITE)
     if not isinstance(staff_count, int) or isinstance(staff_count, bool) or not 0 <= staff_count <= 100000:
         raise RuleViolation("职工人数应为不小于零的整数", "staff_count")
@@ -103,11 +105,14 @@ def save_report(ctx: Ctx, year: int, work_report: str, staff_count: int) -> Chan
         raise RuleViolation(f"{year}年度尚未开始", "year")
     with ctx.write(Perm.FINANCE_WRITE) as s:
         row = _row(ctx, s, year)
-        before = {"work_report": row.work_report, "staff_count": row.staff_count}
+        before = {"work_report": row.work_report, "staff_count": row.staff_count,
+                  "accounting_head": row.accounting_head}
         row.work_report, row.staff_count = work_report.strip(), staff_count
+        if accounting_head is not None:
+            row.accounting_head = accounting_head.strip()[:40]
         s.flush()
         audit(ctx, s, "保存年度工作报告", "disclosure", year, before,
-              {"work_report": row.work_report, "staff_count": staff_count})
+              {"work_report": row.work_report, "staff_count": staff_count, "accounting_head": row.accounting_head})
     return Changes.of("disclosure", message=f"{year}年度工作报告已保存")
 
 
@@ -184,7 +189,14 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
     ctx.require(Perm.PRINT)
     reports._year_ok(ctx, year)
     hi = dt.date(year, 12, 31)
+    if ctx.today() <= hi:
+        raise RuleViolation(f"{year}年度尚未结束（至{hi:%Y-%m-%d}），不能生成年度公开材料；"
+                            f"截至今日的报表可在“报表 → 财务报表”中查看", "year")
     with ctx.read() as s:
+        first = s.execute(select(func.min(ledger.JournalEntry.entry_date))).scalar()
+        if first is None or first > hi:
+            since = f"（账簿自{first:%Y-%m-%d}开始）" if first else ""
+            raise RuleViolation(f"{year}年度没有账务数据{since}，不能生成年度公开材料", "year")
         c = _centre(s)
         profile = get_profile(c.policy_profile)
         sset = reports.statements_in(s, year)
@@ -199,7 +211,8 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
         escrow_year = _escrow_year(ctx, s, year)
         prepaid = ledger.balance_in(s, PREPAID, hi) + ledger.balance_in(s, DEPOSITS, hi)
         net_fixed = sset.balance.value(33, 1)
-        closed = s.get(YearClose, year) is not None
+        closed_row = s.get(YearClose, year)
+        closed = closed_row is not None
         facts = CentreFacts(c.name, c.credit_code, c.kind, c.address, c.phone, c.legal_representative,
                             c.bank_name or "", c.bank_account_no or "", c.escrow_bank, c.escrow_account_name,
                             c.escrow_account_no, c.approved_beds, occ.beds, occ.nursing_beds,
@@ -214,9 +227,10 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
     return DisclosureContext(
         year=year, centre=facts, statements=sset, fees=fee_rows, price_changes=changes, escrow=escrow_year,
         subsidies=subsidies, occupancy=occ, work_report=row.work_report if row else "", prepaid_fen=prepaid,
-        net_fixed_assets_fen=net_fixed, due_date=due_date(profile.raw, year), prepared_on=ctx.today(),
+        net_fixed_assets_fen=net_fixed, due_date=due_date(profile.raw, year),
+        prepared_on=closed_row.closed_at.date() if closed else ctx.today(),
         prepared_by=ctx.actor.display_name or ctx.actor.username, year_closed=closed,
-        submitted_on=row.submitted_on if row else None)
+        submitted_on=row.submitted_on if row else None, accounting_head=row.accounting_head if row else "")
 
 
 # --- write ---------------------------------------------------------------------------------

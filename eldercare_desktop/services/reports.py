@@ -266,7 +266,8 @@ def account_detail(ctx: Ctx, account: str, date_from: dt.date, date_to: dt.date,
         lines = []
         for eid, day, source, memo, d, c, name, line_memo in s.connection().execute(q):
             bal += d - c
-            lines.append(DetailLine(eid, day, _reference(source, eid), source or "", line_memo or memo, d, c,
+            text = memo if not line_memo or line_memo in memo else f"{memo}（{line_memo}）"
+            lines.append(DetailLine(eid, day, _reference(source, eid), source or "", text, d, c,
                                     _normal(account, bal), name or ""))
     return AccountDetail(account, chart.name(account), _side(account), date_from, date_to,
                          _normal(account, opening), tuple(lines))

@@ -4044,84 +4044,94 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="84"/>
+        <source>印在报表签字栏</source>
+        <translation>Printed at the statements&apos; signature line</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="86"/>
         <source>本年度开展的服务、人员与设施变化、收支与资金使用、接受捐赠、奖惩与公益活动等</source>
         <translation>Services provided this year, changes of staff and facilities, income, spending and use of funds, donations received, awards and public-interest work…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="87"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="89"/>
         <source>年度工作报告</source>
         <translation>Annual work report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="92"/>
         <source>职工人数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="95"/>
+        <source>会计机构负责人</source>
+        <translation>Head of accounting</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="102"/>
         <source>生成公开材料（PDF+Excel）…</source>
         <translation>Make the disclosure package (PDF + Excel)…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="103"/>
         <source>打印公示版…</source>
         <translation>Print the notice…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="104"/>
         <source>登记已报送…</source>
         <translation>Record submission…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="155"/>
         <source>已于%1报送：%2</source>
         <translation>Submitted on %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="159"/>
         <source>尚未登记报送</source>
         <translation>Submission not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="186"/>
         <source>选择保存公开材料的文件夹</source>
         <translation>Choose the folder for the disclosure package</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="192"/>
         <source>覆盖文件</source>
         <translation>Replace files</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="192"/>
         <source>以下文件已存在，要覆盖吗？
 %1</source>
         <translation>These files already exist. Replace them?
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="195"/>
         <source>正在生成%1年度公开材料…</source>
         <translation>Making the FY%1 disclosure package…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="202"/>
         <source>保存公示版</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="208"/>
         <source>已生成：%1</source>
         <translation>Written: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="214"/>
         <source>已登记报送</source>
         <translation>Submission recorded</translation>
     </message>

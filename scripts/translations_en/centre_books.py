@@ -9,3 +9,7 @@ EN.update({
     "期初累计折旧（元）": "Opening accumulated depreciation (yuan)",
     "已提折旧截至月份": "Charged through (month)",
 })
+EN.update({
+    "印在报表签字栏": "Printed at the statements' signature line",
+    "会计机构负责人": "Head of accounting",
+})

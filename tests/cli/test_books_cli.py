@@ -212,6 +212,6 @@ def test_opening_balances_chart_assets_depreciation_and_year_close(run, books_db
 def test_a_line_names_its_resident_by_id_number(run, books_db, admitted):
     idno = person().id_number
     v = js(run, books_db, "kuaiji", "vouchers", "add", "--date", "2026-01-12", "--memo", "代购用品",
-           "--line", f"1121:50::{idno.lower()}", "--line", "430104::50")
+           "--line", f"1122:50::{idno.lower()}", "--line", "430104::50")
     assert [(x["account"], x["resident_id"], x["resident_name"]) for x in v["lines"]] == [
-        ("1121", admitted, "张三"), ("430104", None, "")]
+        ("1122", admitted, "张三"), ("430104", None, "")]

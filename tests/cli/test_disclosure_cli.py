@@ -95,17 +95,17 @@ def test_disclosure_json_notice_status_report_and_submitted(run, year_db, tmp_pa
 
 
 def test_a_failed_check_refuses_the_package(run, year_db, app, actors, ctx, tmp_path):
-    # cash against net assets in the year: a cash movement with no cash-flow rule
+    # cash against the bad-debt provision: a cash movement with no cash-flow rule
     acc = app.as_user(actors[Role.ACCOUNTANT])
     vid = books.add_voucher(acc, B.VoucherInput(D(2025, 12, 31), "调整", (
-        Line("100201", debit=100), Line("3101", credit=100)))).ids[0]
+        Line("100201", debit=100), Line("1131", credit=100)))).ids[0]
     books.review(ctx, [vid])
     notice = tmp_path / "n.pdf"
     out, err = call(run, year_db, "admin", "disclosure", "--year", "2025", "--notice", notice, "--json", code=1)
     assert json.loads(out)["ok"] is False and not notice.exists()
     assert "不能生成年度公开材料" in err and "现金收支全部归类：以下现金收支没有归类规则" in err
     _, err = call(run, year_db, "admin", "reports", "statements", "--year", "2025", code=1)
-    assert "科目3101" in err
+    assert "科目1131" in err
 
 
 def test_disclosure_package_files(run, year_db, tmp_path):

@@ -489,3 +489,18 @@ def test_no_sub_account_under_an_account_a_pending_voucher_uses(app, ctx, clock)
     with pytest.raises(RuleViolation, match="待审核凭证记-2026-11-0001用到该科目"):
         books.add_account(ctx, "1122", "112201", "职工借款")
     assert [a.code for a in books.chart(ctx) if a.custom] == []
+
+
+@pytest.mark.parametrize("account, keeper", [("220901", "押金专户"), ("100202", "押金专户"), ("1121", "账单与收款"),
+                                             ("2203", "账单与收款"), ("1502", "固定资产（计提折旧）"),
+                                             ("3101", "年末结转")])
+def test_a_hand_made_voucher_stays_off_the_accounts_the_app_keeps(app, ctx, clock, admitted, account, keeper):
+    from eldercare_desktop.domain import books as B
+    from eldercare_desktop.domain.errors import RuleViolation
+    from eldercare_desktop.domain.ledger import Line
+    from eldercare_desktop.services import books
+
+    side = Line(account, debit=100, resident_id=admitted), Line("100201", credit=100)
+    with pytest.raises(RuleViolation, match=f"由“{keeper}”记账，不能在凭证中直接使用"):
+        books.add_voucher(ctx, B.VoucherInput(clock.day, "直接调整", side))
+    assert books.list_vouchers(ctx) == []

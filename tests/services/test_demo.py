@@ -271,6 +271,6 @@ def test_demo_keeps_the_centres_own_books(app, built):
     assert before.activity.value(40, 2) == 0 and before.activity.value(40, 0) == release.total
     assert before.activity.value(3, 2) > 0 and before.activity.value(5, 2) > 0  # fees and subsidies last year
     # the disclosure of last year: work report, staff, submitted in March
-    report, staff, submitted_on, submitted_to = disclosure.get_record(ctx, last)
-    assert len(report) > 200 and staff > 0 and "民政局" in submitted_to
+    report, staff, submitted_on, submitted_to, head = disclosure.get_record(ctx, last)
+    assert len(report) > 200 and staff > 0 and "民政局" in submitted_to and head
     assert submitted_on is not None and (submitted_on.year, submitted_on.month) == (TODAY.year, 3)

@@ -85,3 +85,11 @@ def test_an_unclassified_cash_movement_blocks_the_package(acc, fy2025):
         disclosure.gather(acc, 2025)
     doc = disclosure.gather(acc, 2025, check=False)
     assert [m.account for m in doc.statements.cash_flow.unclassified] == ["3101"]
+
+
+def test_no_package_for_a_year_not_ended_or_without_books(acc, clock, fy2025):
+    with pytest.raises(RuleViolation, match="2024年度没有账务数据（账簿自2025-01-01开始）"):
+        disclosure.gather(acc, 2024)
+    clock.day = D(2026, 12, 7)
+    with pytest.raises(RuleViolation, match="2026年度尚未结束"):
+        disclosure.gather(acc, 2026)

@@ -381,16 +381,16 @@ def test_package_written_to_the_chosen_folder(qtbot, make_shell, actors, booked,
 
 def test_failed_checks_shown_and_the_package_refused_with_the_reasons(qtbot, make_shell, ctx, acc, actors, booked,
                                                                         tmp_path):
-    """Cash put in against 非限定性净资产 has no cash-flow rule: the check
+    """Cash against the bad-debt provision has no cash-flow rule: the check
     fails, the movement is listed, and the package is refused with the reason."""
-    enter_and_review(acc, ctx, B.VoucherInput(D(2025, 8, 1), "举办者追加投入", (
-        Line("100201", debit=1_000 * Y), Line("3101", credit=1_000 * Y)), 1))
+    enter_and_review(acc, ctx, B.VoucherInput(D(2025, 8, 1), "收回已核销坏账", (
+        Line("100201", debit=1_000 * Y), Line("1131", credit=1_000 * Y)), 1))
     shell = make_shell(actors[Role.ACCOUNTANT])
     page = open_page(qtbot, shell)
     checks = page.statements.checks
     assert checks.ok is False and "✘" in checks.summary.text() and "#c62828" in checks.summary.styleSheet()
     assert "现金收支全部归类" in checks.body.text()
-    assert checks.unclassified.count() == 1 and "3101" in checks.unclassified.item(0).text()
+    assert checks.unclassified.count() == 1 and "1131" in checks.unclassified.item(0).text()
     page.show_disclosure()
     tab = page.disclosure
     qtbot.waitUntil(lambda: shell.idle() and tab.data is not None, timeout=10000)

@@ -34,8 +34,8 @@ def load_year(ctx, year: int) -> dict[str, Any]:
     from ...services import disclosure as svc
     from ...services import reports
 
-    report, staff, submitted_on, submitted_to = svc.get_record(ctx, year)
-    return {"report": report, "staff": staff, "submitted_on": submitted_on, "submitted_to": submitted_to,
+    report, staff, submitted_on, submitted_to, head = svc.get_record(ctx, year)
+    return {"report": report, "staff": staff, "submitted_on": submitted_on, "submitted_to": submitted_to, "head": head,
             "statements": reports.statements(ctx, year), "status": svc.status(ctx)}
 
 
@@ -79,6 +79,9 @@ class DisclosureTab(QWidget):
         self.staff = QSpinBox(self)
         self.staff.setRange(0, 100000)
         self.staff.setSuffix(self.tr(" 人"))
+        self.head = QLineEdit(self)
+        self.head.setMaxLength(40)
+        self.head.setPlaceholderText(self.tr("印在报表签字栏"))
         self.report = QPlainTextEdit(self)
         self.report.setPlaceholderText(self.tr("本年度开展的服务、人员与设施变化、收支与资金使用、接受捐赠、奖惩与公益活动等"))
         self.save_button = button(self.tr("保存"), self)
@@ -88,6 +91,9 @@ class DisclosureTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("职工人数"), box))
         row.addWidget(self.staff)
+        row.addSpacing(16)
+        row.addWidget(QLabel(self.tr("会计机构负责人"), box))
+        row.addWidget(self.head)
         row.addStretch(1)
         row.addWidget(self.save_button)
         bl.addLayout(row)
@@ -113,6 +119,7 @@ class DisclosureTab(QWidget):
         if not page.can_write:
             self.report.setReadOnly(True)
             self.staff.setReadOnly(True)
+            self.head.setReadOnly(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.reminder)
         lay.addLayout(top)
@@ -142,6 +149,7 @@ class DisclosureTab(QWidget):
         self.data = data
         self.show_status(data["status"])
         self.staff.setValue(data["staff"])
+        self.head.setText(data["head"])
         self.report.setPlainText(data["report"])
         if data["submitted_on"]:
             self.state.setText(self.tr("已于%1报送：%2").replace("%1", f"{data['submitted_on']:%Y-%m-%d}")
@@ -168,6 +176,7 @@ class DisclosureTab(QWidget):
         year = self.year.year()
         if year is not None:
             self.shell.call(disclosure.save_report, year, self.report.toPlainText(), self.staff.value(),
+                            self.head.text(),
                             on_done=lambda ch: self.result.setText(ch.message))
 
     def make_package(self) -> None:

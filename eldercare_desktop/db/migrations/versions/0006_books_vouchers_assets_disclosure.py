@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('work_report', sa.Text(), nullable=False),
     sa.Column('staff_count', sa.Integer(), nullable=False),
+    sa.Column('accounting_head', sa.String(length=40), nullable=False),
     sa.Column('submitted_on', sa.Date(), nullable=True),
     sa.Column('submitted_to', sa.String(length=200), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
