@@ -360,7 +360,7 @@ def package_pdf(ctx: DisclosureContext, progress: Callable[[float, str], None] |
     story += [_mark(0.5, "报表说明")] + _notes(ctx)
     story += [_mark(0.6, "收费与押金")] + _fees(ctx) + _escrow_and_more(ctx)
     story += [_mark(0.85, "工作报告")] + _report_and_signatures(ctx)
-    info = P.PageInfo(ctx.centre.name, f"{ctx.year}{TITLE}", ctx.prepared_on, reference=f"{ctx.year}年度",
+    info = P.PageInfo(ctx.centre.name, f"{ctx.year}{TITLE}", ctx.print_date, reference=f"{ctx.year}年度",
                       subject=f"{ctx.centre.name} {ctx.year}{TITLE}")
     return P.pdf_bytes(story, info, progress, abort)
 
@@ -427,7 +427,7 @@ def notice_story(ctx: DisclosureContext) -> list:
 def notice_pdf(ctx: DisclosureContext) -> bytes:
     """The one-page 公示版 for the front-desk board."""
     F.require_ok(ctx)
-    info = P.PageInfo(ctx.centre.name, f"{ctx.year}年度财务收支情况公示", ctx.prepared_on,
+    info = P.PageInfo(ctx.centre.name, f"{ctx.year}年度财务收支情况公示", ctx.print_date,
                       subject=f"{ctx.centre.name} {ctx.year}年度财务收支情况公示")
     return P.pdf_bytes(notice_story(ctx), info)
 

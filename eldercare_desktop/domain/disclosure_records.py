@@ -240,6 +240,11 @@ class DisclosureContext:
     year_closed: bool  # prepared_on is then the day the year was closed
     submitted_on: dt.date | None = None
     accounting_head: str = ""  # 会计机构负责人
+    printed_on: dt.date | None = None  # today, for the footers (prepared_on when None)
+
+    @property
+    def print_date(self) -> dt.date:
+        return self.printed_on or self.prepared_on
 
     @property
     def price_change_count(self) -> int:

@@ -230,7 +230,8 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
         net_fixed_assets_fen=net_fixed, due_date=due_date(profile.raw, year),
         prepared_on=closed_row.closed_at.date() if closed else ctx.today(),
         prepared_by=ctx.actor.display_name or ctx.actor.username, year_closed=closed,
-        submitted_on=row.submitted_on if row else None, accounting_head=row.accounting_head if row else "")
+        submitted_on=row.submitted_on if row else None, accounting_head=row.accounting_head if row else "",
+        printed_on=ctx.today())
 
 
 # --- write ---------------------------------------------------------------------------------
