@@ -393,11 +393,12 @@ class _SealPlace(P.Flowable):
 def notice_story(ctx: DisclosureContext) -> list:
     s = P.styles()
     W, mm = P.content_width, P.mm
-    title = _style("dp-notice-title", s.title, fontSize=19, leading=26)
-    cell = _style("dp-notice-cell", s.cell, fontSize=11, leading=15)
+    # large type: it hangs on the front-desk board and is read standing
+    title = _style("dp-notice-title", s.title, fontSize=20, leading=27)
+    cell = _style("dp-notice-cell", s.cell, fontSize=12.5, leading=16)
     cell_r = _style("dp-notice-cell-r", cell, alignment=P.TA_RIGHT)
-    head = _style("dp-notice-head", s.head, fontSize=11, leading=15)
-    body = _style("dp-notice-body", s.body, fontSize=11, leading=17)
+    head = _style("dp-notice-head", s.head, fontSize=12.5, leading=16)
+    body = _style("dp-notice-body", s.body, fontSize=12, leading=18)
     out: list = [_p(f"{ctx.centre.name} {ctx.year}年度财务收支情况公示", title), P.Spacer(1, 2),
                  _p(f"（{ctx.year}年1月1日至12月31日，依据《民间非营利组织会计制度》编制，金额单位：元）", s.subtitle),
                  P.Spacer(1, 6 * mm)]

@@ -12,6 +12,14 @@ class CentreKind(str, Enum):
     PUBLIC_BUILT_PRIVATE_RUN = "公建民营"
 
 
+KIND_LABELS = {
+    CentreKind.FOR_PROFIT.value: "民办营利性养老机构",
+    CentreKind.NON_PROFIT.value: "民办非营利性养老机构（民办非企业单位）",
+    CentreKind.PUBLIC.value: "公办养老机构",
+    CentreKind.PUBLIC_BUILT_PRIVATE_RUN.value: "公建民营养老机构",
+}
+
+
 class BedType(str, Enum):
     ORDINARY = "普通"
     NURSING = "护理型"

@@ -46,18 +46,21 @@ class FinanceReplayer:
 
     # -- set-up ---------------------------------------------------------------------
     def schedule(self) -> None:
-        """Prices in force before the adoption day; one rise announced in advance."""
+        """Prices in force since the books start (1 January last year, when
+        the centre's own books open), before the adoption day; one rise
+        announced in advance."""
         ctx = self.ctx
+        since = min(self.start, dt.date(self.today.year - 1, 1, 1))
         for key, fen in BED_PRICES.items():
             item = fees.create_item(ctx, f"BED-{'N' if key == '护理型' else 'O'}", "bed", f"{key}床位费", "月", key).ids[0]
-            fees.set_price(ctx, item, self.start, fen, None, "建账：沿用原收费标准")
+            fees.set_price(ctx, item, since, fen, None, "建账：沿用原收费标准")
             if key == "护理型":
                 self.nursing_item = item
         for n, (level, fen) in enumerate(CARE_PRICES.items()):
             item = fees.create_item(ctx, f"CARE-{n}", "care", f"{level}护理费", "月", level).ids[0]
-            fees.set_price(ctx, item, self.start, fen, None, "建账：按照护等级分级定价")
+            fees.set_price(ctx, item, since, fen, None, "建账：按照护等级分级定价")
         meals = fees.create_item(ctx, "MEALS", "meals", "伙食费", "日").ids[0]
-        fees.set_price(ctx, meals, self.start, MEALS, None, "建账：按实际在院天数结算")
+        fees.set_price(ctx, meals, since, MEALS, None, "建账：按实际在院天数结算")
         fees.create_item(ctx, "ESCORT", "other", "陪同就医", "次")
 
     def announce_rise(self, day: dt.date) -> None:

@@ -30,6 +30,7 @@ from ..domain.disclosure_records import (
     PriceChange,
     SubsidyLine,
 )
+from ..domain.centre import KIND_LABELS
 from ..domain.errors import RuleViolation
 from ..domain.ledger import DEPOSITS, ESCROW_BANK, PREPAID
 from ..domain.records import Changes
@@ -213,7 +214,7 @@ def gather(ctx: Ctx, year: int, check: bool = True) -> DisclosureContext:
         net_fixed = sset.balance.value(33, 1)
         closed_row = s.get(YearClose, year)
         closed = closed_row is not None
-        facts = CentreFacts(c.name, c.credit_code, c.kind, c.address, c.phone, c.legal_representative,
+        facts = CentreFacts(c.name, c.credit_code, KIND_LABELS.get(c.kind, c.kind), c.address, c.phone, c.legal_representative,
                             c.bank_name or "", c.bank_account_no or "", c.escrow_bank, c.escrow_account_name,
                             c.escrow_account_no, c.approved_beds, occ.beds, occ.nursing_beds,
                             row.staff_count if row else 0, profile.name)

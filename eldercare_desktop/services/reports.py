@@ -20,6 +20,7 @@ from ..db.models import (
     JournalLine,
     Receipt,
     Resident,
+    User,
     Voucher,
     YearClose,
 )
@@ -370,8 +371,14 @@ def entry_source(ctx: Ctx, entry_id: int) -> SourceView:
             select(JournalLine, Resident.name).outerjoin(Resident, Resident.id == JournalLine.resident_id)
             .where(JournalLine.entry_id == entry_id).order_by(JournalLine.id)))
         src = e.source or ""
+        names = {u: d or u for u, d in s.execute(select(User.username, User.display_name))}
+
+        def who(username: str) -> str:
+            shown = names.get(username, username)
+            return shown if shown == username else f"{shown}（{username}）"
+
         facts: list[tuple[str, str]] = [("记账日期", f"{e.entry_date:%Y-%m-%d}"), ("摘要", e.memo),
-                                        ("记账人", e.created_by), ("记账时间", f"{e.created_at:%Y-%m-%d %H:%M}")]
+                                        ("记账人", who(e.created_by)), ("记账时间", f"{e.created_at:%Y-%m-%d %H:%M}")]
         kind, title = "其他", f"凭证{entry_id}"
         v = s.execute(select(Voucher).where(Voucher.entry_id == entry_id)).scalar_one_or_none()
         r = s.execute(select(Receipt).where(or_(Receipt.entry_id == entry_id, Receipt.void_entry_id == entry_id))
@@ -381,8 +388,8 @@ def entry_source(ctx: Ctx, entry_id: int) -> SourceView:
         if v is not None:
             kind, title = "凭证", f"记账凭证 {v.number}"
             facts += [("模板", B.TEMPLATES.get(v.template, v.template)), ("附件", f"{v.attachments}张"),
-                      ("制单", v.created_by), ("审核", f"{v.reviewed_by}（{v.reviewed_at:%Y-%m-%d %H:%M}）"
-                                                if v.reviewed_at else "")]
+                      ("制单", who(v.created_by)), ("审核", f"{who(v.reviewed_by)}　{v.reviewed_at:%Y-%m-%d %H:%M}"
+                                                      if v.reviewed_at else "")]
         elif r is not None:
             kind, title = "收据", f"收据 {r.number}"
             facts += [("住户", _name(s, r.resident_id)), ("金额", format_yuan(r.amount_fen)), ("收款方式", r.method)]
