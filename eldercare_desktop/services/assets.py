@@ -24,6 +24,7 @@ from ..domain import books as B
 from ..domain.errors import RuleViolation
 from ..domain.ledger import Entry
 from ..domain.records import Changes
+from ..domain.schedule import add_months
 from ..domain.roles import Perm
 from . import books, ledger
 from .audit import audit
@@ -69,8 +70,8 @@ class AssetInfo:
     @property
     def monthly_fen(self) -> int:
         """What the next month charges (0 once fully depreciated)."""
-        nxt = f"{(dt.date(int(self.last_period[:4]), int(self.last_period[5:]), 28) + dt.timedelta(days=5)):%Y-%m}" \
-            if self.last_period else f"{(self.in_use.replace(day=28) + dt.timedelta(days=5)):%Y-%m}"
+        last = dt.date(int(self.last_period[:4]), int(self.last_period[5:]), 1) if self.last_period else self.in_use
+        nxt = f"{add_months(last.replace(day=1), 1):%Y-%m}"
         return B.depreciation_for(self.cost_fen, self.salvage_fen, self.life_months, self.in_use, nxt,
                                   self.before_fen, self.before_through)
 

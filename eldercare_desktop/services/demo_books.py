@@ -40,12 +40,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import random
+from decimal import Decimal
 
 from sqlalchemy import distinct, func, or_, select
 
 from ..db.models import Bed, BedAssignment, Stay, User
 from ..domain import books as B
 from ..domain.ledger import BANK, DEPRECIATION, FIXED_ASSETS, INCOME_BED, INCOME_CARE, INCOME_MEALS, UNRESTRICTED, Line
+from ..domain.money import round_fen
 from ..domain.roles import Actor, Perm, Role
 from ..domain.schedule import add_months
 from . import assets, books, disclosure, ledger, reports, year_end
@@ -55,10 +57,11 @@ from .demo_finance import BED_PRICES, CARE_PRICES, MEALS
 ACCOUNTANT = "kuaiji"
 # share of residents per care level, as the demo's assessments grade them (for the pre-app fee summary)
 CARE_MIX = {"自理": 6, "介护一级": 18, "介护二级": 30, "介护三级": 26, "特级护理": 20}
-MEALS_TAKEN = 0.98  # meals are charged for days present: leave days come off
+MEALS_TAKEN = Decimal("0.98")  # meals are charged for days present: leave days come off
 CARE_PAY, OFFICE_PAY = 5300, 6600  # yuan a month, last year
-RAISE = 1.03  # pay rises 3% a year
-WITHHELD_RATE, EMPLOYER_RATE = 0.105, 0.28  # of gross pay: individual / employer social insurance and housing fund
+RAISE = Decimal("1.03")  # pay rises 3% a year
+# of gross pay: individual / employer social insurance and housing fund
+WITHHELD_RATE, EMPLOYER_RATE = Decimal("0.105"), Decimal("0.28")
 BONUS = {"业务": 1200, "管理": 1500}  # year-end bonus per head, yuan
 DONOR = "重庆两江康泰实业有限公司"
 GIFT_FEN, REHAB_FEN = 8_000_000, 5_280_000
@@ -83,18 +86,24 @@ def _period(day: dt.date) -> str:
     return f"{day:%Y-%m}"
 
 
-def _fen(yuan: float) -> int:
-    return int(round(yuan * 100))
+def _fen(yuan: Decimal | int) -> int:
+    """An exact amount in yuan, to the fen (half up)."""
+    return round_fen(Decimal(yuan) * 100)
 
 
-def _whole(yuan: float) -> int:
+def _whole(yuan: Decimal | int) -> int:
     """Whole yuan, in fen (salaries, bonuses, subsidies are round)."""
-    return int(round(yuan)) * 100
+    return round_fen(Decimal(yuan)) * 100
 
 
-def _split(fen: int, office_share: float) -> dict[str, int]:
+def _share(fen: int, rate: Decimal) -> int:
+    """``rate`` of an amount in fen, to the fen."""
+    return round_fen(fen * rate)
+
+
+def _split(fen: int, office_share: str) -> dict[str, int]:
     """A cost shared between departments: {业务: …, 管理: …}."""
-    office = _fen(fen / 100 * office_share)
+    office = _share(fen, Decimal(office_share))
     return {"业务": fen - office, "管理": office}
 
 
@@ -119,7 +128,7 @@ class BooksReplayer:
         self.today = today
         self.adoption = adoption.replace(day=1)
         self.first = dt.date(today.year - 1, 1, 1)
-        self.k = max(0.15, beds / 300)
+        self.k = max(Decimal("0.15"), Decimal(beds) / 300)  # scale of the centre against 300 beds
         self.payroll: dict[str, tuple[int, int, int]] = {}  # period → (care gross, office gross, withheld)
         self.staff: dict[str, tuple[int, int]] = {}  # period → (care heads, office heads)
         self.vouchers = 0
@@ -208,17 +217,18 @@ class BooksReplayer:
 
     def _heads(self, residents: int) -> tuple[int, int]:
         """(care staff incl. nurses, kitchen and cleaning; office staff)."""
-        return round(6 + 0.42 * residents), round(4 + 0.05 * residents)
+        return round(6 + Decimal("0.42") * residents), round(4 + Decimal("0.05") * residents)
 
     def _pay(self, care: int, office: int, year: int, vary: bool = True) -> tuple[int, int, int]:
         """(care gross, office gross, withheld) for a month of ``year``."""
         rate = RAISE ** (year - self.first.year)
-        care_fen = _whole(care * CARE_PAY * rate * (self._vary(0.015) if vary else 1))
-        office_fen = _whole(office * OFFICE_PAY * rate * (self._vary(0.01) if vary else 1))
-        return care_fen, office_fen, _fen((care_fen + office_fen) / 100 * WITHHELD_RATE)
+        care_fen = _whole(care * CARE_PAY * rate * (self._vary(15) if vary else 1))
+        office_fen = _whole(office * OFFICE_PAY * rate * (self._vary(10) if vary else 1))
+        return care_fen, office_fen, _share(care_fen + office_fen, WITHHELD_RATE)
 
-    def _vary(self, spread: float) -> float:
-        return 1 + self.rng.uniform(-spread, spread)
+    def _vary(self, permille: int) -> Decimal:
+        """1 ± up to ``permille``/1000, drawn at random."""
+        return 1 + Decimal(self.rng.randint(-permille, permille)) / 1000
 
     # -- opening balances ---------------------------------------------------------------------
     def _opening(self, _arg) -> None:
@@ -227,7 +237,7 @@ class BooksReplayer:
         cards = []
         through = f"{first.year - 1}-12"
         for name, category, yuan, years, month, life, dept in EXISTING:
-            fen = _whole(round(yuan * k / 100) * 100)
+            fen = _whole(round(yuan * k / 100) * 100)  # a round hundred of yuan
             in_use = dt.date(first.year - years, month, 1)
             done = sum(B.depreciation_for(fen, 0, life, in_use, _period(add_months(in_use, n)))
                        for n in range(1, B.months_between(in_use, through) + 1))
@@ -264,7 +274,7 @@ class BooksReplayer:
         if period not in self.payroll:
             return
         care, office, withheld = self.payroll[period]
-        ec, eo = _fen(care / 100 * EMPLOYER_RATE), _fen(office / 100 * EMPLOYER_RATE)
+        ec, eo = _share(care, EMPLOYER_RATE), _share(office, EMPLOYER_RATE)
         self._general(f"缴纳{period}社会保险费及住房公积金", [
             Line(B.WITHHELD, debit=withheld, memo="个人部分（工资代扣）"),
             Line(B.CARE_STAFF, debit=ec, memo="单位部分（护理人员）"),
@@ -274,34 +284,34 @@ class BooksReplayer:
     def _food(self, half: int) -> None:
         day = self.acc.today()
         days = 15 if half == 1 else _month_end(day).day - 15
-        fen = _fen(self._residents() * days * 26 * self._vary(0.05))
+        fen = _fen(self._residents() * days * 26 * self._vary(50))
         what = "1—15日" if half == 1 else f"16—{_month_end(day).day}日"
         self._enter(B.expense("purchase", day, f"采购{day.month}月{what}食材（米面油、肉禽蛋、蔬菜）", {"业务": fen},
                               attachments=4, supplier=FOOD_SUPPLIER))
 
     def _supplies(self, _arg) -> None:
         day = self.acc.today()
-        fen = _fen(self._residents() * 300 * self._vary(0.08))
-        self._enter(B.expense("purchase", day, "采购护理耗材、清洁用品及日用品", _split(fen, 0.12), attachments=3,
+        fen = _fen(self._residents() * 300 * self._vary(80))
+        self._enter(B.expense("purchase", day, "采购护理耗材、清洁用品及日用品", _split(fen, "0.12"), attachments=3,
                               supplier="重庆康乐医疗器械有限公司等"))
 
     def _utilities(self, period: str) -> None:
         day = self.acc.today()
         month = int(period[5:7])
-        season = 1.3 if month in (7, 8) else 1.2 if month in (12, 1, 2) else 1.0
-        fen = _fen((6000 + 140 * self._residents()) * season * self._vary(0.05))
-        self._enter(B.expense("utilities", day, f"支付{period}水费、电费、燃气费", _split(fen, 0.18), attachments=3,
+        season = Decimal("1.3") if month in (7, 8) else Decimal("1.2") if month in (12, 1, 2) else 1
+        fen = _fen((6000 + 140 * self._residents()) * season * self._vary(50))
+        self._enter(B.expense("utilities", day, f"支付{period}水费、电费、燃气费", _split(fen, "0.18"), attachments=3,
                               supplier="国网重庆市电力公司、重庆水务集团、重庆燃气集团"))
 
     def _office(self, _arg) -> None:
         day = self.acc.today()
-        fen = _fen((3500 + 25 * self._residents()) * self._vary(0.1))
+        fen = _fen((3500 + 25 * self._residents()) * self._vary(100))
         self._enter(B.expense("general", day, "办公用品、通讯网络费及邮寄费", {"管理": fen}, attachments=2))
 
     def _services(self, _arg) -> None:
         day = self.acc.today()
-        fen = _fen((8000 + 60 * self._residents()) * self._vary(0.05))
-        self._enter(B.expense("general", day, "消防及电梯维保、医疗废物处置、被服洗涤外包服务费", _split(fen, 0.2),
+        fen = _fen((8000 + 60 * self._residents()) * self._vary(50))
+        self._enter(B.expense("general", day, "消防及电梯维保、医疗废物处置、被服洗涤外包服务费", _split(fen, "0.2"),
                               attachments=4))
 
     def _repair(self, on_credit: bool) -> None:
@@ -309,7 +319,7 @@ class BooksReplayer:
         what = self.rng.choice(("更换A栋热水器及管道", "维修B栋电梯门机", "修缮C栋屋面防水", "更换护理站呼叫器",
                                 "维修厨房排烟管道", "粉刷公共走廊墙面"))
         supplier = self.rng.choice(REPAIRERS)
-        fen = _whole(self.rng.uniform(6000, 22000) * max(0.5, self.k))
+        fen = _whole(self.rng.randint(6000, 22000) * max(Decimal("0.5"), self.k))
         vid = self._enter(B.expense("repairs", day, what, {"业务": fen}, on_credit=on_credit, attachments=2,
                                     supplier=supplier))
         if on_credit:
@@ -340,9 +350,9 @@ class BooksReplayer:
         if not resident_days:
             return
         bed = sum(BED_PRICES.get(kind, BED_PRICES["普通"]) * d for kind, d in by_type.items()) // n
-        care_month = sum(CARE_PRICES[level] * w for level, w in CARE_MIX.items()) / sum(CARE_MIX.values())
-        care = int(care_month * resident_days / n)
-        meals = int(MEALS * resident_days * MEALS_TAKEN)
+        care_month = Decimal(sum(CARE_PRICES[level] * w for level, w in CARE_MIX.items())) / sum(CARE_MIX.values())
+        care = round_fen(care_month * resident_days / n)
+        meals = round_fen(MEALS * resident_days * MEALS_TAKEN)
         self._general(f"{day:%Y-%m}住户服务费收入汇总（系统启用前，按原收费台账汇总入账）", [
             Line(BANK, debit=bed + care + meals, memo="本月收取（银行转账、微信、现金存行）"),
             Line(INCOME_BED, credit=bed), Line(INCOME_CARE, credit=care), Line(INCOME_MEALS, credit=meals)],

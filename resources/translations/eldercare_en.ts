@@ -3112,22 +3112,22 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="126"/>
         <source>勾稽校验</source>
         <translation>Cross-checks</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="134"/>
         <source>没有归类规则的现金收支（双击查看原始单据）：</source>
         <translation>Cash movements no rule classifies (double-click to see the source):</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="161"/>
         <source>%1项校验未通过</source>
         <translation>%1 check(s) failed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="163"/>
         <source>全部%1项校验通过</source>
         <translation>All %1 checks passed</translation>
     </message>
@@ -5946,37 +5946,32 @@ The previous data was saved as:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="225"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="211"/>
         <source>财务报表</source>
         <translation>Financial statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="212"/>
         <source>账簿</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="215"/>
         <source>记账凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="216"/>
         <source>固定资产</source>
         <translation>Fixed assets</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="218"/>
         <source>年度公开</source>
         <translation>Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="301"/>
-        <source>打印功能尚未安装（%1）</source>
-        <translation>Printing is not installed yet (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="279"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -7505,57 +7500,57 @@ Meals %3/day</translation>
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
         <source>资产负债表</source>
         <translation>Balance sheet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
         <source>业务活动表</source>
         <translation>Statement of activities</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
         <source>现金流量表</source>
         <translation>Cash flow statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="324"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="297"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="300"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="303"/>
         <source>双击金额（或选中后按回车）查看构成该数的凭证</source>
         <translation>Double-click a figure (or select it and press Enter) to see the entries behind it</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="315"/>
         <source>单位：元</source>
         <translation>Unit: yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="378"/>
         <source>行次</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="378"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="388"/>
         <source>编制单位：%1</source>
         <translation>Prepared by: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="393"/>
         <source>双击查看构成此数的凭证</source>
         <translation>Double-click to see the entries behind this figure</translation>
     </message>
@@ -8424,7 +8419,7 @@ You can change your own password at any time.</translation>
 <context>
     <name>YearCombo</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="100"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>

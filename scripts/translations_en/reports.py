@@ -8,7 +8,6 @@ EN = {
     "固定资产": "Fixed assets",
     "年度公开": "Annual disclosure",
     "%1年度": "FY%1",
-    "打印功能尚未安装（%1）": "Printing is not installed yet (%1)",
     "点击打开“报表 → 年度公开”": "Click to open Reports → Annual disclosure",
     # -- 财务报表 -----------------------------------------------------------------------------
     "资产负债表": "Balance sheet",

@@ -123,13 +123,13 @@ class BooksTab(QWidget):
         return f"{('trial_balance', 'ledger', 'detail')[self.stack.currentIndex()]}_{kind}"
 
     def _gate_buttons(self) -> None:
-        self.page.gate_document(self.print_button, self._document("pdf"))
-        self.page.gate_document(self.export_button, self._document("xlsx"))
+        self.page.gate_document(self.print_button)
+        self.page.gate_document(self.export_button)
 
     def write(self, kind: str) -> None:
         name = self._document(kind)
         year = self.year.year()
-        if year is None or not self.page.has_document(name):
+        if year is None:
             return
         i = self.stack.currentIndex()
         if i == DETAIL:

@@ -130,8 +130,8 @@ class DisclosureTab(QWidget):
         self._gate_documents()
 
     def _gate_documents(self) -> None:
-        self.allowed[self.package_button] = self.page.gate_document(self.package_button, "package")
-        self.allowed[self.notice_button] = self.page.gate_document(self.notice_button, "notice")
+        self.allowed[self.package_button] = self.page.gate_document(self.package_button)
+        self.allowed[self.notice_button] = self.page.gate_document(self.notice_button)
 
     def set_meta(self, default: int | None) -> None:
         today = self.shell.ctx.today()
