@@ -286,7 +286,7 @@ class ReassessmentRequest(Base):
 # The money models live in their own modules and load on first use
 # (``from ..db.models import Contract`` still works): declaring ~15 more
 # mapped classes costs ~0.1 s, which start-up does not need to pay.
-_MORE = ("models_finance", "models_billing", "models_escrow", "models_books")
+_MORE = ("models_finance", "models_billing", "models_escrow", "models_books", "models_subsidy")
 
 
 def __getattr__(name: str):

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
+
+from .errors import RuleViolation
 
 
 @dataclass(frozen=True)
@@ -17,10 +20,22 @@ class PolicyProfile:
     deposit_refund_days: int
     nursing_bed_target_percent: int
     raw: dict
+    schemes: dict = field(default_factory=dict)  # code → domain.subsidy.Scheme
+    params: dict = field(default_factory=dict)  # key → domain.subsidy.Param
+    scheme_error: str = ""  # the subsidy data could not be read: why
 
 
-def parse_profile(code: str, text: str) -> PolicyProfile:
+def parse_profile(code: str, text: str, bases: list[dict] | None = None) -> PolicyProfile:
+    """A profile from its TOML text; ``bases`` are the parsed files it
+    inherits (``inherits = [...]``), whose subsidy schemes it builds on."""
+    from .subsidy import parse_schemes
+
     data = tomllib.loads(text)
+    schemes, params, error = {}, {}, ""
+    try:
+        schemes, params = parse_schemes([*(bases or []), data])
+    except (RuleViolation, KeyError, TypeError, ValueError) as exc:
+        error = exc.message if isinstance(exc, RuleViolation) else f"补贴方案数据有误：{exc}"
     dep = data.get("deposit", {})
     beds = data.get("beds", {})
     return PolicyProfile(
@@ -33,4 +48,7 @@ def parse_profile(code: str, text: str) -> PolicyProfile:
         deposit_refund_days=int(dep.get("refund_days", 10)),
         nursing_bed_target_percent=int(beds.get("nursing_target_percent", 30)),
         raw=data,
+        schemes=schemes,
+        params=params,
+        scheme_error=error,
     )

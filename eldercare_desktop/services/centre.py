@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,16 +23,44 @@ from .context import RESOURCES, Ctx
 DEFAULT_PROFILE = "national"
 
 
+POLICY_ENV = "ELDERCARE_POLICIES"  # more folders of district profiles (os.pathsep separated)
+
+
+def policy_dirs() -> tuple[Path, ...]:
+    """Where district profiles are read: the built-in folder, then the
+    ``policies`` folder beside the user's database, then ELDERCARE_POLICIES.
+    A profile in a later folder replaces a built-in one of the same name."""
+    from ..db.engine import default_data_dir
+
+    extra = [Path(x) for x in os.environ.get(POLICY_ENV, "").split(os.pathsep) if x.strip()]
+    return (RESOURCES / "policies", default_data_dir() / "policies", *extra)
+
+
 @lru_cache(maxsize=None)
-def _profiles(folder: Path) -> dict[str, PolicyProfile]:
+def _profiles(folders: tuple[Path, ...]) -> dict[str, PolicyProfile]:
     out = {}
-    for f in sorted(folder.glob("*.toml")):
-        out[f.stem] = parse_profile(f.stem, f.read_text(encoding="utf-8"))
+    for folder in folders:
+        for f in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            text = f.read_text(encoding="utf-8")
+            try:
+                names = tomllib.loads(text).get("inherits", [])
+            except tomllib.TOMLDecodeError:
+                continue  # a broken file is not a profile
+            out[f.stem] = parse_profile(f.stem, text, [_base(n, folders) for n in names])
     return out
 
 
-def policy_profiles(folder: Path = RESOURCES / "policies") -> dict[str, PolicyProfile]:
-    return _profiles(folder)
+def _base(name: str, folders: tuple[Path, ...]) -> dict:
+    """An inherited file (``base/<name>.toml``), from the last folder that has it."""
+    for folder in (*reversed(folders), RESOURCES / "policies"):
+        f = folder / "base" / f"{name}.toml"
+        if f.is_file():
+            return tomllib.loads(f.read_text(encoding="utf-8"))
+    return {"_missing": name}
+
+
+def policy_profiles(folder: Path | None = None) -> dict[str, PolicyProfile]:
+    return _profiles((folder,) if folder is not None else policy_dirs())
 
 
 def profile_infos() -> list[ProfileInfo]:
