@@ -11,7 +11,9 @@ Generates a centre with N residents (or reuses --db), then measures:
 - memory (max RSS) of the GUI process;
 - on the 300-resident demo (a closed year and this year's books): the
   annual disclosure package (PDF + XLSX), and opening a statement on the
-  报表 page (the service call plus every cell's text), medians of --runs.
+  报表 page (the service call plus every cell's text), medians of --runs;
+- on the same demo: a subsidy claim over every resident of the last 12
+  months and a care-worker claim over 50 workers, built from the registers.
 Each figure is printed beside its budget; the exit code is 1 if one is missed.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ BUDGETS = {
     "statements_1k_s": 3.0,
     "journal_export_ratio": 0.8,
     "disclosure_s": 3.0,
+    "subsidy_claim_s": 1.0,
     "statement_open_ms": 300.0,
 }
 
@@ -194,6 +197,61 @@ def disclosure(runs: int, residents: int = 300) -> list[tuple[str, float, float 
     return out
 
 
+def subsidy_claims(runs: int, residents: int = 300, workers: int = 50) -> list[tuple[str, float, float | None]]:
+    """The demo centre (300 residents, Yubei), with its care-worker register
+    topped up to 50: a claim over every resident of the last 12 months
+    (渝北籍 service subsidy), then the same centre under the Guandu profile,
+    a care-worker claim over the 50 workers for 12 months. Each is built
+    from the registers as the 新建申报 wizard does (subsidies.preview)."""
+    import dataclasses
+    import datetime as dt
+
+    from eldercare_desktop.domain.identity import make_id_number
+    from eldercare_desktop.services import care_workers, centre, subsidies, users
+    from eldercare_desktop.services.context import App
+
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        db = Path(d) / "demo.sqlite3"
+        print(f"building the {residents}-resident demo …", flush=True)
+        print(f"  built in {build(db, residents):.1f} s", flush=True)
+        app = App.open(str(db))
+        boss = app.as_user(users.login(app, "admin", PASSWORD))
+        acc = app.as_user(users.login(app, "kuaiji", PASSWORD))
+        have = len(care_workers.workers(boss))  # those still working
+        for i in range(have, workers):
+            w = care_workers.add_worker(boss, care_workers.WorkerInput(
+                f"护理员{i}", make_id_number("500112", dt.date(1975, 1, 1) + dt.timedelta(days=37 * i), 200 + 2 * i),
+                care_start=dt.date(2019, 3, 1))).ids[0]
+            care_workers.add_contract(boss, w, dt.date(2024, 1, 1), None)
+            care_workers.add_certificate(boss, w, "中级", f"B{i:06d}", dt.date(2022, 5, 1))
+            care_workers.record_insurance(boss, w, f"{app.today().year - 2}-01~{app.today().year - 1}-12")
+        this = app.today().replace(day=1)
+        y, m = divmod(this.year * 12 + this.month - 1 - 12, 12)
+        first = f"{y:04d}-{m + 1:02d}"  # the twelve months before this one
+        y, m = divmod(this.year * 12 + this.month - 2, 12)
+        last = f"{y:04d}-{m + 1:02d}"
+
+        def timed(scheme: str) -> tuple[float, int]:
+            times, rows = [], 0
+            for i in range(runs + 1):
+                t = time.perf_counter()
+                rows = len(subsidies.preview(acc, scheme, first, last).rows)
+                if i:
+                    times.append(time.perf_counter() - t)
+            return statistics.median(times), rows
+
+        res_s, res_rows = timed("yb-service")
+        info = centre.get_centre(boss)
+        centre.save_centre(boss, dataclasses.replace(info, policy_profile="kunming-guandu"))
+        work_s, work_rows = timed("gd-care-worker")
+        app.close()
+    out.append((f"subsidy claim, {res_rows} residents × 12 months (s)", res_s, None))
+    out.append((f"subsidy claim, {work_rows} care workers × 12 months (s)", work_s, None))
+    out.append(("subsidy claims: residents + care workers (s)", res_s + work_s, BUDGETS["subsidy_claim_s"]))
+    return out
+
+
 def _bare_openpyxl_speed(n: int, cols: int) -> float:
     """Rows per second of openpyxl write-only writing plain values: the ceiling."""
     import datetime as dt
@@ -217,14 +275,16 @@ def main(argv=None) -> int:
     ap.add_argument("--residents", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse this database (built if missing)")
-    ap.add_argument("--only", choices=("gui", "finance", "disclosure"), help="run one group of figures")
+    ap.add_argument("--only", choices=("gui", "finance", "disclosure", "subsidies"), help="run one group of figures")
     args = ap.parse_args(argv)
     figures: list = []
     if args.only in (None, "finance"):
         figures += finance(args.runs)
     if args.only in (None, "disclosure"):
         figures += disclosure(args.runs)
-    if args.only in ("finance", "disclosure"):
+    if args.only in (None, "subsidies"):
+        figures += subsidy_claims(args.runs)
+    if args.only in ("finance", "disclosure", "subsidies"):
         return _print(figures)
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.sqlite3"

@@ -137,6 +137,9 @@ def cmd_demo(args) -> int:
     echo(f"住户：{s.residents}位（" + "，".join(f"{k}{v}" for k, v in st.items()) + "）")
     echo(f"历史记录（{s.first_day:%Y-%m-%d}至{s.last_day:%Y-%m-%d}）："
          + "，".join(f"{k}{v}次" for k, v in s.events.items()))
+    if s.care_workers or s.claims:
+        echo(f"补贴申报：护理员{s.care_workers}人，申报{sum(s.claims.values())}份（"
+             + "，".join(f"{k}{v}" for k, v in sorted(s.claims.items())) + "）")
     echo("登录账号：")
     for username, role in s.users:
         pw = f"密码 {s.password}" if username in s.created_users else "原有账号，密码不变"

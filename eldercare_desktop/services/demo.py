@@ -22,7 +22,7 @@ from typing import Callable, Protocol
 from sqlalchemy import func, insert, select
 from stdnum.cn import uscc
 
-from ..db.models import Bed, BedAssignment, Contact, Leave, Resident, Room, Stay, StatusEvent, User
+from ..db.models import Bed, BedAssignment, CareWorker, Contact, Leave, Resident, Room, Stay, StatusEvent, SubsidyClaim, User
 from ..domain.centre import BedType, CentreKind
 from ..domain.errors import DomainError, RuleViolation
 from ..domain.identity import age_on, make_id_number
@@ -31,7 +31,7 @@ from ..domain.records import CentreInfo
 from ..domain.residents import CheckedResident, ContactInput, ResidentInput, ResidentStatus, check_resident
 from ..domain.roles import Actor, Perm, Role, password_problem, require
 from . import centre as centre_svc
-from . import demo_assessments, demo_books, demo_finance
+from . import demo_assessments, demo_books, demo_finance, demo_subsidies
 from . import residents as res_svc
 from . import users as user_svc
 from .audit import record
@@ -83,6 +83,8 @@ class DemoSummary:
     seconds: float
     assessments: int = 0
     vouchers: int = 0
+    care_workers: int = 0
+    claims: dict[str, int] = dataclasses.field(default_factory=dict)  # subsidy claims by status
 
     def as_dict(self) -> dict:
         d = dataclasses.asdict(self)
@@ -619,10 +621,13 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             ticks.append((dt.datetime.combine(day, dt.time(9, 0)), "interest"))
         day += dt.timedelta(days=1)
     accounts = demo_books.BooksReplayer(app, actor, seed, plan.today, money.start, len(plan.beds))
+    grants = demo_subsidies.SubsidyReplayer(app, actor, accounts.acc if accounts.enabled else None, seed, plan.today,
+                                            plan.setup_day, len(plan.beds))
     timeline = sorted([(a.at, 0, n, a) for n, a in enumerate(plan.actions)]
                       + [(e.at, 1, n, e) for n, e in enumerate(events)]
                       + [(at, 2, n, kind) for n, (at, kind) in enumerate(ticks) if at.date() <= plan.today]
-                      + [(at, 3, n, t) for n, (at, t) in enumerate(accounts.ticks())],
+                      + [(at, 3, n, t) for n, (at, t) in enumerate(accounts.ticks())]
+                      + [(at, 4, n, t) for n, (at, t) in enumerate(grants.ticks())],
                       key=lambda t: t[:3])
     replayer = None
     books = False  # the books start on the adoption day
@@ -641,6 +646,9 @@ def _run_services(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, 
             money.refunds_until(at.date())
         if is_event == 3:
             accounts.apply(a)
+            continue
+        if is_event == 4:
+            grants.apply(a)
             continue
         if is_event == 2:
             if a == "start":
@@ -849,6 +857,8 @@ def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: boo
         for status, n in s.execute(select(Resident.status, func.count()).group_by(Resident.status)):
             by_status[status] = n
         users = tuple((u, Role(r).label) for u, r in s.execute(select(User.username, User.role).order_by(User.id)))
+        workers = s.execute(select(func.count()).select_from(CareWorker)).scalar_one()
+        claims = dict(s.execute(select(SubsidyClaim.status, func.count()).group_by(SubsidyClaim.status)).all())
     nursing = sum(1 for b in plan.beds if b[2] == BedType.NURSING.value)
     held = by_status[ResidentStatus.IN_RESIDENCE.value] + by_status[ResidentStatus.ON_LEAVE.value]
     events = {k: 0 for k in ("入住", "请假", "销假", "调床", "退住", "去世", "再次入住")}
@@ -862,5 +872,5 @@ def _summary(app: App, plan: _Plan, password: str, created: list[str], bulk: boo
         beds=len(plan.beds), nursing_beds=nursing, free_beds=len(plan.beds) - held, users=users,
         created_users=tuple(created), password=password, first_day=plan.setup_day, last_day=plan.today,
         events=events, bulk=bulk, seconds=round(seconds, 2), assessments=assessments,
-        vouchers=vouchers,
+        vouchers=vouchers, care_workers=workers, claims=claims,
     )
