@@ -12,7 +12,7 @@ import sys
 from typing import Sequence
 
 from ..domain.errors import DomainError, RuleViolation
-from . import assessments, books, disclosure, escrow, finance, register
+from . import assessments, books, disclosure, escrow, finance, register, staff, subsidies
 from .common import ENV_URL, ENV_USER, LOGIN_HELP, CliError, chinese_argparse, close_apps, echo_err
 from .common import text_width as _width  # noqa: F401  (tests import it from here)
 
@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     escrow.add_parsers(sub, db, auth, js)
     books.add_parsers(sub, db, auth, js)
     disclosure.add_parsers(sub, db, auth, js)
+    subsidies.add_parsers(sub, db, auth, js)
+    staff.add_parsers(sub, db, auth, js)
     return p
 
 

@@ -348,16 +348,47 @@ def _qty(layer: Layer, facts: dict) -> tuple[Decimal | None, str]:
     return (Decimal(fen) / 100 if fen is not None else None), f"¥{Decimal(fen or 0) / 100:,.2f}"
 
 
-def _month_tests_ok(tests, vals, facts, display, month, fails: list) -> bool:
+def _month_tests_ok(tests, vals, facts, display, month, fails: list, passes: list | None = None) -> bool:
     ok = True
     for t in tests:
         if not t.month:
             continue
         c = _check(t, vals, facts, display, month)
-        if c is not None and not c.ok:
+        if c is None:
+            continue
+        if c.ok:
+            if passes is not None:
+                passes.append(c)
+        else:
             fails.append(c)
             ok = False
     return ok
+
+
+def _passed(checks: list[Check], months: tuple[str, ...]) -> list[Check]:
+    """Month-by-month tests that passed, one check per test with its
+    evidence: once when every month shows the same, else by runs of
+    consecutive months showing the same."""
+    by_label: dict[str, list[Check]] = {}
+    for c in checks:
+        by_label.setdefault(c.label, []).append(c)
+    index = {m: i for i, m in enumerate(months)}
+    out = []
+    for label, cs in by_label.items():
+        runs: list[list] = []  # [first month, last month, evidence]
+        for c in cs:
+            r = runs[-1] if runs else None
+            if r and r[2] == c.evidence and index.get(c.month, -9) == index.get(r[1], -9) + 1:
+                r[1] = c.month
+            else:
+                runs.append([c.month, c.month, c.evidence])
+        shown = {e for _, _, e in runs}
+        evidence = runs[0][2] if len(shown) == 1 else "；".join(
+            f"{a}{'' if a == b else '—' + b} {e}" for a, b, e in runs)
+        if len(cs) < len(months):
+            evidence += f"（{len(cs)}/{len(months)} 个月）"
+        out.append(Check(label, evidence, True, cs[0].requirement))
+    return out
 
 
 def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
@@ -370,6 +401,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
     layers: list[LayerAmount] = []
     caps: list[tuple[Layer, int, str]] = []
     common_fail: dict[str, list[Check]] = {}
+    common_pass: dict[str, list[Check]] = {}
     for layer in scheme.layers:
         lchecks = [c for t in layer.tests if not t.month for c in [_check(t, vals, facts, display)] if c]
         ok = row_ok and all(c.ok for c in lchecks)
@@ -378,14 +410,17 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
         basis = ""
         month_fails: list[Check] = []
         if scheme.subject in ("resident", "worker") or layer.unit in ("month", "bed_month"):
+            month_passes: list[Check] = []
+            groups: dict[tuple, list] = {}  # (qty, rate, weight) → [months, how the last of them was found]
             for m in months:
                 mf = {**facts, **subj.months.get(m, {})}
                 md = {**display, **subj.months.get(m, {}).get("_display", {})}
                 fails: list[Check] = []
-                good = _month_tests_ok(scheme.tests, vals, mf, md, m, fails)
+                passes: list[Check] = []
+                good = _month_tests_ok(scheme.tests, vals, mf, md, m, fails, passes)
                 if m not in common_fail:
-                    common_fail[m] = fails
-                good = _month_tests_ok(layer.tests, vals, mf, md, m, month_fails) and good
+                    common_fail[m], common_pass[m] = fails, passes
+                good = _month_tests_ok(layer.tests, vals, mf, md, m, month_fails, month_passes) and good
                 if not good or not ok:
                     continue
                 rate, fail, how = vals.amount(layer.rate, mf, md)
@@ -399,14 +434,16 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                 per = rate / 12 if layer.rate_per == "year" else rate
                 exact += per * weight * qty * 100
                 counted.append(m)
-                basis = " × ".join(x for x in (qhow, how, whow) if x)
-            n = len(counted)
-            passed = [t.label for t in layer.tests if t.month]
-            if n and passed:
-                lchecks.append(Check("、".join(passed), f"{n}/{len(months)} 个月符合", True))
+                rate_txt = f"¥{rate:,.2f}" + ("/年 ÷ 12" if layer.rate_per == "year" else "")
+                weight_txt = _fmt(weight) if layer.weight is not None else ""
+                why = "，".join(x for x in (how, whow) if x)
+                desc = " × ".join(x for x in (qhow, rate_txt, weight_txt) if x) + (f"（{why}）" if why else "")
+                g = groups.setdefault((qty, rate, weight), [[], ""])
+                g[0].append(m)
+                g[1] = desc
+            lchecks.extend(_passed(month_passes, months))
             lchecks.extend(month_fails)
-            rate_shown = "" if not counted else basis
-            basis = f"{n} 个月" + (f"（{rate_shown}）" if rate_shown else "")
+            basis = "；".join(f"{len(ms)} 个月 × {desc}" for ms, desc in groups.values()) or "0 个月"
         elif ok:
             rate, fail, how = vals.amount(layer.rate, facts, display)
             weight, wfail, whow = vals.amount(layer.weight, facts, display) if layer.weight is not None else (Decimal(1), None, "")
@@ -433,6 +470,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                     caps.append((layer, cap_fen, cap_key))
         layers.append(LayerAmount(layer.name, layer.recipient, layer.funders, amount, basis, tuple(counted),
                                   tuple(lchecks)))
+    checks.extend(_passed([c for m in months for c in common_pass.get(m, ())], months))
     for m in months:
         checks.extend(common_fail.get(m, ()))
     return RowResult(subj.key, subj.name, subj.info, tuple(checks), tuple(layers)), caps

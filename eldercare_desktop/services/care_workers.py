@@ -59,7 +59,7 @@ class WorkerRow:
     certificate: str  # 中级（证号）
     contract: str  # 2024-01-01—2026-12-31 | 无
     contract_end: dt.date | None
-    insured_months: int  # of the last 6 months
+    insured_months: int  # of the 6 months before this one
     trainings: int
     left_on: dt.date | None
 
@@ -348,7 +348,8 @@ def certificate_on(w: WorkerFacts, day: dt.date) -> Certificate | None:
 
 def workers(ctx: Ctx, include_left: bool = False) -> list[WorkerRow]:
     today = ctx.today()
-    last6 = months_between(_month(today.replace(day=1) - dt.timedelta(days=160)), _month(today))[-6:]
+    this = today.replace(day=1)
+    last6 = months_between(_month(this - dt.timedelta(days=175)), _month(this - dt.timedelta(days=1)))[-6:]
     with ctx.read() as s:
         phones = dict(s.execute(select(CareWorker.id, CareWorker.phone)).all())
         births = dict(s.execute(select(CareWorker.id, CareWorker.birth_date)).all())
@@ -422,7 +423,7 @@ def import_template() -> bytes:
     ws = wb.active
     ws.title = "护理员"
     ws.append(list(IMPORT_HEADERS))
-    ws.append(["李秀英", "500112198003150024", "13800000001", "2019-03-01", "中级", "5000001234", "2021-06-30", "",
+    ws.append(["李秀英", "500112198003150027", "13800000001", "2019-03-01", "中级", "5000001234", "2021-06-30", "",
                "2024-01-01", "2026-12-31", "2026-01~2026-06", "2019-02-20", "养老护理员岗前培训"])
     for col in "ABCDEFGHIJKLM":
         ws.column_dimensions[col].width = 16
@@ -526,7 +527,10 @@ def _import_row(ctx: Ctx, s: Session, cells: list, today: dt.date, seen: dict, n
             raise RuleViolation("有培训日期时请填写培训内容")
         if td > today:
             raise RuleViolation("培训日期不能晚于今天")
-        s.add(WorkerTraining(worker_id=row.id, day=td, course=str(course).strip(), hours=0))
+        had = s.execute(select(WorkerTraining.id).where(WorkerTraining.worker_id == row.id, WorkerTraining.day == td,
+                                                        WorkerTraining.course == str(course).strip())).scalar()
+        if had is None:  # a re-imported sheet adds the training once
+            s.add(WorkerTraining(worker_id=row.id, day=td, course=str(course).strip(), hours=0))
     s.flush()
     audit(ctx, s, "导入护理员", "care_worker", row.id, None, {"row": n, "name": row.name, "new": new})
     return new

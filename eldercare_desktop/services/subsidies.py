@@ -15,8 +15,8 @@ Decisions:
 - Receipt posts one entry: bank debit, 政府补助收入 by the scheme's kind for
   the centre's share, and 其他应付款—代收老人补贴 (220903) per resident for
   theirs. A second entry passes each resident's share on at once: credited
-  to the resident's account (预收账款, so their next bill uses it) or paid
-  out in cash. Residents' money is never the centre's income.
+  to the resident's account (预收账款, so their next bill uses it), or paid
+  out by bank transfer or in cash. Residents' money is never the centre's income.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ from .context import Ctx
 
 RESIDENT_SUBSIDY = "220903"  # 其他应付款—代收老人补贴
 LIVE = ("已提交", "已批准", "已到账")
-RESIDENT_MODES = {"account": "转入老人账户", "cash": "现金发放给老人"}
+RESIDENT_MODES = {"account": "转入老人账户", "bank": "转账发放给老人", "cash": "现金发放给老人"}
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account"
     """The approved money arrived: post it (see the module's decisions)."""
     ctx.require(Perm.FINANCE_WRITE)
     if resident_mode not in RESIDENT_MODES:
-        raise RuleViolation("老人补贴的发放方式应为转入老人账户或现金发放", "resident_mode")
+        raise RuleViolation(f"老人补贴的发放方式应为{'、'.join(RESIDENT_MODES.values())}之一", "resident_mode")
     if on > ctx.today():
         raise RuleViolation("到账日期不能晚于今天", "on")
     with ctx.write(Perm.FINANCE_WRITE) as s:
@@ -342,7 +342,8 @@ def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account"
                 out += [Line(PREPAID, credit=r.resident_fen, resident_id=r.resident_id, memo=f"老人补贴转入：{label}")
                         for r in rows]
             else:
-                out.append(Line(CASH, credit=resident_total, memo=f"老人补贴现金发放：{label}"))
+                out.append(Line(CASH if resident_mode == "cash" else BANK, credit=resident_total,
+                                memo=f"老人补贴{RESIDENT_MODES[resident_mode]}：{label}"))
             ledger.post(ctx, s, Entry(on, f"老人补贴{RESIDENT_MODES[resident_mode]}：{label}", tuple(out),
                                       f"补贴发放:{c.number}"))
             for r in rows:
@@ -445,7 +446,7 @@ def reminders(ctx: Ctx) -> list[Reminder]:
             out.append(Reminder("缺参数", f"{sc.name}：请填写{'、'.join(gaps)}"))
     for e in care_workers.expiring(ctx):
         when = "已到期" if e.days_left < 0 else f"{e.days_left}天后到期"
-        out.append(Reminder("证件到期", f"护理员{e.name}的{e.what}{e.day:%Y-%m-%d}{when}", e.day))
+        out.append(Reminder("证件到期", f"护理员{e.name}的{e.what}{when}（{e.day:%Y-%m-%d}）", e.day))
     return out
 
 

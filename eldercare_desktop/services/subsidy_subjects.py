@@ -237,9 +237,10 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
     for m in months:
         m0, m1 = month_span(m)
         stop = min(m1, w.left_on) if w.left_on else m1
-        best, best_days = None, 0
+        best, best_days, worked = None, 0, 0
         for c in w.contracts:
             d = _overlap(c.start, c.end, m0, stop) if stop >= m0 else 0
+            worked += d  # contracts never overlap: a renewal mid-month keeps the whole month
             if d > best_days:
                 best, best_days = c, d
         cert = care_workers.certificate_on(w, m1)
@@ -251,13 +252,13 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
             con_years = Decimal(99) if best.end is None else years_between(best.start, best.end + ONE)
             con_txt = (f"{best.start:%Y-%m-%d}起无固定期限" if best.end is None
                        else f"{best.start:%Y-%m-%d}—{best.end:%Y-%m-%d}（{con_years} 年）")
-        per[m] = {"contract_years": con_years, "work_days": best_days, "insured": m in w.insured,
+        per[m] = {"contract_years": con_years, "work_days": worked, "insured": m in w.insured,
                   "certificate": cert.level if cert else "", "care_years": years, "trained": trained,
                   "_display": {"contract_years": con_txt, "insured": "已缴" if m in w.insured else "未缴",
                                "certificate": f"{cert.level}（{cert.number}）" if cert else "无证",
                                "care_years": (f"{w.care_start:%Y-%m-%d}起 {years} 年" if years is not None
                                               else "未登记起始日"),
-                               "trained": "已培训" if trained else "未培训", "work_days": f"{best_days} 天"}}
+                               "trained": "已培训" if trained else "未培训", "work_days": f"{worked} 天"}}
     last = months[-1]
     cert = care_workers.certificate_on(w, month_span(last)[1])
     con = [c for c in w.contracts]

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow, Shell):
     PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
                  "subsidies", "audit", "settings")
     #: pages not built yet (a placeholder page): marked "（开发中）" in the navigation
-    PLACEHOLDER_KEYS = frozenset({"subsidies"})
+    PLACEHOLDER_KEYS: frozenset[str] = frozenset()
 
     changes_broadcast = Signal(object)
 
@@ -335,6 +335,10 @@ class MainWindow(QMainWindow, Shell):
             from .pages.reports import ReportsPage
 
             return ReportsPage(self, parent)
+        if key == "subsidies":
+            from .pages.subsidies import SubsidiesPage
+
+            return SubsidiesPage(self, parent)
         from .pages.coming import ComingPage
 
         return ComingPage(self, key, parent)

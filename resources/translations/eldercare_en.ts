@@ -190,6 +190,59 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="247"/>
+        <source>登记补贴批准</source>
+        <translation>Record subsidy approval</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="251"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="254"/>
+        <source>批准金额与申报金额不同时必填，如核减的行</source>
+        <translation>Required when the approved amount differs from the claim, e.g. the rows cut</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="255"/>
+        <source>申报</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="256"/>
+        <source>申报金额</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="257"/>
+        <source>%1（其中发给老人 %2）</source>
+        <translation>%1 (of which to residents %2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="259"/>
+        <source>批准金额（元）</source>
+        <translation>Approved amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="260"/>
+        <source>批准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="261"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="262"/>
+        <source>登记批准</source>
+        <translation>Record approval</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentForm</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="200"/>
@@ -3029,6 +3082,49 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="178"/>
+        <source>登记资格证书</source>
+        <translation>Record certificate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="185"/>
+        <source>有有效期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="186"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="187"/>
+        <source>证书等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="188"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="189"/>
+        <source>发证日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="190"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="191"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="139"/>
@@ -3130,6 +3226,329 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/pages/reports.py" line="163"/>
         <source>全部%1项校验通过</source>
         <translation>All %1 checks passed</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimWizard</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="50"/>
+        <source>新建补贴申报</source>
+        <translation>New subsidy claim</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="71"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="76"/>
+        <source>可选，如：经办人、报送单位</source>
+        <translation>Optional, e.g. the person handling it, the office it goes to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="77"/>
+        <source>补贴方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="78"/>
+        <source>申报期间</source>
+        <translation>Claim period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="79"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="90"/>
+        <source>建立草稿</source>
+        <translation>Create draft</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="100"/>
+        <source>正在读取补贴方案…</source>
+        <translation>Reading the schemes…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="114"/>
+        <source>机构的政策配置没有补贴方案：请在“设置 → 机构信息”中选择所在地区</source>
+        <translation>The centre&apos;s policy profile has no subsidy schemes: choose the district in Settings → Centre details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="136"/>
+        <source>依据：%1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="137"/>
+        <source>出资方：%1&#x3000;补贴层级：%2</source>
+        <translation>Funders: %1 - Layers: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="140"/>
+        <source>申报材料：%1</source>
+        <translation>Documents to attach: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="191"/>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="159"/>
+        <source>默认为最近一个已结束的申报期</source>
+        <translation>Defaults to the latest claim period that has ended</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="204"/>
+        <source>缺少参数，暂不能建立申报：%1</source>
+        <translation>A figure is missing, so no claim can be made yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="207"/>
+        <source>%1：没有符合条件的行，申报金额为0（选中一行查看原因）</source>
+        <translation>%1: no row qualifies, the claim is 0 (select a row to see why)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="211"/>
+        <source>%1：按今天的登记情况计算，申报合计 %2</source>
+        <translation>%1: computed from today&apos;s registers, claim total %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="30"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="35"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="37"/>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="39"/>
+        <source>新建申报…</source>
+        <translation>New claim…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="40"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="41"/>
+        <source>登记批准…</source>
+        <translation>Record approval…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="42"/>
+        <source>登记到账…</source>
+        <translation>Record receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="43"/>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="44"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="45"/>
+        <source>导出XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="46"/>
+        <source>提交后，各行及其检验依据按提交时的情况冻结</source>
+        <translation>Submitting freezes the rows and their evidence as they are then</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="48"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <source>申报号</source>
+        <translation>Claim no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <source>补贴方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <source>申报金额</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <source>其中机构</source>
+        <translation>To centre</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <source>其中老人</source>
+        <translation>To residents</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <source>批准金额</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <source>批准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="61"/>
+        <source>到账日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="109"/>
+        <source>已到账</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="109"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="133"/>
+        <source>共 %1 份</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="161"/>
+        <source>选中一份申报查看各行、检验依据和合计</source>
+        <translation>Select a claim to see its rows, the evidence of each test and the totals</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="162"/>
+        <source>还没有补贴申报：点“新建申报…”选择补贴方案和期间</source>
+        <translation>No subsidy claims yet: click &quot;New claim...&quot; to choose a scheme and a period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="169"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="188"/>
+        <source>按今天的登记情况重新计算</source>
+        <translation>recomputed from today&apos;s registers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="190"/>
+        <source>提交时冻结的各行与依据</source>
+        <translation>rows and evidence as frozen on submission</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="192"/>
+        <source>批准 %1（%2）</source>
+        <translation>approved %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="195"/>
+        <source>批准备注：%1</source>
+        <translation>approval note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="197"/>
+        <source>老人补贴已转入老人账户</source>
+        <translation>residents&apos; share credited to their accounts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="197"/>
+        <source>老人补贴已转账发放</source>
+        <translation>residents&apos; share paid by bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="198"/>
+        <source>老人补贴已现金发放</source>
+        <translation>residents&apos; share paid in cash</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="199"/>
+        <source>到账 %1</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="220"/>
+        <source>提交%1（%2，%3）？
+
+提交后各行及其检验依据将按现在的登记情况冻结，不再随登记变化。</source>
+        <translation>Submit %1 (%2, %3)?
+
+Submitting freezes every row and its evidence as the registers stand now; later changes to the registers no longer alter it.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="222"/>
+        <source>提交补贴申报</source>
+        <translation>Submit subsidy claim</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="254"/>
+        <source>导出申报材料（PDF）</source>
+        <translation>Export claim documents (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="256"/>
+        <source>导出申报明细（XLSX）</source>
+        <translation>Export claim details (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="256"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="260"/>
+        <source>正在生成%1…</source>
+        <translation>Generating %1…</translation>
     </message>
 </context>
 <context>
@@ -3245,42 +3664,17 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <translation>Alerts: deposit over the limit, overdue refunds, missed interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="47"/>
-        <source>补贴申报</source>
-        <translation>Subsidy claims</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="48"/>
-        <source>按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等</source>
-        <translation>Subsidy claim forms from the policy profile of the centre&apos;s region: construction, operating and care worker subsidies, and more</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="49"/>
-        <source>每一行列明床位、住户或员工是否符合条件、判断依据与金额</source>
-        <translation>Each line shows whether the bed, resident or employee qualifies, on what grounds, and the amount</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="50"/>
-        <source>合计自动核对，并按出资方（省、市、区）拆分金额</source>
-        <translation>Totals are checked automatically and split by funder (province, city, district)</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="51"/>
-        <source>新增地区只需新增一个政策配置文件</source>
-        <translation>A new region needs only a new policy profile file</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="46"/>
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="58"/>
         <source>此功能正在开发中，将在后续版本中提供。</source>
         <translation>This feature is under development and will come in a later version.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/coming.py" line="77"/>
         <source>本页将提供：</source>
         <translation>This page will provide:</translation>
     </message>
@@ -3405,6 +3799,44 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="127"/>
         <source>建议指定一位代理人（签订合同、退还押金时需要）</source>
         <translation>Choose an agent (needed for signing contracts and refunding the deposit)</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="154"/>
+        <source>登记劳动合同</source>
+        <translation>Record labour contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="158"/>
+        <source>无固定期限</source>
+        <translation>Open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="161"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="162"/>
+        <source>合同起始日</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="163"/>
+        <source>合同截止日</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="164"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="165"/>
+        <source>登记</source>
+        <translation>Record</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +4850,249 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>FactDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="61"/>
+        <source>登记机构信息</source>
+        <translation>Record centre fact</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="78"/>
+        <source>如：批准文号、证书编号</source>
+        <translation>e.g. approval document no., certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="79"/>
+        <source>事项</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="80"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="81"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="82"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="83"/>
+        <source>补贴按申报期间最后一天有效的值计算；更正某日的值时，按同一生效日期重新登记即可替换。</source>
+        <translation>A claim uses the value in force on the last day of its period; to correct a value, record it again with the same effective date.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="87"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="100"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="100"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="100"/>
+        <source>不小于0的整数</source>
+        <translation>A whole number, 0 or more</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="101"/>
+        <source>数字</source>
+        <translation>A number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="101"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="106"/>
+        <source>从列表中选择</source>
+        <translation>Choose from the list</translation>
+    </message>
+</context>
+<context>
+    <name>FactsTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="29"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="46"/>
+        <source>登记…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="30"/>
+        <source>事项</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="30"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="30"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="54"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="30"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="31"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="34"/>
+        <source>黑色为今天有效的值，灰色为此前的值；补贴按申报期间最后一天有效的值计算</source>
+        <translation>Black: the value in force today, grey: earlier values; a claim uses the value in force on the last day of its period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="35"/>
+        <source>机构事实（按生效日期）</source>
+        <translation>Centre facts (by effective date)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="37"/>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="38"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="39"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="39"/>
+        <source>设施</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="39"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="40"/>
+        <source>新增床位数</source>
+        <translation>New beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="40"/>
+        <source>面积（m²）</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="40"/>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="41"/>
+        <source>产权</source>
+        <translation>Property</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="41"/>
+        <source>租期</source>
+        <translation>Lease</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="43"/>
+        <source>建设项目</source>
+        <translation>Construction projects</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="47"/>
+        <source>检查期间</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="47"/>
+        <source>评级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="49"/>
+        <source>半年检查评级</source>
+        <translation>Half-yearly inspection grades</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="51"/>
+        <source>设置…</source>
+        <translation>Set…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="52"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="53"/>
+        <source>已设置</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="53"/>
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="53"/>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="54"/>
+        <source>参数</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="54"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="55"/>
+        <source>用于补贴方案</source>
+        <translation>Used by schemes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="58"/>
+        <source>补贴参数</source>
+        <translation>Scheme parameters</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="189"/>
+        <source>清除“%1”？清除后使用政策配置的默认值；没有默认值的补贴方案将不能申报。</source>
+        <translation>Clear &quot;%1&quot;? The policy profile&apos;s default is used instead; a scheme without a default cannot be claimed.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="190"/>
+        <source>清除补贴参数</source>
+        <translation>Clear scheme parameter</translation>
+    </message>
+</context>
+<context>
     <name>FeeItemDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="31"/>
@@ -4664,6 +5339,39 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
 </context>
 <context>
+    <name>GradeDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="203"/>
+        <source>登记检查评级</source>
+        <translation>Record inspection grade</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="211"/>
+        <source>如：检查单位、通报文号</source>
+        <translation>e.g. inspecting office, notice no.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="212"/>
+        <source>检查期间</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="213"/>
+        <source>评级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="214"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="215"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
     <name>HeldChart</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="163"/>
@@ -4707,6 +5415,54 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/dialogs/assessment_form.py" line="1273"/>
         <source>登记申请</source>
         <translation>File request</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="205"/>
+        <source>登记社保缴纳月份</source>
+        <translation>Record social insurance months</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="208"/>
+        <source>如 2026-01~2026-06, 2026-09</source>
+        <translation>e.g. 2026-01~2026-06, 2026-09</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="209"/>
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="210"/>
+        <source>改为未缴（撤销登记）</source>
+        <translation>Not paid (undo)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="218"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="219"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="220"/>
+        <source>缴纳情况</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="221"/>
+        <source>区间用~连接，多段用逗号分隔；未登记的月份视为未缴。</source>
+        <translation>Join a range with ~ and separate ranges with commas; a month not recorded counts as not paid.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="224"/>
+        <source>登记</source>
+        <translation>Record</translation>
     </message>
 </context>
 <context>
@@ -4773,6 +5529,31 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="180"/>
         <source>返院日期</source>
         <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="263"/>
+        <source>护理员离职</source>
+        <translation>Care worker leaves</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="266"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="267"/>
+        <source>最后工作日</source>
+        <translation>Last day worked</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="268"/>
+        <source>晚于该日的劳动合同在该日终止；离职后不再计入以后月份的补贴。</source>
+        <translation>A contract running past that day ends on it; later months no longer count for subsidies.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="272"/>
+        <source>登记离职</source>
+        <translation>Record leaving</translation>
     </message>
 </context>
 <context>
@@ -5050,7 +5831,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/main_window.py" line="188"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="534"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -5075,61 +5856,61 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="392"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="425"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="421"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="423"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="427"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="428"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="454"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="465"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="488"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="489"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -5141,17 +5922,17 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="503"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="508"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="509"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -5162,7 +5943,7 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="535"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -5392,6 +6173,39 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>ParamDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="227"/>
+        <source>设置补贴参数</source>
+        <translation>Set scheme parameter</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="236"/>
+        <source>参数</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="237"/>
+        <source>用于</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="238"/>
+        <source>值（%1）</source>
+        <translation>Value (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="239"/>
+        <source>按当年的补贴通知填写；留空则使用政策配置的默认值（没有默认值的方案不能申报）。</source>
+        <translation>Fill in from the year&apos;s subsidy notice; left empty, the policy profile&apos;s default is used (a scheme without a default cannot be claimed).</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="243"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="120"/>
@@ -5524,6 +6338,79 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="99"/>
         <source>调价原因</source>
         <translation>Reason for the change</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="132"/>
+        <source>修改建设项目</source>
+        <translation>Edit construction project</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="132"/>
+        <source>登记建设项目</source>
+        <translation>New construction project</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="142"/>
+        <source> 张</source>
+        <translation> beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="150"/>
+        <source>建设项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="151"/>
+        <source>设施类型</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="152"/>
+        <source>项目类型</source>
+        <translation>Project kind</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="153"/>
+        <source>新增床位数</source>
+        <translation>New beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="154"/>
+        <source>建筑面积（m²）</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="155"/>
+        <source>竣工日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="156"/>
+        <source>房屋产权</source>
+        <translation>Property</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="157"/>
+        <source>租期起始日</source>
+        <translation>Lease start</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="158"/>
+        <source>租期截止日</source>
+        <translation>Lease end</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="159"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="174"/>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -5722,6 +6609,64 @@ The previous data was saved as:
         <location filename="../../eldercare_desktop/ui/dialogs/escrow.py" line="56"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="282"/>
+        <source>登记补贴到账</source>
+        <translation>Record subsidy receipt</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="286"/>
+        <source>转入老人账户（抵下期费用）</source>
+        <translation>Credit to the residents&apos; accounts (against their next bills)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="287"/>
+        <source>转账发放给老人</source>
+        <translation>Pay to the residents by bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="288"/>
+        <source>现金发放给老人</source>
+        <translation>Pay to the residents in cash</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="294"/>
+        <source>申报</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="295"/>
+        <source>批准金额</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="296"/>
+        <source>到账日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="305"/>
+        <source>老人补贴 %1</source>
+        <translation>Residents&apos; share %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="307"/>
+        <source>到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，立即转入各人账户或转账、现金发放，不作为机构收入。</source>
+        <translation>The amount received goes to the bank account; the centre&apos;s share is government grant income, the residents&apos; share is the residents&apos; money, passed on at once to their accounts, by transfer or in cash, never the centre&apos;s income.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="311"/>
+        <source>本申报没有发给老人的部分，到账金额全部记为政府补助收入。</source>
+        <translation>This claim has no residents&apos; share: the whole amount received is government grant income.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="316"/>
+        <source>登记到账</source>
+        <translation>Record receipt</translation>
     </message>
 </context>
 <context>
@@ -6683,6 +7628,52 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>ResultModel</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="77"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="77"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="77"/>
+        <source>信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="77"/>
+        <source>检验与依据</source>
+        <translation>Tests and evidence</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="78"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="140"/>
+        <source>只看符合条件的行</source>
+        <translation>Qualifying rows only</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="142"/>
+        <source>按姓名、证件或检验结果查找</source>
+        <translation>Find by name, ID or test result</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="264"/>
+        <source>选中一行查看每项检验的依据和计算</source>
+        <translation>Select a row to see the evidence of each test and the calculation</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="195"/>
@@ -7584,6 +8575,49 @@ Meals %3/day</translation>
     </message>
 </context>
 <context>
+    <name>SubsidiesPage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
+        <source>申报</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="188"/>
+        <source>护理员</source>
+        <translation>Care workers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="189"/>
+        <source>机构信息</source>
+        <translation>Centre details</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <source>可申报</source>
+        <translation>Claim open</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <source>缺参数</source>
+        <translation>Missing figure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <source>证件到期</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="249"/>
+        <source>另有 %1 条提醒</source>
+        <translation>%1 more reminders</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="272"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>SubsidyForm</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="362"/>
@@ -7609,6 +8643,94 @@ Meals %3/day</translation>
         <location filename="../../eldercare_desktop/ui/dialogs/voucher.py" line="366"/>
         <source>限定性（专款专用）</source>
         <translation>Restricted (earmarked)</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyResult</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="50"/>
+        <source>%1：各月符合</source>
+        <translation>%1: every month met</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="51"/>
+        <source>%1：%2个月不符（%3）</source>
+        <translation>%1: %2 months not met (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="52"/>
+        <source>%1：各行合计 %2，本次申报 %3</source>
+        <translation>%1: rows total %2, claimed now %3</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="53"/>
+        <source>（按上限核减 %1）</source>
+        <translation> (cut to the cap by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="54"/>
+        <source>（发给老人）</source>
+        <translation> (to residents)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="55"/>
+        <source>出资方：</source>
+        <translation>Funders: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="56"/>
+        <source>申报合计 %1（机构 %2，老人 %3）</source>
+        <translation>Claim total %1 (centre %2, residents %3)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="57"/>
+        <source>缺少参数：%1。请在“机构信息 → 补贴参数”中填写当年通知的标准，才能建立申报</source>
+        <translation>Missing figures: %1. Fill in the year&apos;s rates under Centre details → Scheme parameters before making the claim</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="58"/>
+        <source>各月计数：</source>
+        <translation>Counted per month: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="59"/>
+        <source>%1月 %2</source>
+        <translation>M%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="60"/>
+        <source>共 %1 行，符合条件 %2 行</source>
+        <translation>%1 rows, %2 qualify</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="61"/>
+        <source>计算：</source>
+        <translation>Calculation: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="62"/>
+        <source>计入月份：</source>
+        <translation>Months counted: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="63"/>
+        <source>无计入月份</source>
+        <translation>No month counted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="64"/>
+        <source>各项共同条件</source>
+        <translation>Conditions for every layer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="65"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_result.py" line="66"/>
+        <source>等</source>
+        <translation> etc.</translation>
     </message>
 </context>
 <context>
@@ -7729,6 +8851,49 @@ Meals %3/day</translation>
         <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="236"/>
+        <source>登记培训</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="241"/>
+        <source>如：养老护理员岗前培训</source>
+        <translation>e.g. induction training for care workers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="244"/>
+        <source> 学时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="245"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="246"/>
+        <source>培训日期</source>
+        <translation>Training date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="247"/>
+        <source>培训内容</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="248"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="249"/>
+        <source>登记</source>
+        <translation>Record</translation>
     </message>
 </context>
 <context>
@@ -8414,6 +9579,335 @@ You can change your own password at any time.</translation>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="432"/>
         <source>科目名称</source>
         <translation>Account name</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="331"/>
+        <source>撤回补贴申报</source>
+        <translation>Withdraw subsidy claim</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="335"/>
+        <source>申报</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="336"/>
+        <source>撤回原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="337"/>
+        <source>撤回后申报号保留并标为已撤回，同一期间可以重新申报。</source>
+        <translation>The claim keeps its number, marked withdrawn; the same period can be claimed again.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="341"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="118"/>
+        <source>修改护理员</source>
+        <translation>Edit care worker</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="118"/>
+        <source>登记护理员</source>
+        <translation>New care worker</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="125"/>
+        <source>18位，性别和出生日期从身份证号读出</source>
+        <translation>18 characters; sex and birth date are read from the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="127"/>
+        <source>填写</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="129"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="130"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="131"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="132"/>
+        <source>连续从事护理工作起始日</source>
+        <translation>Continuous care work since</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="133"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_workers.py" line="134"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="48"/>
+        <source>包括已离职</source>
+        <translation>Include those who left</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="50"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="51"/>
+        <source>下载导入模板</source>
+        <translation>Download import template</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="52"/>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="53"/>
+        <source>登记护理员…</source>
+        <translation>New care worker…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="54"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="55"/>
+        <source>劳动合同…</source>
+        <translation>Contract…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="56"/>
+        <source>资格证书…</source>
+        <translation>Certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="57"/>
+        <source>社保缴纳…</source>
+        <translation>Insurance…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="58"/>
+        <source>培训…</source>
+        <translation>Training…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="59"/>
+        <source>离职…</source>
+        <translation>Leave…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="60"/>
+        <source>按模板导入护理员、证书、劳动合同、社保月份和培训；按身份证号匹配已登记的护理员</source>
+        <translation>Import care workers, certificates, contracts, insured months and training from the template; workers already registered are matched by ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="74"/>
+        <source>导入未完成：请改正以下问题后重新导入（没有保存任何数据）</source>
+        <translation>Import not done: correct these problems and import again (nothing was saved)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="78"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="91"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
+        <source>资格证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
+        <source>劳动合同</source>
+        <translation>Labour contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
+        <source>近6个月社保</source>
+        <translation>Insured (6 mo.)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
+        <source>护理年限</source>
+        <translation>Care years</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
+        <source>培训次数</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="85"/>
+        <source>已离职 %1</source>
+        <translation>Left %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="90"/>
+        <source>60天内到期的劳动合同和证书</source>
+        <translation>Contracts and certificates ending within 60 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="91"/>
+        <source>到期事项</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="91"/>
+        <source>到期日</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="92"/>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="95"/>
+        <source>双击选中该护理员</source>
+        <translation>Double-click to select the care worker</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="154"/>
+        <source>共 %1 人</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="178"/>
+        <source>选中一名护理员查看劳动合同、证书、社保和培训记录</source>
+        <translation>Select a care worker to see contracts, certificates, insurance and training</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="200"/>
+        <source>连续从事护理工作自 %1</source>
+        <translation>In continuous care work since %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="202"/>
+        <source>已于 %1 离职</source>
+        <translation>Left on %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="203"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="204"/>
+        <source>无固定期限</source>
+        <translation>Open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="206"/>
+        <source>发证 %1</source>
+        <translation>issued %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="207"/>
+        <source>有效期至 %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="209"/>
+        <source>%1学时</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="212"/>
+        <source>社保已缴月份</source>
+        <translation>Months insured</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="224"/>
+        <source>该护理员不在当前列表中</source>
+        <translation>That care worker is not in the list shown</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="261"/>
+        <source>导入护理员</source>
+        <translation>Import care workers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="289"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="283"/>
+        <source>下载护理员导入模板</source>
+        <translation>Download the care-worker import template</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="288"/>
+        <source>养老护理员花名册_%1.xlsx</source>
+        <translation>care_worker_roster_%1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="289"/>
+        <source>导出护理员花名册</source>
+        <translation>Export care-worker roster</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
+        <source>正在导出护理员花名册…</source>
+        <translation>Exporting the care-worker roster…</translation>
     </message>
 </context>
 <context>

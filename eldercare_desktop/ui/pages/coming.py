@@ -43,13 +43,6 @@ def coming_content(key: str) -> tuple[str, list[str]]:
             translate("ComingPage", "服务关系结束后10日内退还余额，并按银行同期活期存款利率计付利息"),
             translate("ComingPage", "提醒：押金超限、逾期未退、漏计利息"),
         ]
-    if key == "subsidies":
-        return translate("ComingPage", "补贴申报"), [
-            translate("ComingPage", "按机构所在地区的政策配置生成补贴申报表：建设补贴、运营补贴、护理员岗位补贴等"),
-            translate("ComingPage", "每一行列明床位、住户或员工是否符合条件、判断依据与金额"),
-            translate("ComingPage", "合计自动核对，并按出资方（省、市、区）拆分金额"),
-            translate("ComingPage", "新增地区只需新增一个政策配置文件"),
-        ]
     return translate("ComingPage", "即将推出"), []
 
 
