@@ -35,7 +35,8 @@ def key_value(text: str) -> tuple[str, str]:
 
 
 def add_parsers(sub, db, auth, js) -> None:
-    """subsidies schemes / claim / list / show / approve / receive / withdraw / export / params / reminders."""
+    """subsidies schemes / claim / list / show / approve / receive / record-outside / withdraw / export /
+    params / reminders."""
     sp = actions(sub, "subsidies", "补贴申报：方案、申报、批准、到账、导出申报材料、补贴参数、提醒")
     c = sp.add_parser("schemes", parents=[db, auth, js], help="本机构政策配置中的补贴方案（含尚未填写的参数）")
     c.set_defaults(func=cmd_schemes)
@@ -68,6 +69,18 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--resident-mode", default="account", metavar="方式",
                    help="老人补贴的发放方式：account 转入老人账户（默认）、bank 转账发放、cash 现金发放")
     c.set_defaults(func=cmd_receive)
+    c = sp.add_parser("record-outside", parents=[db, auth, js],
+                      help="登记系统外（纸质）已到账的申领，计入累计上限和一次性补贴（不记账）")
+    c.add_argument("scheme", metavar="方案代码")
+    c.add_argument("--period", type=period_arg, required=True, metavar="YYYY-MM..YYYY-MM")
+    c.add_argument("--amount", action="append", type=layer_amount, required=True, metavar="补贴层=金额",
+                   help="每层到账金额（元），如 --amount 区级建设补贴=120000；可重复")
+    c.add_argument("--received", type=iso_date, required=True, metavar="日期", help="到账日期 YYYY-MM-DD")
+    c.add_argument("--subject", action="append", default=[], metavar="对象",
+                   help="当时申领的对象，如 project:3 或 centre:1（一次性补贴必填；见 --json 的 subjects）")
+    c.add_argument("--cap-key", default="", metavar="类别", help="有累计上限的层按哪一类计，如 自有、租赁")
+    c.add_argument("--note", default="", metavar="说明")
+    c.set_defaults(func=cmd_record_outside)
     c = sp.add_parser("withdraw", parents=[db, auth, js], help="撤回草稿或已提交的申报")
     c.add_argument("number", metavar="申报编号")
     c.add_argument("--reason", required=True, metavar="原因")
@@ -205,6 +218,28 @@ def cmd_list(args) -> int:
 def cmd_show(args) -> int:
     ctx = logged_in(args)
     return _show(args, ctx, _claim_id(ctx, args.number))
+
+
+def layer_amount(text: str) -> tuple[str, int]:
+    """'区级建设补贴=120000' → (layer, fen)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"“{text}”应写成 补贴层=金额")
+    return name.strip(), fen_arg(value)
+
+
+def cmd_record_outside(args) -> int:
+    from ..services import subsidy_history
+
+    ctx = logged_in(args)
+    amounts: dict[str, int] = {}
+    for name, fen in args.amount:
+        amounts[name] = amounts.get(name, 0) + fen
+    ch = subsidy_history.record_outside_claim(ctx, args.scheme, *args.period, amounts, args.received,
+                                              tuple(args.subject), args.cap_key, args.note)
+    from ..services import subsidies
+
+    return _changed(args, ctx, subsidies.claim(ctx, ch.ids[0]).number, ch)
 
 
 def _changed(args, ctx, number: str, ch) -> int:

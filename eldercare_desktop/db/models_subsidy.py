@@ -102,15 +102,21 @@ class WorkerCertificate(Base):
 
 
 class WorkerContract(Base):
-    """A labour contract; ``end`` None is open-ended (无固定期限)."""
+    """A labour contract: the agreed term (``end`` None is open-ended,
+    无固定期限) and, when it stopped before that (解除, 离职), ``ended_on``."""
 
     __tablename__ = "worker_contract"
     id: Mapped[int] = mapped_column(primary_key=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("care_worker.id"), index=True)
     start: Mapped[dt.date] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(200), default="")
-    __table_args__ = (CheckConstraint('"end" IS NULL OR "end" >= start', name="ck_worker_contract_dates"),)
+    __table_args__ = (
+        CheckConstraint('"end" IS NULL OR "end" >= start', name="ck_worker_contract_dates"),
+        CheckConstraint('ended_on IS NULL OR (ended_on >= start AND ("end" IS NULL OR ended_on <= "end"))',
+                        name="ck_worker_contract_ended"),
+    )
 
 
 class WorkerInsurance(Base):

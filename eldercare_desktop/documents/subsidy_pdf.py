@@ -22,7 +22,6 @@ from . import pdf as P
 from .subsidy_xlsx import (
     APPROVAL_BLOCKS,
     DRAFT_MARK,
-    SUBJECT_WORDS,
     ClaimForm,
     amount_rows,
     approval_text,
@@ -30,6 +29,7 @@ from .subsidy_xlsx import (
     centre_rows,
     check_texts,
     grid_label,
+    grid_word,
     grid_values,
     has_months,
     layer_funders,
@@ -204,8 +204,7 @@ def _approval(form: ClaimForm, title: str) -> P.KeepTogether:
     st, W = _st(), P.content_width
     head = P.Table([[_p(title, P.styles().cell)]], colWidths=[W])
     head.setStyle(P.grid_style(1, [("BACKGROUND", (0, 0), (-1, -1), P.SHADE_LIGHT)]))
-    word = SUBJECT_WORDS.get(form.subject, ("", "数"))[1]
-    grid = _grid(form, f"符合补贴{word}", None)
+    grid = _grid(form, f"符合补贴{grid_word(form)}", None)
     money = P.Table([[_p("补贴金额（元）", st["cell"]), "", _p("人民币（大写）", st["cell"]), ""]],
                     colWidths=[34 * MM, 50 * MM, 26 * MM, W - 110 * MM], rowHeights=[8 * MM])
     money.setStyle(P.grid_style(0, [("BACKGROUND", (0, 0), (0, 0), P.SHADE), ("BACKGROUND", (2, 0), (2, 0), P.SHADE)]))

@@ -136,8 +136,13 @@ def has_months(form: ClaimForm) -> bool:
             or any(c.month for r in rows for c in r.checks + tuple(c for x in r.layers for c in x.checks)))
 
 
+def grid_word(form: ClaimForm) -> str:
+    """What one unit of the 申请表 grid is: 床次数 when a layer pays per bed-month."""
+    return "床次数" if form.result.per_bed else SUBJECT_WORDS.get(form.subject, ("对象", "数"))[1]
+
+
 def grid_label(form: ClaimForm) -> str:
-    return f"申请补贴{SUBJECT_WORDS.get(form.subject, ('对象', '数'))[1]}"
+    return f"申请补贴{grid_word(form)}"
 
 
 def grid_values(form: ClaimForm) -> tuple[int, list[int]]:
@@ -407,7 +412,7 @@ def _application(wb, form: ClaimForm) -> None:
         s.gap()
         r = s.add([title], bold=True, fill=s.head_fill)
         s.merge(r, 1, last)
-        s.header([f"符合补贴{SUBJECT_WORDS.get(form.subject, ('', '数'))[1]}", "合计"]
+        s.header([f"符合补贴{grid_word(form)}", "合计"]
                  + month_heads(res.months if n else ()), freeze=False)
         s.add([None] * (n + 2))
         r = s.add(["补贴金额（元）", None])

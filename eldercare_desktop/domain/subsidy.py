@@ -41,6 +41,7 @@ class Param:
     default: Decimal | None = None
     minimum: Decimal | None = None
     note: str = ""
+    maximum: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,8 @@ def parse_schemes(raws: list[dict]) -> tuple[dict[str, Scheme], dict[str, Param]
             params[p["key"]] = Param(
                 p["key"], p.get("label", p["key"]), p.get("unit", ""),
                 _num(p["default"], p["key"]) if "default" in p else None,
-                _num(p["minimum"], p["key"]) if "minimum" in p else None, p.get("note", ""))
+                _num(p["minimum"], p["key"]) if "minimum" in p else None, p.get("note", ""),
+                _num(p["maximum"], p["key"]) if "maximum" in p else None)
         for s in data.get("scheme", []):
             where = f"补贴方案“{s.get('name', s.get('code'))}”"
             layers = tuple(_layer(x, f"{where}的“{x.get('name', '')}”") for x in s.get("layer", []))
@@ -407,6 +409,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
         ok = row_ok and all(c.ok for c in lchecks)
         exact = Decimal(0)
         counted: list[str] = []
+        beds: list[tuple[str, int]] = []
         basis = ""
         month_fails: list[Check] = []
         if scheme.subject in ("resident", "worker") or layer.unit in ("month", "bed_month"):
@@ -434,6 +437,8 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                 per = rate / 12 if layer.rate_per == "year" else rate
                 exact += per * weight * qty * 100
                 counted.append(m)
+                if layer.unit == "bed_month":
+                    beds.append((m, int(qty)))
                 rate_txt = f"¥{rate:,.2f}" + ("/年 ÷ 12" if layer.rate_per == "year" else "")
                 weight_txt = _fmt(weight) if layer.weight is not None else ""
                 why = "，".join(x for x in (how, whow) if x)
@@ -469,7 +474,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                 elif layer.cap_scope == "site":
                     caps.append((layer, cap_fen, cap_key))
         layers.append(LayerAmount(layer.name, layer.recipient, layer.funders, amount, basis, tuple(counted),
-                                  tuple(lchecks)))
+                                  tuple(lchecks), tuple(beds)))
     checks.extend(_passed([c for m in months for c in common_pass.get(m, ())], months))
     for m in months:
         checks.extend(common_fail.get(m, ()))

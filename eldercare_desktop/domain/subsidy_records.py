@@ -58,6 +58,7 @@ class LayerAmount:
     basis: str  # "60 张 × ¥10,000.00"
     months: tuple[str, ...] = ()  # months counted (month-based layers)
     checks: tuple[Check, ...] = ()
+    beds: tuple[tuple[str, int], ...] = ()  # unit bed_month: (month, beds counted)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class RowResult:
 
     def counted_months(self) -> tuple[str, ...]:
         return tuple(sorted({m for x in self.layers for m in x.months}))
+
+    def units(self, month: str) -> int:
+        """What the row counts for in a month: its beds for a per-bed-month
+        layer (床次), else 1 (a resident-month, a worker-month)."""
+        return max((n for x in self.layers for m, n in x.beds if m == month), default=1)
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,13 @@ class ClaimResult:
         for r in self.rows:
             for m in r.counted_months():
                 if m in out:
-                    out[m] += 1
+                    out[m] += r.units(m)
         return out
+
+    @property
+    def per_bed(self) -> bool:
+        """The grid counts bed-months (床次), not rows."""
+        return any(x.beds for r in self.rows for x in r.layers)
 
 
 # --- facts kept by the centre ---------------------------------------------------------
@@ -142,12 +153,26 @@ class ProjectFacts:
     tenure: str  # 自有 | 租赁
     lease_start: dt.date | None = None
     lease_end: dt.date | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class ContractSpan:
+    """The agreed term (``end`` None: open-ended, 无固定期限) and the day it
+    stopped when that came first (解除, 离职)."""
+
     start: dt.date
-    end: dt.date | None  # None: open-ended (无固定期限)
+    end: dt.date | None
+    ended: dt.date | None = None
+
+    @property
+    def until(self) -> dt.date | None:
+        """The last day the contract was in force (None: still running, open-ended)."""
+        return self.ended or self.end
+
+    def text(self) -> str:
+        term = f"{self.start:%Y-%m-%d}—{self.end:%Y-%m-%d}" if self.end else f"{self.start:%Y-%m-%d}起（无固定期限）"
+        return term + (f"（{self.ended:%Y-%m-%d}解除）" if self.ended else "")
 
 
 @dataclass(frozen=True)
@@ -192,7 +217,8 @@ def result_to_dict(r: ClaimResult) -> dict:
                   "layers": [{"layer": x.layer, "recipient": x.recipient,
                               "funders": [[n, str(s)] for n, s in x.funders], "amount_fen": x.amount_fen,
                               "basis": x.basis, "months": list(x.months),
-                              "checks": [_check_dict(c) for c in x.checks]} for x in row.layers]}
+                              "checks": [_check_dict(c) for c in x.checks],
+                              "beds": [list(b) for b in x.beds]} for x in row.layers]}
                  for row in r.rows],
     }
 
@@ -205,7 +231,8 @@ def result_from_dict(d: dict) -> ClaimResult:
         d["scheme"], d["scheme_name"], d["kind"], d["first"], d["last"], tuple(d["months"]),
         tuple(RowResult(r["key"], r["name"], r["info"], checks(r["checks"]), tuple(
             LayerAmount(x["layer"], x["recipient"], tuple((n, Decimal(s)) for n, s in x["funders"]), x["amount_fen"],
-                        x["basis"], tuple(x["months"]), checks(x["checks"])) for x in r["layers"]))
+                        x["basis"], tuple(x["months"]), checks(x["checks"]),
+                        tuple((m, n) for m, n in x.get("beds", ()))) for x in r["layers"]))
               for r in d["rows"]),
         tuple(LayerTotal(**{**x, "by_key": tuple(tuple(k) for k in x.get("by_key", ()))}) for x in d["layers"]), tuple((n, f) for n, f in d["funders"]),
         tuple(d["missing"]), tuple(d.get("notes", ())))

@@ -133,7 +133,8 @@ def update_worker(ctx: Ctx, worker_id: int, w: WorkerInput) -> Changes:
 
 
 def leave(ctx: Ctx, worker_id: int, day: dt.date) -> Changes:
-    """离职: the last day worked; a contract running past it ends that day."""
+    """离职: the last day worked; a contract running past it stops that day
+    (its agreed term is kept: the one-year test reads what was signed)."""
     ctx.require(Perm.CENTRE_WRITE)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         row = _get(s, worker_id)
@@ -144,8 +145,8 @@ def leave(ctx: Ctx, worker_id: int, day: dt.date) -> Changes:
         for c in s.execute(select(WorkerContract).where(WorkerContract.worker_id == worker_id)).scalars():
             if c.start > day:
                 raise RuleViolation(f"{row.name}有{c.start:%Y-%m-%d}起的劳动合同，离职日期不能早于它", "day")
-            if c.end is None or c.end > day:
-                c.end = day
+            if (c.ended_on or c.end) is None or (c.ended_on or c.end) > day:
+                c.ended_on = day
         row.left_on = day
         s.flush()
         audit(ctx, s, "护理员离职", "care_worker", row.id, None, {"left_on": day.isoformat()})
@@ -166,8 +167,8 @@ def _worker_dict(r: CareWorker) -> dict:
 
 # --- contracts, certificates, insurance, training ---------------------------------------
 
-def _span(start: dt.date, end: dt.date | None) -> str:
-    return f"{start:%Y-%m-%d}—{end:%Y-%m-%d}" if end else f"{start:%Y-%m-%d}起（无固定期限）"
+def _span(start: dt.date, end: dt.date | None, ended: dt.date | None = None) -> str:
+    return ContractSpan(start, end, ended).text()
 
 
 def _check_contract(s: Session, worker_id: int, start: dt.date, end: dt.date | None, skip: int | None = None) -> None:
@@ -177,8 +178,8 @@ def _check_contract(s: Session, worker_id: int, start: dt.date, end: dt.date | N
     for c in s.execute(select(WorkerContract).where(WorkerContract.worker_id == worker_id)).scalars():
         if c.id == skip:
             continue
-        if start <= (c.end or far) and c.start <= (end or far):
-            raise RuleViolation(f"与已登记的劳动合同{_span(c.start, c.end)}重叠", "start")
+        if start <= (c.ended_on or c.end or far) and c.start <= (end or far):
+            raise RuleViolation(f"与已登记的劳动合同{_span(c.start, c.end, c.ended_on)}重叠", "start")
 
 
 def add_contract(ctx: Ctx, worker_id: int, start: dt.date, end: dt.date | None, note: str = "") -> Changes:
@@ -195,21 +196,23 @@ def add_contract(ctx: Ctx, worker_id: int, start: dt.date, end: dt.date | None, 
 
 
 def end_contract(ctx: Ctx, contract_id: int, end: dt.date, note: str = "") -> Changes:
-    """End a contract early (解除) on ``end``."""
+    """End a contract early (解除) on ``end``; its agreed term is kept."""
     ctx.require(Perm.CENTRE_WRITE)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         c = s.get(WorkerContract, contract_id)
         if c is None:
             raise NotFound(f"劳动合同{contract_id}不存在")
-        if c.end is not None and end > c.end:
+        if c.ended_on is not None:
+            raise RuleViolation(f"该劳动合同已于{c.ended_on:%Y-%m-%d}解除", "end")
+        if c.end is not None and end >= c.end:
             raise RuleViolation(f"提前解除日期应早于原截止日{c.end:%Y-%m-%d}", "end")
         if end < c.start:
             raise RuleViolation("解除日期不能早于合同起始日", "end")
-        before = {"end": c.end.isoformat() if c.end else None}
-        c.end = end
+        c.ended_on = end
         c.note = (c.note + f"；{note.strip()}").strip("；") if note.strip() else c.note
         s.flush()
-        audit(ctx, s, "解除劳动合同", "worker_contract", c.id, before, {"end": end.isoformat()})
+        audit(ctx, s, "解除劳动合同", "worker_contract", c.id, {"ended_on": None},
+              {"ended_on": end.isoformat(), "note": note.strip()})
         return Changes.of("care_worker", ids=(c.worker_id,), message=f"劳动合同已于{end:%Y-%m-%d}解除")
 
 
@@ -316,7 +319,7 @@ def worker_facts_in(s: Session, include_left_before: dt.date | None = None) -> l
         certs.setdefault(c.worker_id, []).append(Certificate(c.level, c.number, c.issued, c.valid_until))
     contracts: dict[int, list] = {}
     for c in s.execute(select(WorkerContract).order_by(WorkerContract.start)).scalars():
-        contracts.setdefault(c.worker_id, []).append(ContractSpan(c.start, c.end))
+        contracts.setdefault(c.worker_id, []).append(ContractSpan(c.start, c.end, c.ended_on))
     insured: dict[int, set] = {}
     for wid, period in s.execute(select(WorkerInsurance.worker_id, WorkerInsurance.period)):
         insured.setdefault(wid, set()).add(period)
@@ -335,7 +338,7 @@ def worker_facts_in(s: Session, include_left_before: dt.date | None = None) -> l
 
 def contract_on(w: WorkerFacts, day: dt.date) -> ContractSpan | None:
     for c in w.contracts:
-        if c.start <= day and (c.end is None or c.end >= day):
+        if c.start <= day and (c.until is None or c.until >= day):
             return c
     return None
 
@@ -364,8 +367,8 @@ def workers(ctx: Ctx, include_left: bool = False) -> list[WorkerRow]:
         out.append(WorkerRow(
             w.id, w.name, w.id_number, w.gender, age_on(births[w.id], today), phones[w.id], w.care_start,
             f"{years} 年" if years is not None else "未登记",
-            f"{cert.level}（{cert.number}）" if cert else "无证", _span(con.start, con.end) if con else "无",
-            con.end if con else None, sum(1 for m in last6 if m in w.insured), len(w.trained_on), w.left_on))
+            f"{cert.level}（{cert.number}）" if cert else "无证", con.text() if con else "无",
+            con.until if con else None, sum(1 for m in last6 if m in w.insured), len(w.trained_on), w.left_on))
     return out
 
 
@@ -380,7 +383,7 @@ def worker_detail(ctx: Ctx, worker_id: int) -> dict:
                              for c in s.execute(select(WorkerCertificate).where(WorkerCertificate.worker_id == w.id)
                                                 .order_by(WorkerCertificate.issued)).scalars()],
             "contracts": [{"id": c.id, "start": c.start.isoformat(), "end": c.end.isoformat() if c.end else None,
-                           "note": c.note}
+                           "ended_on": c.ended_on.isoformat() if c.ended_on else None, "note": c.note}
                           for c in s.execute(select(WorkerContract).where(WorkerContract.worker_id == w.id)
                                              .order_by(WorkerContract.start)).scalars()],
             "insured": sorted(s.execute(select(WorkerInsurance.period)
@@ -402,8 +405,8 @@ def expiring(ctx: Ctx, within_days: int = EXPIRY_WINDOW_DAYS) -> list[Expiring]:
     for w in facts:
         if w.left_on and w.left_on <= today:
             continue
-        ends = [c.end for c in w.contracts if c.end is not None]
-        if w.contracts and ends and all(c.end is not None for c in w.contracts):
+        ends = [c.until for c in w.contracts if c.until is not None]
+        if w.contracts and ends and all(c.until is not None for c in w.contracts):
             last = max(ends)
             if last <= horizon:
                 out.append(Expiring(w.id, w.name, "劳动合同", last, (last - today).days))

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -255,6 +254,27 @@ def _cap_keys(result: ClaimResult) -> dict:
     return {x.layer: dict(x.by_key) for x in result.layers if x.by_key}
 
 
+def row_shares(result: ClaimResult) -> list[tuple[int, int]]:
+    """Each row's (centre, resident) amounts after the caps: a layer cut by a
+    cap since establishment takes the cut from its last rows first, so the
+    rows add up to what the claim asks for."""
+    amounts = [{x.layer: x.amount_fen for x in r.layers} for r in result.rows]
+    for total in result.layers:
+        cut = total.rows_fen - total.allowed_fen
+        for row in reversed(amounts):
+            if cut <= 0:
+                break
+            take = min(cut, row.get(total.layer, 0))
+            if take:
+                row[total.layer] -= take
+                cut -= take
+    out = []
+    for r, row in zip(result.rows, amounts):
+        out.append((sum(row[x.layer] for x in r.layers if x.recipient == "centre"),
+                    sum(row[x.layer] for x in r.layers if x.recipient == "resident")))
+    return out
+
+
 def submit(ctx: Ctx, claim_id: int) -> Changes:
     """Freeze the draft's rows and evidence as they are now."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -274,9 +294,7 @@ def submit(ctx: Ctx, claim_id: int) -> Changes:
         _missing(result)
         if result.total_fen <= 0:
             raise RuleViolation("没有符合条件的行，申报金额为0，不能提交", "rows")
-        for r in result.rows:
-            centre_part = sum(x.amount_fen for x in r.layers if x.recipient == "centre")
-            resident_part = sum(x.amount_fen for x in r.layers if x.recipient == "resident")
+        for r, (centre_part, resident_part) in zip(result.rows, row_shares(result)):
             s.add(SubsidyClaimRow(claim_id=c.id, subject_key=r.key, name=r.name,
                                   resident_id=r.info.get("resident_id") if r.key.startswith("resident:") else None,
                                   centre_fen=centre_part, resident_fen=resident_part))
@@ -456,5 +474,3 @@ def result_json(result: ClaimResult) -> dict:
     d["month_counts"] = result.month_counts()
     return d
 
-
-__all__ = ["Decimal"]

@@ -267,7 +267,7 @@ def _project_dict(r: ConstructionProject) -> dict:
 
 def projects_in(s: Session) -> list[ProjectFacts]:
     return [ProjectFacts(r.id, r.name, r.facility, r.kind, r.beds, Decimal(r.area_m2), r.completed, r.tenure,
-                         r.lease_start, r.lease_end)
+                         r.lease_start, r.lease_end, r.note)
             for r in s.execute(select(ConstructionProject).order_by(ConstructionProject.completed,
                                                                     ConstructionProject.id)).scalars()]
 
@@ -345,6 +345,8 @@ def set_param(ctx: Ctx, key: str, value: str) -> Changes:
             raise RuleViolation(f"{param.label}不能为负数", "value")
         if param.minimum is not None and d < param.minimum:
             raise RuleViolation(f"{param.label}不能低于{param.minimum}{param.unit}", "value")
+        if param.maximum is not None and d > param.maximum:
+            raise RuleViolation(f"{param.label}不能高于{param.maximum}{param.unit}", "value")
     with ctx.write(Perm.CENTRE_WRITE) as s:
         row = s.get(SubsidyParam, key)
         before = {"value": row.value} if row else None

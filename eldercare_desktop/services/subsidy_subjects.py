@@ -239,7 +239,7 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
         stop = min(m1, w.left_on) if w.left_on else m1
         best, best_days, worked = None, 0, 0
         for c in w.contracts:
-            d = _overlap(c.start, c.end, m0, stop) if stop >= m0 else 0
+            d = _overlap(c.start, c.until, m0, stop) if stop >= m0 else 0
             worked += d  # contracts never overlap: a renewal mid-month keeps the whole month
             if d > best_days:
                 best, best_days = c, d
@@ -249,9 +249,10 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
         con_years = None
         con_txt = "无劳动合同"
         if best is not None:
+            # the term signed, even when it stopped early (解除, 离职)
             con_years = Decimal(99) if best.end is None else years_between(best.start, best.end + ONE)
-            con_txt = (f"{best.start:%Y-%m-%d}起无固定期限" if best.end is None
-                       else f"{best.start:%Y-%m-%d}—{best.end:%Y-%m-%d}（{con_years} 年）")
+            con_txt = best.text() if best.end is None else best.text().replace(
+                f"{best.end:%Y-%m-%d}", f"{best.end:%Y-%m-%d}（{con_years} 年）", 1)
         per[m] = {"contract_years": con_years, "work_days": worked, "insured": m in w.insured,
                   "certificate": cert.level if cert else "", "care_years": years, "trained": trained,
                   "_display": {"contract_years": con_txt, "insured": "已缴" if m in w.insured else "未缴",
@@ -265,8 +266,7 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
     info = {"worker_id": w.id, "姓名": w.name, "性别": w.gender, "身份证号": w.id_number,
             "资格证书": f"{cert.level} {cert.number}" if cert else "无",
             "证书等级": cert.level if cert else "",
-            "劳动合同": "；".join(f"{c.start:%Y-%m-%d}—{c.end:%Y-%m-%d}" if c.end else f"{c.start:%Y-%m-%d}起"
-                              for c in con) or "无",
+            "劳动合同": "；".join(c.text() for c in con) or "无",
             "社保": f"{sum(1 for m in months if m in w.insured)}/{len(months)}个月已缴",
             "护理年限": per[last]["_display"]["care_years"]}
     return Subject(f"worker:{w.id}", w.name, dict(base), per, {}, info)

@@ -3362,162 +3362,172 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="44"/>
+        <source>登记系统外申领…</source>
+        <translation>Record an earlier claim…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="45"/>
+        <source>本系统启用前已申领并到账的补贴：计入累计上限和一次性补贴</source>
+        <translation>A subsidy claimed and received before this system: it counts against caps and once-only subsidies</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="46"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="47"/>
         <source>导出XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="48"/>
         <source>提交后，各行及其检验依据按提交时的情况冻结</source>
         <translation>Submitting freezes the rows and their evidence as they are then</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="48"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="50"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="50"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>申报号</source>
         <translation>Claim no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>补贴方案</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>申报金额</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
         <source>其中机构</source>
         <translation>To centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
         <source>其中老人</source>
         <translation>To residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
         <source>批准金额</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
         <source>批准日期</source>
         <translation>Approved on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="61"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="64"/>
         <source>到账日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="112"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="112"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="112"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="113"/>
         <source>已到账</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="113"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="137"/>
         <source>共 %1 份</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="165"/>
         <source>选中一份申报查看各行、检验依据和合计</source>
         <translation>Select a claim to see its rows, the evidence of each test and the totals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="166"/>
         <source>还没有补贴申报：点“新建申报…”选择补贴方案和期间</source>
         <translation>No subsidy claims yet: click &quot;New claim...&quot; to choose a scheme and a period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="173"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="192"/>
         <source>按今天的登记情况重新计算</source>
         <translation>recomputed from today&apos;s registers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="194"/>
         <source>提交时冻结的各行与依据</source>
         <translation>rows and evidence as frozen on submission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="196"/>
         <source>批准 %1（%2）</source>
         <translation>approved %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="199"/>
         <source>批准备注：%1</source>
         <translation>approval note: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="201"/>
         <source>老人补贴已转入老人账户</source>
         <translation>residents&apos; share credited to their accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="201"/>
         <source>老人补贴已转账发放</source>
         <translation>residents&apos; share paid by bank transfer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="202"/>
         <source>老人补贴已现金发放</source>
         <translation>residents&apos; share paid in cash</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="203"/>
         <source>到账 %1</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="231"/>
         <source>提交%1（%2，%3）？
 
 提交后各行及其检验依据将按现在的登记情况冻结，不再随登记变化。</source>
@@ -3526,27 +3536,27 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 Submitting freezes every row and its evidence as the registers stand now; later changes to the registers no longer alter it.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="233"/>
         <source>提交补贴申报</source>
         <translation>Submit subsidy claim</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="265"/>
         <source>导出申报材料（PDF）</source>
         <translation>Export claim documents (PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="267"/>
         <source>导出申报明细（XLSX）</source>
         <translation>Export claim details (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="267"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="260"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="271"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
@@ -5341,32 +5351,32 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>GradeDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="204"/>
         <source>登记检查评级</source>
         <translation>Record inspection grade</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="212"/>
         <source>如：检查单位、通报文号</source>
         <translation>e.g. inspecting office, notice no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="213"/>
         <source>检查期间</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="214"/>
         <source>评级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="215"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="215"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="216"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
@@ -6086,6 +6096,79 @@ The previous data was saved as:
     </message>
 </context>
 <context>
+    <name>OutsideClaimDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="24"/>
+        <source>登记系统外申领</source>
+        <translation>Record a claim made outside the system</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="37"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="38"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="48"/>
+        <source>如：纸质申报，区民政局2024年拨付</source>
+        <translation>e.g. paper claim, paid by the district civil affairs bureau in 2024</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="49"/>
+        <source>补贴方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="50"/>
+        <source>申报期间</source>
+        <translation>Claim period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="51"/>
+        <source>到账金额（元）</source>
+        <translation>Amount received (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="52"/>
+        <source>当时申领的对象</source>
+        <translation>What it was claimed for</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="53"/>
+        <source>计入的累计上限</source>
+        <translation>Counts against the cap for</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="54"/>
+        <source>到账日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="55"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="56"/>
+        <source>用于本系统启用前已申领并到账的补贴：计入“从设立起”的累计上限，一次性补贴不再重复申报。不生成记账凭证（当时已入账）。</source>
+        <translation>For subsidies claimed and received before this system was used: they count against caps &quot;since establishment&quot;, and once-only subsidies are not claimed again. No entry is posted (it was booked at the time).</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="61"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_outside.py" line="88"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
@@ -6175,32 +6258,32 @@ The previous data was saved as:
 <context>
     <name>ParamDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="228"/>
         <source>设置补贴参数</source>
         <translation>Set scheme parameter</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="237"/>
         <source>参数</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="238"/>
         <source>用于</source>
         <translation>Used by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="239"/>
         <source>值（%1）</source>
         <translation>Value (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="240"/>
         <source>按当年的补贴通知填写；留空则使用政策配置的默认值（没有默认值的方案不能申报）。</source>
         <translation>Fill in from the year&apos;s subsidy notice; left empty, the policy profile&apos;s default is used (a scheme without a default cannot be claimed).</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="243"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="244"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -6408,7 +6491,7 @@ The previous data was saved as:
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy_facts.py" line="175"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -9757,13 +9840,13 @@ You can change your own password at any time.</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
         <source>资格证书</source>
         <translation>Certificate</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
         <source>劳动合同</source>
         <translation>Labour contract</translation>
     </message>
@@ -9838,74 +9921,79 @@ You can change your own password at any time.</translation>
         <translation>Left on %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="203"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="204"/>
         <source>无固定期限</source>
         <translation>Open-ended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="205"/>
+        <source>%1 解除</source>
+        <translation>ended %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="203"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="208"/>
         <source>发证 %1</source>
         <translation>issued %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="209"/>
         <source>有效期至 %1</source>
         <translation>valid until %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
         <source>%1学时</source>
         <translation>%1 hours</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="214"/>
         <source>社保已缴月份</source>
         <translation>Months insured</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="215"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="224"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="226"/>
         <source>该护理员不在当前列表中</source>
         <translation>That care worker is not in the list shown</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="263"/>
         <source>导入护理员</source>
         <translation>Import care workers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="261"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="283"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="285"/>
         <source>下载护理员导入模板</source>
         <translation>Download the care-worker import template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="290"/>
         <source>养老护理员花名册_%1.xlsx</source>
         <translation>care_worker_roster_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
         <source>导出护理员花名册</source>
         <translation>Export care-worker roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="293"/>
         <source>正在导出护理员花名册…</source>
         <translation>Exporting the care-worker roster…</translation>
     </message>

@@ -153,6 +153,7 @@ EN = {
     "发证 %1": "issued %1",
     "有效期至 %1": "valid until %1",
     "%1学时": "%1 hours",
+    "%1 解除": "ended %1",
     "社保已缴月份": "Months insured",
     "培训": "Training",
     "该护理员不在当前列表中": "That care worker is not in the list shown",
@@ -252,4 +253,15 @@ EN = {
     "按当年的补贴通知填写；留空则使用政策配置的默认值（没有默认值的方案不能申报）。":
         "Fill in from the year's subsidy notice; left empty, the policy profile's default is used (a scheme "
         "without a default cannot be claimed).",
+    # -- claims made before the app (登记系统外申领) ------------------------------
+    "登记系统外申领…": "Record an earlier claim…",
+    "本系统启用前已申领并到账的补贴：计入累计上限和一次性补贴": "A subsidy claimed and received before this system: it counts against caps and once-only subsidies",
+    "登记系统外申领": "Record a claim made outside the system",
+    "自": "From",
+    "如：纸质申报，区民政局2024年拨付": "e.g. paper claim, paid by the district civil affairs bureau in 2024",
+    "到账金额（元）": "Amount received (yuan)",
+    "当时申领的对象": "What it was claimed for",
+    "计入的累计上限": "Counts against the cap for",
+    "用于本系统启用前已申领并到账的补贴：计入“从设立起”的累计上限，一次性补贴不再重复申报。不生成记账凭证（当时已入账）。": "For subsidies claimed and received before this system was used: they count against caps \"since establishment\", and once-only subsidies are not claimed again. No entry is posted (it was booked at the time).",
+    "登记": "Record",
 }

@@ -183,3 +183,23 @@ def test_a_claim_that_cannot_be_submitted_stays_a_draft(run, sub_db):
     assert [(x["number"], x["claimed_fen"]) for x in r["claims"]] == [("BT2026-0001", 0)]
     _, err = call(run, db, "subsidies", "submit", "BT2026-0001", code=1)
     assert "金额为0" in err
+
+
+def test_record_a_claim_made_before_the_app(run, sub_db):
+    """The chain bonus paid on paper in 2025 (¥100,000, the centre): recorded,
+    it posts nothing and the bonus is not offered again."""
+    db = sub_db
+    _, err = call(run, db, "subsidies", "record-outside", "yb-chain", "--period", "2025-01..2025-12",
+                  "--amount", "连锁奖励=100000", "--received", "2025-04-01", code=1)
+    assert "请选择当时申领" in err
+    _, err = call(run, db, "subsidies", "record-outside", "yb-chain", "--period", "2025-01..2025-12",
+                  "--amount", "连锁奖励", "--received", "2025-04-01", code=2)
+    assert "补贴层=金额" in err
+    r = js(run, db, "subsidies", "record-outside", "yb-chain", "--period", "2025-01..2025-12",
+           "--amount", "连锁奖励=100000", "--received", "2025-04-01", "--subject", "centre:1", "--note", "纸质")
+    assert (r["number"], r["status"], r["claimed_fen"]) == ("BW2025-0001", "已到账", 100_000_00)
+    out, _ = call(run, db, "subsidies", "show", "BW2025-0001")
+    assert "系统外申领（2025-04-01到账）：纸质" in out
+    r = js(run, db, "subsidies", "claim", "yb-chain", "--period", "2026-01..2026-10")
+    assert r["result"]["total_fen"] == 0
+    assert any("已在BW2025-0001中申领" in c["evidence"] for c in r["result"]["rows"][0]["checks"])

@@ -3,7 +3,7 @@ projects, inspection grades, subsidy parameters and the care-worker
 register, for the auditor test (tests/services/test_users_and_permissions.py)."""
 import datetime as dt
 
-from eldercare_desktop.services import care_workers, subsidies, subsidy_facts
+from eldercare_desktop.services import care_workers, subsidies, subsidy_facts, subsidy_history
 
 
 def calls(ctx, app, actor, tmp_path, bed_id, rid):
@@ -16,6 +16,8 @@ def calls(ctx, app, actor, tmp_path, bed_id, rid):
         "subsidies.approve": lambda: subsidies.approve(ctx, 1, 100_00, D(2026, 11, 1), "核减"),
         "subsidies.receive": lambda: subsidies.receive(ctx, 1, D(2026, 11, 1)),
         "subsidies.withdraw": lambda: subsidies.withdraw(ctx, 1, "录错"),
+        "subsidy_history.record_outside_claim": lambda: subsidy_history.record_outside_claim(
+            ctx, "yb-chain", "2024-01", "2024-12", {"连锁奖励": 100_000_00}, D(2025, 3, 1), ("centre:1",)),
         "subsidy_facts.record_fact": lambda: subsidy_facts.record_fact(ctx, "tenure", "自有", D(2026, 1, 1)),
         "subsidy_facts.add_project": lambda: subsidy_facts.add_project(ctx, project),
         "subsidy_facts.update_project": lambda: subsidy_facts.update_project(ctx, 1, project),

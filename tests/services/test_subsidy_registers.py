@@ -8,6 +8,7 @@ with no code change."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import io
 
 import pytest
@@ -167,6 +168,8 @@ def test_guandu_operating_from_establishment(ctx, guandu):
     assert shows(row, "投入使用 2025-02 否（设立2025-03-15）", ok=False)
     assert shows(row, "投入使用 是（设立2025-03-15）（10/12 个月）", ok=True)
     assert row.layers[0].basis == "10 个月 × 10 张 × ¥600.00/年 ÷ 12"
+    # the 申请表 grid counts bed-months (床次): 10 beds a month from March; 100 in all
+    assert r.per_bed and r.month_counts() == {f"2025-{m:02d}": (10 if m >= 3 else 0) for m in range(1, 13)}
 
 
 def test_guandu_operating_rate_cannot_be_set_below_600(app, ctx, guandu):
@@ -179,6 +182,17 @@ def test_guandu_operating_rate_cannot_be_set_below_600(app, ctx, guandu):
     subsidy_facts.set_param(ctx, "gd_operating_rate", "800")
     r = preview(ctx, "gd-operating", "2025-01", "2025-12")
     assert r.total_fen == 8_000 * Y  # 12 × 10 × 800 ÷ 12
+
+
+def test_yubei_match_ratio_at_most_one_to_one(app, ctx, centre_ready):
+    """区级配套 不超过1∶1: the ratio parameter takes 1, refuses 1.01."""
+    before = counts(app)
+    with pytest.raises(RuleViolation, match="不能高于1"):
+        subsidy_facts.set_param(ctx, "yb_match_ratio", "1.01")
+    assert counts(app) == before
+    subsidy_facts.set_param(ctx, "yb_match_ratio", "1")
+    subsidy_facts.set_param(ctx, "yb_match_ratio", "0.5")
+    assert subsidy_facts.param_values(ctx)["yb_match_ratio"] == Decimal("0.5")
 
 
 def test_guandu_community_centre_from_facts_and_grades(ctx, guandu):
@@ -270,9 +284,12 @@ def test_overlapping_contracts_refused_open_ended_runs_until_ended(app, ctx):
     open_id = care_workers.worker_detail(ctx, w)["contracts"][-1]["id"]
     care_workers.end_contract(ctx, open_id, D(2026, 9, 30), "协商解除")
     care_workers.add_contract(ctx, w, D(2026, 10, 1), D(2027, 9, 30))
-    spans = [(c["start"], c["end"]) for c in care_workers.worker_detail(ctx, w)["contracts"]]
-    assert spans == [("2024-01-01", "2025-12-31"), ("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-09-30"),
-                     ("2026-10-01", "2027-09-30")]
+    # the agreed term stays on record; the day it stopped is kept beside it
+    spans = [(c["start"], c["end"], c["ended_on"]) for c in care_workers.worker_detail(ctx, w)["contracts"]]
+    assert spans == [("2024-01-01", "2025-12-31", None), ("2026-01-01", "2026-03-31", None),
+                     ("2026-04-01", None, "2026-09-30"), ("2026-10-01", "2027-09-30", None)]
+    with pytest.raises(RuleViolation, match="已于2026-09-30解除"):
+        care_workers.end_contract(ctx, open_id, D(2026, 8, 31))
 
 
 def sheet(*rows) -> bytes:
@@ -415,7 +432,7 @@ def test_guandu_care_worker_allowance_from_the_register(ctx, guandu):
     # 王建国: 2 × 50 + 4 × 100 = ¥500
     wang = rows["王建国"]
     assert wang.amount_fen == 500 * Y
-    assert shows(wang, "劳动合同 2024-04-01起无固定期限 ✔") and shows(wang, "无证人员须经培训 已培训 ✔")
+    assert shows(wang, "劳动合同 2024-04-01起（无固定期限） ✔") and shows(wang, "无证人员须经培训 已培训 ✔")
     assert wang.layers[0].basis.startswith("2 个月 × ¥50.00") and "4 个月 × ¥100.00" in wang.layers[0].basis
     # 赵六: nothing, the contract is 0.99 years
     zhao = rows["赵六"]
@@ -530,6 +547,11 @@ def test_district_cap_and_once_only_across_submitted_claims(app, ctx, clock, cen
     second = subsidies.create_claim(ctx, "cq-construction", "2026-01", "2026-10").ids[0]
     subsidies.submit(ctx, second)
     assert subsidies.claim(ctx, second).claimed_fen == 5_000_000 * Y
+    # the stored rows carry the cut: 二期's centre share is 3,000,000 + 2,000,000, and the rows add up
+    with ctx.read() as s:
+        stored = list(s.execute(select(SubsidyClaimRow.name, SubsidyClaimRow.centre_fen)
+                                .where(SubsidyClaimRow.claim_id == second).order_by(SubsidyClaimRow.id)))
+    assert stored == [("一期", 0), ("二期", 5_000_000 * Y)]
     # a third project finds the district cap used up (3,000,000 + 2,000,000 taken): municipal only
     subsidy_facts.add_project(ctx, ProjectInput("三期", "养老机构", "新建", 50, D(2026, 11, 1), "自有"))
     with pytest.raises(RuleViolation, match="还没有结束"):
@@ -681,3 +703,66 @@ def test_broken_district_file_is_reported_not_crashing(ctx, centre_ready, distri
     centre.save_centre(ctx, CentreInfo("阳光社区养老服务中心", "", "非营利", "broken"))
     with pytest.raises(RuleViolation, match="补贴方案有误.*不用浮点数"):
         preview(ctx, "x", "2026-01", "2026-06")
+
+
+def test_leaving_keeps_the_contract_term_signed(ctx, guandu):
+    """A three-year contract signed 2026-01-01, the worker leaves on 2026-04-20:
+    the one-year test reads the term signed (2.00 years ✔), the months after
+    leaving have no days in post. Jan–Mar full, April 20 days ≥ 15 → 4 months
+    × ¥100 (中级) = ¥400; May and June 0 days ✘."""
+    w = care_workers.add_worker(ctx, WorkerInput("周九", wid(53))).ids[0]
+    care_workers.add_certificate(ctx, w, "中级", "C-9", D(2020, 1, 1))
+    care_workers.add_contract(ctx, w, D(2026, 1, 1), D(2027, 12, 31))
+    care_workers.record_insurance(ctx, w, "2026-01~2026-04")
+    care_workers.leave(ctx, w, D(2026, 4, 20))
+    c = care_workers.worker_detail(ctx, w)["contracts"][0]
+    assert (c["end"], c["ended_on"]) == ("2027-12-31", "2026-04-20")
+    row = preview(ctx, "gd-care-worker", "2026-01", "2026-06").rows[0]
+    assert row.amount_fen == 400 * Y
+    assert row.layers[0].months == ("2026-01", "2026-02", "2026-03", "2026-04")
+    assert shows(row, "劳动合同 2026-01-01—2027-12-31（2.00 年）（2026-04-20解除）", ok=True)
+    assert shows(row, "在岗天数 2026-05 0 天", ok=False)
+
+
+def test_claim_made_before_the_app_counts_against_the_cap(app, ctx, clock, centre_ready):
+    """一期 was claimed on paper in 2025 (municipal ¥3,000,000 + district
+    ¥3,000,000, own property): recorded as a claim outside the app it posts
+    nothing, 一期 is not paid again, and 二期's district layer gets only
+    5,000,000 − 3,000,000 = ¥2,000,000."""
+    from eldercare_desktop.services import ledger, subsidy_history
+
+    yubei_projects(ctx)
+    keys = dict(subsidy_history.outside_subjects(ctx, "cq-construction"))
+    one = next(k for k, name in keys.items() if name == "一期")
+    assert subsidy_history.cap_keys(ctx, "cq-construction") == {"区级建设补贴": ("自有", "租赁")}
+    before = counts(app, SubsidyClaim, SubsidyClaimRow)
+    with pytest.raises(RuleViolation, match="按哪一类计"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2025-01", "2025-12",
+                                             {"市级建设补贴": 3_000_000 * Y, "区级建设补贴": 3_000_000 * Y},
+                                             D(2025, 12, 20), (one,))
+    with pytest.raises(RuleViolation, match="请选择当时申领"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2025-01", "2025-12",
+                                             {"市级建设补贴": 3_000_000 * Y}, D(2025, 12, 20))
+    with pytest.raises(RuleViolation, match="没有“省级”这一层"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2025-01", "2025-12",
+                                             {"省级": 1 * Y}, D(2025, 12, 20), (one,))
+    assert counts(app, SubsidyClaim, SubsidyClaimRow) == before
+    cid = subsidy_history.record_outside_claim(
+        ctx, "cq-construction", "2025-01", "2025-12", {"市级建设补贴": 3_000_000 * Y, "区级建设补贴": 3_000_000 * Y},
+        D(2025, 12, 20), (one,), "自有", "纸质申报").ids[0]
+    c = subsidies.claim(ctx, cid)
+    assert (c.number, c.status, c.claimed_fen, c.approved_fen) == ("BW2025-0001", "已到账", 6_000_000 * Y,
+                                                                    6_000_000 * Y)
+    with ctx.read() as s:
+        assert ledger.balance_in(s, "4401") == 0  # nothing posted
+    frozen = subsidies.claim_result(ctx, cid)
+    assert frozen.total_fen == 6_000_000 * Y and dict(frozen.funders) == {"市级财政": 3_000_000 * Y,
+                                                                          "渝北区财政": 3_000_000 * Y}
+    r = preview(ctx, "cq-construction", "2026-01", "2026-10")
+    rows = {x.name: x for x in r.rows}
+    assert rows["一期"].amount_fen == 0 and shows(rows["一期"], "已在BW2025-0001中申领", ok=False)
+    lt = {x.layer: x for x in r.layers}
+    assert (lt["区级建设补贴"].earlier_fen, lt["区级建设补贴"].allowed_fen) == (3_000_000 * Y, 2_000_000 * Y)
+    # the same period again is an overlap
+    with pytest.raises(RuleViolation, match="重叠"):
+        subsidies.create_claim(ctx, "cq-construction", "2025-01", "2025-12")

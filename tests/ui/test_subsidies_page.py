@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTranslator
+from PySide6.QtCore import QDate, QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from eldercare_desktop.domain.identity import make_id_number
@@ -261,6 +261,37 @@ def test_withdraw_a_draft_with_a_reason(qtbot, make_shell, ctx, actors, yubei):
     assert subsidies.claim(ctx, cid).status == "已撤回"
     assert tab.selected().status == "已撤回" and not tab.withdraw_button.isEnabled()
     assert not tab.pdf_button.isEnabled()
+
+
+def test_record_a_claim_made_before_the_app(qtbot, make_shell, ctx, actors, yubei):
+    """一期 (300 own beds) was paid on paper in 2025: the dialog takes each
+    layer's amount, the project, the cap it counts under; nothing is saved
+    while a rule is broken, then the claim appears as 已到账 and selected."""
+    subsidy_facts.add_project(ctx, subsidy_facts.ProjectInput("一期", "养老机构", "新建", 300, D(2025, 6, 30), "自有"))
+    shell = make_shell(actors[Role.ACCOUNTANT])
+    page = open_page(qtbot, shell)
+    tab = page.claims
+    opened = capture(page)
+    qtbot.mouseClick(tab.outside_button, LEFT)
+    dlg = shown(qtbot, opened[-1])
+    qtbot.waitUntil(lambda: dlg.subjects.count() == 1 and dlg.cap_key.count() == 2 and shell.idle(), timeout=10000)
+    assert dlg.scheme.currentData() == "cq-construction"
+    assert list(dlg.amount_edits) == ["市级建设补贴", "区级建设补贴"]
+    qtbot.keyClicks(dlg.first, "2025-01")
+    qtbot.keyClicks(dlg.last, "2025-12")
+    qtbot.keyClicks(dlg.amount_edits["市级建设补贴"], "3000000")
+    qtbot.keyClicks(dlg.amount_edits["区级建设补贴"], "3000000")
+    press(qtbot, shell, dlg)  # no project ticked: a once-only subsidy must name it
+    assert "请选择当时申领" in dlg.error_for("subjects").text()
+    assert subsidies.claims(ctx) == []
+    dlg.subjects.item(0).setCheckState(Qt.CheckState.Checked)
+    dlg.cap_key.setCurrentText("自有")
+    dlg.received.setDate(QDate(2025, 12, 20))
+    save(qtbot, shell, dlg)
+    qtbot.waitUntil(lambda: tab.selected() is not None and shell.idle(), timeout=10000)
+    c = tab.selected()
+    assert (c.number, c.status, c.claimed_fen) == ("BW2025-0001", "已到账", 6_000_000_00)
+    assert not tab.receive_button.isEnabled() and tab.pdf_button.isEnabled()
 
 
 def test_buttons_follow_the_selection_through_filter_and_sort(qtbot, make_shell, ctx, actors, yubei):
@@ -554,6 +585,7 @@ def test_facts_projects_grades_and_parameters(qtbot, make_shell, ctx, actors, ce
     qtbot.mouseClick(tab.add_project_button, LEFT)
     pj = shown(qtbot, opened[-1])
     pj.name.insert("二期扩建")
+    pj.note.insert("区发改委立项")
     press(qtbot, shell, pj)
     assert "新增床位" in pj.error_for("beds").text()
     pj.beds.setValue(60)
@@ -563,6 +595,7 @@ def test_facts_projects_grades_and_parameters(qtbot, make_shell, ctx, actors, ce
     qtbot.mouseClick(tab.edit_project_button, LEFT)
     ed = shown(qtbot, opened[-1])
     assert ed.name.text() == "二期扩建" and ed.beds.value() == 60
+    assert ed.note.text() == "区发改委立项"  # editing keeps the note it had
     ed.tenure.setCurrentText("租赁")
     assert ed.lease_end.isEnabled()
     save(qtbot, shell, ed)

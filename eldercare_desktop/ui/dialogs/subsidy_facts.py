@@ -169,6 +169,7 @@ class ProjectDialog(ServiceDialog):
                 self.lease_start.setDate(to_qdate(project.lease_start))
             if project.lease_end:
                 self.lease_end.setDate(to_qdate(project.lease_end))
+            self.note.setText(getattr(project, "note", ""))
         self.tenure.currentIndexChanged.connect(lambda _i: self._sync())
         self._sync()
         self.ok_button.setText(self.tr("保存"))

@@ -41,6 +41,8 @@ class ClaimsTab(SubTab):
         self.approve_button = button(self.tr("登记批准…"), self)
         self.receive_button = button(self.tr("登记到账…"), self)
         self.withdraw_button = button(self.tr("撤回…"), self)
+        self.outside_button = button(self.tr("登记系统外申领…"), self)
+        self.outside_button.setToolTip(self.tr("本系统启用前已申领并到账的补贴：计入累计上限和一次性补贴"))
         self.pdf_button = button(self.tr("导出PDF…"), self)
         self.xlsx_button = button(self.tr("导出XLSX…"), self)
         self.submit_button.setToolTip(self.tr("提交后，各行及其检验依据按提交时的情况冻结"))
@@ -54,6 +56,7 @@ class ClaimsTab(SubTab):
                   self.withdraw_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.outside_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
         headers = [self.tr("申报号"), self.tr("补贴方案"), self.tr("期间"), self.tr("状态"), self.tr("申报金额"),
@@ -84,7 +87,7 @@ class ClaimsTab(SubTab):
         lay.addLayout(bar)
         lay.addWidget(split, 1)
         self.allowed = self.gate([self.new_button, self.submit_button, self.approve_button, self.receive_button,
-                                  self.withdraw_button], Perm.FINANCE_WRITE)
+                                  self.withdraw_button, self.outside_button], Perm.FINANCE_WRITE)
         self.allowed.update(self.gate([self.pdf_button, self.xlsx_button], Perm.PRINT))
         self.select_after: set[int] = set()
         self._result_seq = 0
@@ -100,6 +103,7 @@ class ClaimsTab(SubTab):
         self.approve_button.clicked.connect(self.approve)
         self.receive_button.clicked.connect(self.receive)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.outside_button.clicked.connect(self.record_outside)
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.on_select()
@@ -210,6 +214,13 @@ class ClaimsTab(SubTab):
 
     def new_claim(self, scheme: str | None = None) -> ClaimWizard:
         dlg = ClaimWizard(self.shell, self, scheme=scheme or None)
+        self.after(dlg, self._done)
+        return dlg
+
+    def record_outside(self):
+        from ..dialogs.subsidy_outside import OutsideClaimDialog
+
+        dlg = OutsideClaimDialog(self.shell, self)
         self.after(dlg, self._done)
         return dlg
 

@@ -201,7 +201,9 @@ class WorkersTab(SubTab):
         if w.get("left_on"):
             lines.append(f'<p style="color:{vm.GREY};">{esc(self.tr("已于 %1 离职").replace("%1", w["left_on"]))}</p>')
         none = self.tr("无")
-        contracts = [f"{c['start']}—{c['end'] or self.tr('无固定期限')}" + (f"（{c['note']}）" if c.get("note") else "")
+        contracts = [f"{c['start']}—{c['end'] or self.tr('无固定期限')}"
+                     + ("　" + self.tr("%1 解除").replace("%1", c["ended_on"]) if c.get("ended_on") else "")
+                     + (f"（{c['note']}）" if c.get("note") else "")
                      for c in d["contracts"]]
         certs = [f"{c['level']} {c['number']}　" + self.tr("发证 %1").replace("%1", c["issued"])
                  + ("　" + self.tr("有效期至 %1").replace("%1", c["valid_until"]) if c["valid_until"] else "")

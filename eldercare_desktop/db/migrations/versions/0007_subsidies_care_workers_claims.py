@@ -128,8 +128,10 @@ def upgrade() -> None:
     sa.Column('worker_id', sa.Integer(), nullable=False),
     sa.Column('start', sa.Date(), nullable=False),
     sa.Column('end', sa.Date(), nullable=True),
+    sa.Column('ended_on', sa.Date(), nullable=True),
     sa.Column('note', sa.String(length=200), nullable=False),
     sa.CheckConstraint('"end" IS NULL OR "end" >= start', name='ck_worker_contract_dates'),
+    sa.CheckConstraint('ended_on IS NULL OR (ended_on >= start AND ("end" IS NULL OR ended_on <= "end"))', name='ck_worker_contract_ended'),
     sa.ForeignKeyConstraint(['worker_id'], ['care_worker.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
