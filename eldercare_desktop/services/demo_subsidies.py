@@ -14,6 +14,9 @@ claims themselves, replayed inside the demo's history in date order
   one-year test), one running out within the reminder window; social
   insurance recorded every half-year with a few months unpaid; training for
   the uncertified; one worker who left last year.
+- The main building's construction subsidy, paid on paper in its first
+  year, recorded as a claim made before the app (it counts against the
+  district's cap and is not offered again).
 - Claims, one in every status: last year's construction subsidy for the
   annex (已到账: leased, 24 new beds — the district's ¥5,000 a bed; the
   municipal subsidy needs 50), last year's second-half service subsidy for
@@ -92,6 +95,7 @@ class SubsidyReplayer:
             return out
         y, ly = self.this, self.last
         plan = [
+            (dt.date(y, 1, 10), "paper", None),
             (dt.date(y, 1, 12), "claim", ("annex", "cq-construction", f"{ly}-01", f"{ly}-12")),
             (dt.date(y, 1, 13), "claim", ("service_h2", "yb-service", f"{ly}-07", f"{ly}-12")),
             (dt.date(y, 1, 14), "claim", ("chain", "yb-chain", f"{ly}-01", f"{ly}-12")),
@@ -123,6 +127,8 @@ class SubsidyReplayer:
         facts.record_fact(b, "approved_beds", str(max(1, self.beds - ANNEX_BEDS)), d)
         facts.record_fact(b, "nursing_centre", "是", d, "内设医务室，已备案")
         facts.record_fact(b, "star_rating", "2", d)
+        facts.add_project(b, facts.ProjectInput("主楼", "养老机构", "新建", max(1, self.beds - ANNEX_BEDS),
+                                                d - dt.timedelta(days=30), "自有", "0", note="自有产权，开业时建成"))
 
     def _rating(self, _arg) -> None:
         facts.record_fact(self.boss, "star_rating", "3", self.boss.today(), f"{self.last - 1}年度等级评定")
@@ -232,6 +238,21 @@ class SubsidyReplayer:
         self.claims[key] = cid
         if key != "chain":
             sub.submit(self.acc, cid)
+
+    def _paper(self, _arg) -> None:
+        """The main building's construction subsidy, claimed on paper in its
+        first year, before the app: recorded so the district cap (¥5,000,000
+        since establishment) and the once-only rule count it."""
+        from . import subsidy_history
+
+        beds = max(1, self.beds - ANNEX_BEDS)
+        if beds < 50:
+            return
+        paid = {"市级建设补贴": beds * 10_000_00, "区级建设补贴": min(beds * 10_000_00, 5_000_000_00)}
+        main = next(k for k, name in subsidy_history.outside_subjects(self.acc, "cq-construction") if name == "主楼")
+        y = self.setup.year
+        subsidy_history.record_outside_claim(self.acc, "cq-construction", f"{y}-01", f"{y}-12", paid,
+                                             dt.date(y + 1, 6, 18), (main,), "自有", "纸质申报，开业当年")
 
     def _withdraw(self, key: str) -> None:
         sub.withdraw(self.acc, self.claims[key], "市级运营补贴标准尚未下达，撤回待补报")

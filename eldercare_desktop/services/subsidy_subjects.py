@@ -58,7 +58,7 @@ class _Disability:
     """Each resident's assessed grade over time (corrections replace the
     assessment they correct)."""
 
-    def __init__(self, s: Session, resident_ids: set[int] | None = None):
+    def __init__(self, s: Session):
         from .assessments import instrument
 
         rows = list(s.execute(select(Assessment.id, Assessment.resident_id, Assessment.base_date,
@@ -88,13 +88,12 @@ class _Disability:
     def disabled_days(self, rid: int, lo: dt.date, hi: dt.date) -> int:
         """Days in [lo, hi] on which the resident's assessment said 失能/半失能."""
         marks = self.by_resident.get(rid, ())
-        total, day = 0, lo
+        total = 0
         for i, (d, _, cat) in enumerate(marks):
             nxt = marks[i + 1][0] if i + 1 < len(marks) else FAR
             a, b = max(d, lo), min(nxt - ONE, hi)
             if cat and b >= a:
                 total += (b - a).days + 1
-        del day
         return total
 
 
