@@ -160,21 +160,27 @@ def finance(runs: int) -> list[tuple[str, float, float | None]]:
     return out
 
 
+def _demo(folder: Path, residents: int):
+    """The demo centre built into ``folder``, opened."""
+    from eldercare_desktop.services.context import App
+
+    db = folder / "demo.sqlite3"
+    print(f"building the {residents}-resident demo …", flush=True)
+    print(f"  built in {build(db, residents):.1f} s", flush=True)
+    return App.open(str(db))
+
+
 def disclosure(runs: int, residents: int = 300) -> list[tuple[str, float, float | None]]:
     """The demo centre (300 residents, last year's books closed, this year's
     open): the disclosure package PDF + XLSX for last year, and opening a
     statement on the 报表 page (the service call plus the screen rows)."""
     from eldercare_desktop.services import disclosure as disc
     from eldercare_desktop.services import reports, users
-    from eldercare_desktop.services.context import App
     from eldercare_desktop.viewmodels import reports as rvm
 
     out = []
     with tempfile.TemporaryDirectory() as d:
-        db = Path(d) / "demo.sqlite3"
-        print(f"building the {residents}-resident demo …", flush=True)
-        print(f"  built in {build(db, residents):.1f} s", flush=True)
-        app = App.open(str(db))
+        app = _demo(Path(d), residents)
         ctx = app.as_user(users.login(app, "kuaiji", PASSWORD))
         year = app.today().year - 1
         times, opens = [], []
@@ -208,14 +214,10 @@ def subsidy_claims(runs: int, residents: int = 300, workers: int = 50) -> list[t
 
     from eldercare_desktop.domain.identity import make_id_number
     from eldercare_desktop.services import care_workers, centre, subsidies, users
-    from eldercare_desktop.services.context import App
 
     out = []
     with tempfile.TemporaryDirectory() as d:
-        db = Path(d) / "demo.sqlite3"
-        print(f"building the {residents}-resident demo …", flush=True)
-        print(f"  built in {build(db, residents):.1f} s", flush=True)
-        app = App.open(str(db))
+        app = _demo(Path(d), residents)
         boss = app.as_user(users.login(app, "admin", PASSWORD))
         acc = app.as_user(users.login(app, "kuaiji", PASSWORD))
         have = len(care_workers.workers(boss))  # those still working

@@ -11,11 +11,10 @@ nothing is selected. The tabs live in subsidies_claims.py,
 subsidies_workers.py and subsidies_facts.py."""
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,11 +28,10 @@ from PySide6.QtWidgets import (
 from ...domain.records import Changes
 from ...domain.roles import Perm
 from ...viewmodels import subsidies as vm
-from ...viewmodels.finance import Column
 from ..base import LazyService, Page, Shell
 from ..tablemodel import make_table
 from ..widgets import documents_folder
-from .finance_models import ColumnsModel
+from .finance_models import ColumnsModel, SortedModel
 
 subsidies = LazyService("subsidies")
 
@@ -56,50 +54,6 @@ def alive(widget: QWidget) -> bool:
 
 def esc(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class SortedModel(ColumnsModel):
-    """A snapshot sorted in Python by value (money as fen, not text);
-    ``colour(row, key)`` gives a foreground colour. Sorting keeps the
-    selection on its rows (persistent indexes move with them)."""
-
-    def __init__(self, columns: Sequence[Column], headers: Sequence[str], parent=None,
-                 colour: Callable[[Any, str], str | None] | None = None,
-                 keys: Mapping[str, Callable[[Any], Any]] | None = None, **kw):
-        super().__init__(columns, headers, parent, **kw)
-        self.colour = colour
-        self.keys = dict(keys or {})
-        self.order: tuple[int, Qt.SortOrder] | None = None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour is not None and index.isValid() \
-                and 0 <= index.row() < len(self.rows) and 0 <= index.column() < len(self.columns):
-            name = self.colour(self.rows[index.row()], self.columns[index.column()].key)
-            if name:
-                return QBrush(QColor(name))
-        return super().data(index, role)
-
-    def _sorted(self, rows: Sequence[Any]) -> list[Any]:
-        if self.order is None:
-            return list(rows)
-        col, order = self.order
-        column = self.columns[col]
-        return sorted(rows, key=self.keys.get(column.key, column.text), reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        super().set_rows(self._sorted(rows))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        self.order = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        held = [(self.rows[i.row()], i.column()) for i in old]
-        self.rows = self._sorted(self.rows)
-        at = {id(r): n for n, r in enumerate(self.rows)}
-        self.changePersistentIndexList(old, [self.index(at[id(r)], c) for r, c in held])
-        self.layoutChanged.emit()
 
 
 def table(model: ColumnsModel, parent: QWidget, stretch: int | None = None,

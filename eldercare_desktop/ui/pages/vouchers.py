@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +33,7 @@ from ...domain import books as B
 from ...domain.money import format_yuan
 from ...domain.roles import Perm
 from ...viewmodels import vouchers as vm
-from ...viewmodels.finance import Column, month_choices, previous_month
+from ...viewmodels.finance import month_choices, previous_month
 from ..base import LazyService, Page
 from ..dialogs.voucher import (
     FormDialog,
@@ -47,7 +46,7 @@ from ..dialogs.voucher import (
 )
 from ..tablemodel import make_table
 from ..widgets import date_edit, documents_folder, from_qdate
-from .finance_models import ColumnsModel
+from .finance_models import SortedModel
 
 books = LazyService("books")
 assets = LazyService("assets")
@@ -82,48 +81,6 @@ def register_asset(ctx, fields: dict):
 
 
 # --- a sortable, coloured snapshot model ---------------------------------------------------------
-
-class SortedModel(ColumnsModel):
-    """Sorted in Python by value (money as fen, not text); ``colour(row, key)``
-    gives a foreground colour name. Sorting keeps the selection on its rows."""
-
-    def __init__(self, columns: Sequence[Column], headers: Sequence[str], parent=None,
-                 colour: Callable[[Any, str], str | None] | None = None,
-                 keys: Mapping[str, Callable[[Any], Any]] | None = None, **kw):
-        super().__init__(columns, headers, parent, **kw)
-        self.colour = colour
-        self.keys = dict(keys or {})
-        self.order: tuple[int, Qt.SortOrder] | None = None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour is not None and index.isValid() \
-                and 0 <= index.row() < len(self.rows) and 0 <= index.column() < len(self.columns):
-            name = self.colour(self.rows[index.row()], self.columns[index.column()].key)
-            if name:
-                return QBrush(QColor(name))
-        return super().data(index, role)
-
-    def _sorted(self, rows: Sequence[Any]) -> list[Any]:
-        if self.order is None:
-            return list(rows)
-        col, order = self.order
-        return vm.sort_rows(rows, self.columns[col], order == Qt.SortOrder.DescendingOrder, self.keys)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        super().set_rows(self._sorted(rows))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        self.order = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        held = [(self.rows[i.row()], i.column()) for i in old]
-        self.rows = self._sorted(self.rows)
-        at = {id(r): n for n, r in enumerate(self.rows)}
-        self.changePersistentIndexList(old, [self.index(at[id(r)], c) for r, c in held])
-        self.layoutChanged.emit()
-
 
 def sortable_table(model: SortedModel, parent: QWidget, stretch: int):
     view = make_table(model, parent, stretch=stretch)
