@@ -32,7 +32,7 @@ from typing import Callable, Sequence
 from ..domain.errors import RuleViolation
 from ..domain.money import format_yuan, to_chinese_upper
 from ..domain.records import CentreInfo
-from ..domain.subsidy_records import Check, ClaimResult, RowResult
+from ..domain.subsidy_records import Check, ClaimResult, RowResult, months_text
 
 MONEY_FORMAT = '"¥"#,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
@@ -186,25 +186,6 @@ def roster_info_columns(form: ClaimForm) -> list[str]:
 
 def roster_info(row: RowResult, cols: Sequence[str]) -> list[str]:
     return [str(row.info.get(c, row.name if c in ("名称", "姓名", "项目") else "")) for c in cols]
-
-
-def months_text(months: Sequence[str]) -> str:
-    """Consecutive months as runs: '2026-01—05、2026-07'; across years '2025-12—2026-01'."""
-    ms = sorted(set(months))
-    runs: list[list[str]] = []
-    for m in ms:
-        if runs:
-            y, mo = int(runs[-1][-1][:4]), int(runs[-1][-1][5:])
-            nxt = f"{y + (mo == 12):04d}-{1 if mo == 12 else mo + 1:02d}"
-            if m == nxt:
-                runs[-1].append(m)
-                continue
-        runs.append([m])
-    out = []
-    for run in runs:
-        a, b = run[0], run[-1]
-        out.append(a if a == b else f"{a}—{b[5:]}" if a[:4] == b[:4] else f"{a}—{b}")
-    return "、".join(out)
 
 
 def short_months(months: Sequence[str], with_year: bool = False) -> str:

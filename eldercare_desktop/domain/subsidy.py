@@ -20,15 +20,7 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from .books import SUBSIDY_KINDS
 from .errors import RuleViolation
 from .money import round_fen
-from .subsidy_records import (
-    UNITS,
-    Check,
-    ClaimResult,
-    LayerAmount,
-    LayerTotal,
-    RowResult,
-    Subject,
-)
+from .subsidy_records import UNITS, Check, ClaimResult, LayerAmount, LayerTotal, RowResult, Subject, months_text
 
 OPS = {"min": "≥", "max": "≤", "above": ">", "below": "<", "in": "属于", "equals": "为", "is": "为"}
 
@@ -369,26 +361,23 @@ def _month_tests_ok(tests, vals, facts, display, month, fails: list, passes: lis
 
 def _passed(checks: list[Check], months: tuple[str, ...]) -> list[Check]:
     """Month-by-month tests that passed, one check per test with its
-    evidence: once when every month shows the same, else by runs of
-    consecutive months showing the same."""
+    evidence: once when every month shows the same, else the months that
+    showed each ('2025-07—08：31 天；2025-09：30 天'); the count of months
+    when not every month of the period passed."""
     by_label: dict[str, list[Check]] = {}
     for c in checks:
         by_label.setdefault(c.label, []).append(c)
-    index = {m: i for i, m in enumerate(months)}
     out = []
     for label, cs in by_label.items():
-        runs: list[list] = []  # [first month, last month, evidence]
+        by_evidence: dict[str, list[str]] = {}
         for c in cs:
-            r = runs[-1] if runs else None
-            if r and r[2] == c.evidence and index.get(c.month, -9) == index.get(r[1], -9) + 1:
-                r[1] = c.month
-            else:
-                runs.append([c.month, c.month, c.evidence])
-        shown = {e for _, _, e in runs}
-        evidence = runs[0][2] if len(shown) == 1 else "；".join(
-            f"{a}{'' if a == b else '—' + b} {e}" for a, b, e in runs)
-        if len(cs) < len(months):
-            evidence += f"（{len(cs)}/{len(months)} 个月）"
+            by_evidence.setdefault(c.evidence, []).append(c.month)
+        if len(by_evidence) == 1 and len(cs) == len(months):
+            evidence = cs[0].evidence
+        else:
+            evidence = "；".join(f"{months_text(ms)}：{e}" for e, ms in by_evidence.items())
+            if len(cs) < len(months):
+                evidence += f"（{len(cs)}/{len(months)} 个月）"
         out.append(Check(label, evidence, True, cs[0].requirement))
     return out
 
@@ -396,6 +385,7 @@ def _passed(checks: list[Check], months: tuple[str, ...]) -> list[Check]:
 def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
          claimed_before: dict[str, str]) -> tuple[RowResult, list[tuple[Layer, int, str]]]:
     facts, display = subj.facts, subj.display
+    present = tuple(m for m in months if subj.active is None or m in subj.active)
     checks = [c for t in scheme.tests if not t.month for c in [_check(t, vals, facts, display)] if c]
     if scheme.once and subj.key in claimed_before:
         checks.append(Check("申领记录", f"已在{claimed_before[subj.key]}中申领", False, "未申领过"))
@@ -416,6 +406,8 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
             month_passes: list[Check] = []
             groups: dict[tuple, list] = {}  # (qty, rate, weight) → [months, how the last of them was found]
             for m in months:
+                if subj.active is not None and m not in subj.active:
+                    continue  # not there that month: nothing to test
                 mf = {**facts, **subj.months.get(m, {})}
                 md = {**display, **subj.months.get(m, {}).get("_display", {})}
                 fails: list[Check] = []
@@ -446,7 +438,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                 g = groups.setdefault((qty, rate, weight), [[], ""])
                 g[0].append(m)
                 g[1] = desc
-            lchecks.extend(_passed(month_passes, months))
+            lchecks.extend(_passed(month_passes, present))
             lchecks.extend(month_fails)
             basis = "；".join(f"{len(ms)} 个月 × {desc}" for ms, desc in groups.values()) or "0 个月"
         elif ok:
@@ -475,7 +467,7 @@ def _row(scheme: Scheme, subj: Subject, vals: _Values, months: tuple[str, ...],
                     caps.append((layer, cap_fen, cap_key))
         layers.append(LayerAmount(layer.name, layer.recipient, layer.funders, amount, basis, tuple(counted),
                                   tuple(lchecks), tuple(beds)))
-    checks.extend(_passed([c for m in months for c in common_pass.get(m, ())], months))
+    checks.extend(_passed([c for m in months for c in common_pass.get(m, ())], present))
     for m in months:
         checks.extend(common_fail.get(m, ()))
     return RowResult(subj.key, subj.name, subj.info, tuple(checks), tuple(layers)), caps
@@ -520,17 +512,23 @@ def evaluate(scheme: Scheme, params: dict[str, Param], values: dict[str, Decimal
                 if lay.name == layer.name:
                     got = next(x.amount_fen for x in r.layers if x.layer == layer.name)
                     by_key.setdefault(key, [0, cap_fen])[0] += got
+            # one pot per site since establishment, whatever the tenure: what
+            # the site took before (every key) counts against the cap of each
+            # key; the stricter (smaller) caps are filled first
             allowed = rows_fen - sum(g[0] for g in by_key.values())
-            cap_total, notes = 0, []
-            for key, (got, cap_fen) in sorted(by_key.items()):
-                before = earlier.get((layer.name, key), 0)
-                room = max(0, cap_fen - before)
-                allowed += min(got, room)
-                keyed.append((key, min(got, room)))
-                cap_total += room
-                earlier_total += before
-                notes.append(f"{key + '：' if key else ''}上限 ¥{cap_fen / 100:,.2f}，此前已申领 ¥{before / 100:,.2f}，"
-                             f"本次最多 ¥{room / 100:,.2f}")
+            earlier_total = sum(v for (name, _k), v in earlier.items() if name == layer.name)
+            used, cap_total, notes = 0, 0, []
+            for key, (got, cap_fen) in sorted(by_key.items(), key=lambda kv: (kv[1][1], kv[0])):
+                room = max(0, cap_fen - earlier_total - used)
+                take = min(got, room)
+                allowed += take
+                used += take
+                keyed.append((key, take))
+                cap_total = max(cap_total, cap_fen - earlier_total)  # the most this site may still take
+                notes.append(f"{key + '：' if key else ''}上限 ¥{cap_fen / 100:,.2f}，本址此前已申领 "
+                             f"¥{earlier_total / 100:,.2f}" + (f"、本次其他项目 ¥{(used - take) / 100:,.2f}"
+                                                           if used - take else "")
+                             + f"，本次最多 ¥{room / 100:,.2f}")
             note = "；".join(notes)
         totals.append(LayerTotal(layer.name, layer.recipient, rows_fen, cap_total, earlier_total, allowed, note,
                                  tuple(keyed)))

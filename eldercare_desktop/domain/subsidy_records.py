@@ -33,6 +33,9 @@ class Subject:
     months: dict[str, dict] = field(default_factory=dict)  # "2026-01" → facts
     display: dict = field(default_factory=dict)
     info: dict = field(default_factory=dict)  # roster columns (ID number, gender…)
+    # the months the subject was there at all (a resident in residence, a
+    # worker employed); other months are not tested. None: every month
+    active: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,28 @@ class ClaimResult:
     def per_bed(self) -> bool:
         """The grid counts bed-months (床次), not rows."""
         return any(x.beds for r in self.rows for x in r.layers)
+
+
+def next_month(m: str) -> str:
+    y, mo = int(m[:4]), int(m[5:7])
+    return f"{y + (mo == 12):04d}-{1 if mo == 12 else mo + 1:02d}"
+
+
+def month_runs(months) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) runs."""
+    runs: list[list[str]] = []
+    for m in sorted(set(months)):
+        if runs and m == next_month(runs[-1][1]):
+            runs[-1][1] = m
+        else:
+            runs.append([m, m])
+    return [(a, b) for a, b in runs]
+
+
+def months_text(months, sep: str = "—") -> str:
+    """'2026-01—05、2026-07'; across years '2025-12—2026-01'."""
+    return "、".join(a if a == b else f"{a}{sep}{b[5:]}" if a[:4] == b[:4] else f"{a}{sep}{b}"
+                    for a, b in month_runs(months))
 
 
 # --- facts kept by the centre ---------------------------------------------------------

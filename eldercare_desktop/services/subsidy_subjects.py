@@ -219,7 +219,9 @@ def resident_subjects(s: Session, months: tuple[str, ...], base: dict) -> list[S
         info = {"resident_id": r.id, "姓名": r.name, "性别": r.gender, "出生日期": r.birth_date.isoformat(),
                 "身份证号": r.id_number, "户籍": hukou, "联系电话": r.phone, "入住": first.isoformat(),
                 "退住": last.isoformat() if last else "", "照护等级": dis.on(r.id, hi)[0]}
-        out.append(Subject(f"resident:{r.id}", r.name, facts, per, {"hukou_district": hukou or "未登记"}, info))
+        active = frozenset(m for m, f in per.items() if f["present_days"] > 0)
+        out.append(Subject(f"resident:{r.id}", r.name, facts, per, {"hukou_district": hukou or "未登记"}, info,
+                           active))
     return out
 
 
@@ -268,7 +270,14 @@ def _worker_subject(w: WorkerFacts, months: tuple[str, ...], base: dict) -> Subj
             "劳动合同": "；".join(c.text() for c in con) or "无",
             "社保": f"{sum(1 for m in months if m in w.insured)}/{len(months)}个月已缴",
             "护理年限": per[last]["_display"]["care_years"]}
-    return Subject(f"worker:{w.id}", w.name, dict(base), per, {}, info)
+    # employed: from the first contract's month to the month of leaving (a
+    # month in between without a contract is tested, and fails)
+    active = None
+    if w.contracts:
+        first = min(c.start for c in w.contracts).strftime("%Y-%m")
+        until = w.left_on.strftime("%Y-%m") if w.left_on else "9999-12"
+        active = frozenset(m for m in months if first <= m <= until)
+    return Subject(f"worker:{w.id}", w.name, dict(base), per, {}, info, active)
 
 
 __all__ = ["centre_facts", "centre_subject", "project_subjects", "resident_subjects", "worker_subjects",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..domain.money import format_yuan
-from ..domain.subsidy_records import STATUSES, Check, ClaimResult, RowResult
+from ..domain.subsidy_records import STATUSES, Check, ClaimResult, RowResult, month_runs
 from .finance import DASH, Column, day_text, money
 
 OK_MARK, FAIL_MARK = "✔", "✘"
@@ -331,24 +331,8 @@ def worker_colour(w: Any, key: str, today: dt.date) -> str | None:
 
 
 def month_ranges(months: Iterable[str]) -> str:
-    """['2026-01','2026-02','2026-03','2026-05'] → '2026-01~2026-03、2026-05'."""
-    ms = sorted(set(months))
-    if not ms:
-        return ""
-
-    def nxt(m: str) -> str:
-        y, mo = int(m[:4]), int(m[5:])
-        return f"{y + 1:04d}-01" if mo == 12 else f"{y:04d}-{mo + 1:02d}"
-
-    out, start, prev = [], ms[0], ms[0]
-    for m in ms[1:]:
-        if m == nxt(prev):
-            prev = m
-            continue
-        out.append(start if start == prev else f"{start}~{prev}")
-        start = prev = m
-    out.append(start if start == prev else f"{start}~{prev}")
-    return "、".join(out)
+    """['2026-01','2026-02','2026-03','2026-05'] → '2026-01~2026-03、2026-05' (as typed on import)."""
+    return "、".join(a if a == b else f"{a}~{b}" for a, b in month_runs(months))
 
 
 def last_months(today: dt.date, n: int = 6) -> str:

@@ -63,7 +63,7 @@ def test_schemes_claim_show_and_list(run, sub_db):
 
     out, _ = call(run, db, "subsidies", "show", "BT2026-0001")
     assert "BT2026-0001  社会办养老机构服务补贴（渝北籍老人）  2026年上半年  草稿" in out
-    assert "户籍 重庆市江北区（要求渝北区） ✘" in out and "在院天数 2026-01—05 0 天（要求≥ 15 天） ✘" in out
+    assert "户籍 重庆市江北区（要求渝北区） ✘" in out and "在院天数 2026-04 10 天（要求≥ 15 天） ✘" in out
     assert "申请金额合计：4,800.00（机构 1,600.00，老人 3,200.00）" in out
     r = js(run, db, "subsidies", "show", "BT2026-0001")
     assert r["claim"]["number"] == "BT2026-0001" and len(r["result"]["rows"]) == 5

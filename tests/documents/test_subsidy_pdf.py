@@ -147,7 +147,7 @@ def test_yubei_draft_has_every_part_figures_and_marks(ctx, yubei_claim):
     # the roster: a failing check with its evidence (the mark first), months merged into one line;
     # a check every row passes is printed once above the roster
     assert "✘户籍重庆市江北区（要求渝北区）" in flat(text)
-    assert "✘在院天数2026-01—050天（要求≥15天）" in flat(text)
+    assert "✘在院天数2026-0410天（要求≥15天）" in flat(text)  # 赵六 left on 04-10
     assert "各行均符合：机构性质（社会办）民办非营利✔" in flat(text)
     assert "□" in text and "老人补贴领取签字表" in text
     # landscape roster page

@@ -176,8 +176,10 @@ def test_a_capped_layer_shows_the_cut_and_still_adds_up(ctx, centre_ready):
     res = form.result
     layers = {x.layer: x for x in res.layers}
     district = layers["区级建设补贴"]
-    assert (district.rows_fen, district.allowed_fen) == (6_150_000_00, 5_150_000_00)
-    assert layers["市级建设补贴"].allowed_fen == 6_000_000_00 and res.total_fen == 11_150_000_00
+    # one pot per site: leased 30 × 5,000 = 150,000 first (cap 2,500,000), then own 600 × 10,000 =
+    # 6,000,000 against 5,000,000 − 150,000 = 4,850,000 → the district layer claims 5,000,000
+    assert (district.rows_fen, district.allowed_fen) == (6_150_000_00, 5_000_000_00)
+    assert layers["市级建设补贴"].allowed_fen == 6_000_000_00 and res.total_fen == 11_000_000_00
     rows = _rows(_book(claim_xlsx(form))["花名册"])
     head = rows[2]
     col = {h: i for i, h in enumerate(head)}
@@ -185,11 +187,11 @@ def test_a_capped_layer_shows_the_cut_and_still_adds_up(ctx, centre_ready):
     n = len(res.rows)
     total, cut, claimed = rows[3 + n], rows[4 + n], rows[5 + n]
     assert (total[0], cut[0], claimed[0]) == ("合计", "核减（超出上限）", "本次申请")
-    assert total[col["区级建设补贴"]] == 6_150_000 and cut[col["区级建设补贴"]] == -1_000_000
-    assert claimed[col["区级建设补贴"]] == 5_150_000 and claimed[col["合计"]] == res.total_fen / 100
+    assert total[col["区级建设补贴"]] == 6_150_000 and cut[col["区级建设补贴"]] == -1_150_000
+    assert claimed[col["区级建设补贴"]] == 5_000_000 and claimed[col["合计"]] == res.total_fen / 100
     for r in (total, cut, claimed):
         assert r[col["合计"]] == r[col["市级建设补贴"]] + r[col["区级建设补贴"]]
     summary = _rows(_book(claim_xlsx(form))["汇总表"])
     d = summary[_find(summary, "区级建设补贴")]
-    assert d[3:7] == [6_150_000, 7_500_000, 0, 5_150_000]  # cap: 自有 5,000,000 + 租赁 2,500,000
+    assert d[3:7] == [6_150_000, 5_000_000, 0, 5_000_000]  # the site may still take 5,000,000 (the own cap)
     assert "自有：上限 ¥5,000,000.00" in d[7]

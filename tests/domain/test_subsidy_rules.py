@@ -208,26 +208,44 @@ def test_yubei_district_cap_with_earlier_claims(tenure, beds, earlier, district,
     assert d.allowed_fen == by_key  # …the layer claims what the cap leaves
     assert d.by_key == ((tenure, by_key),)
     assert d.earlier_fen == earlier and d.cap_fen == cap * Y - earlier
-    assert f"{tenure}：上限 ¥{cap:,}.00，此前已申领 ¥{earlier // Y:,}.00" in d.cap_note
+    assert f"{tenure}：上限 ¥{cap:,}.00，本址此前已申领 ¥{earlier // Y:,}.00" in d.cap_note
     assert r.total_fen == beds * rate * Y + by_key
     assert dict(r.funders) == {"市级财政": beds * rate * Y, "渝北区财政": by_key}
 
 
-def test_yubei_district_cap_keyed_by_tenure_and_shared_by_projects():
-    # two own projects in one claim share the site cap: 300 + 300 beds × 10,000 = 6,000,000 → 5,000,000;
-    # a leased project's earlier claims do not touch the own-property cap
+def test_yubei_district_cap_is_one_pot_per_site():
+    """同一地点…从设立起享受区级建设补贴不超过500万元 (own) / 250万元 (leased):
+    whatever the tenure, what the site took before counts against the cap of
+    each project's tenure, and the stricter cap is filled first.
+    Earlier: ¥2,400,000 (leased). This claim: own 300 + 300 beds (¥6,000,000
+    asked), leased 100 beds (¥500,000 asked).
+    - leased: 2,500,000 − 2,400,000 = ¥100,000 left → ¥100,000;
+    - own: 5,000,000 − 2,400,000 − 100,000 = ¥2,500,000 left → ¥2,500,000.
+    The site then holds 2,400,000 + 2,600,000 = ¥5,000,000: the own cap."""
     subjects = [project(300, key="project:1"), project(300, key="project:2"),
                 project(100, "租赁", "8.00", key="project:3")]
     r = run("chongqing-yubei", "cq-construction", subjects, YEAR,
             earlier={("区级建设补贴", "租赁"): 2_400_000 * Y})
     d = next(x for x in r.layers if x.layer == "区级建设补贴")
-    # own: 6,000,000 → cap 5,000,000; leased: 100 × 5,000 = 500,000 but only 2,500,000 − 2,400,000 = 100,000 left
     assert d.rows_fen == (6_000_000 + 500_000) * Y
-    assert dict(d.by_key) == {"自有": 5_000_000 * Y, "租赁": 100_000 * Y}
-    assert d.allowed_fen == 5_100_000 * Y
+    assert dict(d.by_key) == {"自有": 2_500_000 * Y, "租赁": 100_000 * Y}
+    assert d.allowed_fen == 2_600_000 * Y and d.earlier_fen == 2_400_000 * Y
+    assert "租赁：上限 ¥2,500,000.00，本址此前已申领 ¥2,400,000.00，本次最多 ¥100,000.00" in d.cap_note
+    assert "自有：上限 ¥5,000,000.00，本址此前已申领 ¥2,400,000.00、本次其他项目 ¥100,000.00，本次最多 " \
+           "¥2,500,000.00" in d.cap_note
     # municipal: 600 × 10,000 + 100 × 5,000 = 6,500,000
     assert amounts(r)["市级建设补贴"] == 6_500_000 * Y
-    assert r.total_fen == 11_600_000 * Y
+    assert r.total_fen == (6_500_000 + 2_600_000) * Y
+
+
+def test_yubei_leased_cap_counts_the_own_building_taken_before():
+    """The demo's case: the own main building took ¥2,600,000 of district
+    money; a leased annex of 24 beds (¥120,000 asked) finds the leased cap of
+    ¥2,500,000 already passed: nothing is left for it from the district."""
+    r = run("chongqing-yubei", "cq-construction", [project(24, "租赁", "10.00")], YEAR,
+            earlier={("区级建设补贴", "自有"): 2_600_000 * Y})
+    d = next(x for x in r.layers if x.layer == "区级建设补贴")
+    assert (d.rows_fen, d.allowed_fen) == (120_000 * Y, 0)
 
 
 def test_once_only_project_already_paid():
@@ -552,8 +570,8 @@ def test_rows_show_month_tests_that_passed_with_their_evidence():
     r = run("kunming-guandu", "gd-care-worker", [w], H1)
     row = r.rows[0]
     assert [c.text() for c in row.checks] == [
-        "劳动合同 2026-01—2026-02 2024-03-01—2026-02-28（2.00 年）；2026-03—2026-06 2026-03-01起无固定期限 ✔",
-        "社保 已缴（5/6 个月） ✔",
+        "劳动合同 2026-01—02：2024-03-01—2026-02-28（2.00 年）；2026-03—06：2026-03-01起无固定期限 ✔",
+        "社保 2026-01—03、2026-05—06：已缴（5/6 个月） ✔",
         "在岗天数 31 天 ✔",
         "社保 2026-04 未缴（要求是） ✘",
     ]
@@ -561,7 +579,7 @@ def test_rows_show_month_tests_that_passed_with_their_evidence():
     # the same evidence either side of a failed month is not shown as one run through it
     days = {"2026-01": 31, "2026-02": 31, "2026-03": 10, "2026-04": 31, "2026-05": 30, "2026-06": 30}
     r = run("chongqing-yubei", "yb-service", [resident("resident:1", H1, days=days)], H1)
-    assert "在院天数 2026-01—2026-02 31 天；2026-04 31 天；2026-05—2026-06 30 天（5/6 个月） ✔" in texts(r.rows[0])
+    assert "在院天数 2026-01—02、2026-04：31 天；2026-05—06：30 天（5/6 个月） ✔" in texts(r.rows[0])
 
 
 @pytest.mark.parametrize("kind, area, expected, capped", [

@@ -44,8 +44,8 @@ def test_yubei_service_subsidy_rows_and_totals(ctx, yubei):
     assert any(c.label == "户籍" and not c.ok and "江北区" in c.evidence for c in li.checks)
     w = rows["王五"]
     assert [x.amount_fen for x in w.layers] == [100_00, 200_00]
-    # Jan–May he was not there: those months fail the presence test, shown by month
-    assert any(c.label == "在院天数" and c.month == "2026-05" and not c.ok for c in w.checks)
+    # Jan–May he was not there: those months are not tested (no failure shown); June's 15 days pass
+    assert not any(c.month for c in w.checks) and any(c.text() == "在院天数 15 天 ✔" for c in w.checks)
     assert (r.total_fen, r.centre_fen, r.resident_fen) == (2100_00, 700_00, 1400_00)
     assert dict(r.funders) == {"渝北区财政": 2100_00}
     assert r.month_counts() == {"2026-01": 1, "2026-02": 1, "2026-03": 1, "2026-04": 1, "2026-05": 1, "2026-06": 2}
