@@ -62,11 +62,13 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--amount", type=fen_arg, required=True, metavar="金额", help="批准金额（元）")
     c.add_argument("--date", type=iso_date, required=True, metavar="日期", help="批准日期 YYYY-MM-DD")
     c.add_argument("--note", default="", metavar="说明", help="核减原因等")
+    c.add_argument("--cut", action="append", type=cut_arg, default=[], metavar="身份证号=月数",
+                   help="某位老人被核减的月数（其老人部分按月扣减）；可重复")
     c.set_defaults(func=cmd_approve)
     c = sp.add_parser("receive", parents=[db, auth, js], help="登记补贴到账并记账（老人部分转入老人账户或发放）")
     c.add_argument("number", metavar="申报编号")
     c.add_argument("--date", type=iso_date, required=True, metavar="日期", help="到账日期 YYYY-MM-DD")
-    c.add_argument("--resident-mode", default="account", metavar="方式",
+    c.add_argument("--resident-mode", default="account", choices=("account", "bank", "cash"), metavar="方式",
                    help="老人补贴的发放方式：account 转入老人账户（默认）、bank 转账发放、cash 现金发放")
     c.set_defaults(func=cmd_receive)
     c = sp.add_parser("record-outside", parents=[db, auth, js],
@@ -220,6 +222,14 @@ def cmd_show(args) -> int:
     return _show(args, ctx, _claim_id(ctx, args.number))
 
 
+def cut_arg(text: str) -> tuple[str, int]:
+    """'500112194003050175=1' (or 'resident:12=1') → (who, months)."""
+    who, sep, months = text.partition("=")
+    if not sep or not who.strip() or not months.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}”应写成 身份证号=月数")
+    return who.strip(), int(months)
+
+
 def layer_amount(text: str) -> tuple[str, int]:
     """'区级建设补贴=120000' → (layer, fen)."""
     name, sep, value = text.partition("=")
@@ -261,7 +271,7 @@ def cmd_approve(args) -> int:
     from ..services import subsidies
 
     ctx = logged_in(args)
-    ch = subsidies.approve(ctx, _claim_id(ctx, args.number), args.amount, args.date, args.note)
+    ch = subsidies.approve(ctx, _claim_id(ctx, args.number), args.amount, args.date, args.note, dict(args.cut))
     return _changed(args, ctx, args.number, ch)
 
 

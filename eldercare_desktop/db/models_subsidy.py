@@ -192,6 +192,8 @@ class SubsidyClaimRow(Base):
     subject_key: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(String(100))
     resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"))
+    months: Mapped[int] = mapped_column(Integer, default=0)  # months counted
     centre_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     resident_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    resident_cut_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # cut on approval
     paid: Mapped[bool] = mapped_column(Boolean, default=False)

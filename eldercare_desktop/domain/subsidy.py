@@ -34,6 +34,7 @@ class Param:
     minimum: Decimal | None = None
     note: str = ""
     maximum: Decimal | None = None
+    integer: bool = False  # a count (days), not an amount
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def parse_schemes(raws: list[dict]) -> tuple[dict[str, Scheme], dict[str, Param]
                 p["key"], p.get("label", p["key"]), p.get("unit", ""),
                 _num(p["default"], p["key"]) if "default" in p else None,
                 _num(p["minimum"], p["key"]) if "minimum" in p else None, p.get("note", ""),
-                _num(p["maximum"], p["key"]) if "maximum" in p else None)
+                _num(p["maximum"], p["key"]) if "maximum" in p else None, bool(p.get("integer", False)))
         for s in data.get("scheme", []):
             where = f"补贴方案“{s.get('name', s.get('code'))}”"
             layers = tuple(_layer(x, f"{where}的“{x.get('name', '')}”") for x in s.get("layer", []))

@@ -266,14 +266,15 @@ def _parse_months(text: str) -> list[str]:
 
 
 def record_insurance(ctx: Ctx, worker_id: int, months: str | list[str], paid: bool = True) -> Changes:
-    """Mark months as paid (or, with ``paid=False``, as not paid)."""
-    ctx.require(Perm.CENTRE_WRITE)
+    """Mark months as paid (or, with ``paid=False``, as not paid): the
+    accountant, who pays social insurance, records it."""
+    ctx.require(Perm.FINANCE_WRITE)
     ms = _parse_months(months) if isinstance(months, str) else list(months)
     if not ms:
         raise RuleViolation("请填写社保缴纳月份", "months")
     if max(ms) > _month(ctx.today()):
         raise RuleViolation(f"{max(ms)}还没有到，不能登记社保已缴", "months")
-    with ctx.write(Perm.CENTRE_WRITE) as s:
+    with ctx.write(Perm.FINANCE_WRITE) as s:
         w = _get(s, worker_id)
         have = set(s.execute(select(WorkerInsurance.period).where(WorkerInsurance.worker_id == worker_id)).scalars())
         changed = []

@@ -101,7 +101,7 @@ class SubsidyReplayer:
             (dt.date(y, 1, 14), "claim", ("chain", "yb-chain", f"{ly}-01", f"{ly}-12")),
             (dt.date(y, 1, 14), "claim", ("operating_h2", "cq-operating", f"{ly}-07", f"{ly}-12")),
             (dt.date(y, 1, 20), "withdraw", "operating_h2"),
-            (dt.date(y, 2, 25), "approve", ("service_h2", 300_00, "1人2025年12月在院不足15天，核减")),
+            (dt.date(y, 2, 25), "approve", ("service_h2", 1, f"1人{ly}年12月外出就医超过半月，核减1个月")),
             (dt.date(y, 3, 18), "receive", ("service_h2", "bank")),
             (dt.date(y, 3, 20), "approve", ("annex", 0, "")),
             (dt.date(y, 4, 8), "receive", ("annex", "account")),
@@ -258,10 +258,22 @@ class SubsidyReplayer:
         sub.withdraw(self.acc, self.claims[key], "市级运营补贴标准尚未下达，撤回待补报")
 
     def _approve(self, arg) -> None:
+        """Approved as claimed, or with one resident's month cut (``cut``
+        months of the last resident with a full share)."""
         key, cut, note = arg
         c = sub.claim(self.acc, self.claims[key])
-        amount = c.claimed_fen - min(cut, c.centre_fen)
-        sub.approve(self.acc, c.id, amount, self.acc.today(), note if amount != c.claimed_fen else "")
+        if not cut:
+            sub.approve(self.acc, c.id, c.claimed_fen, self.acc.today())
+            return
+        share = next((x for x in reversed(sub.resident_shares(self.acc, c.id)) if x.months > cut), None)
+        if share is None:
+            sub.approve(self.acc, c.id, c.claimed_fen, self.acc.today())
+            return
+        # the month's centre and resident parts (Yubei: ¥100 + ¥200)
+        result = sub.claim_result(self.acc, c.id)
+        row = next(r for r in result.rows if r.key == share.key)
+        amount = c.claimed_fen - round(row.amount_fen * cut / share.months)
+        sub.approve(self.acc, c.id, amount, self.acc.today(), note, {share.key: cut})
 
     def _receive(self, arg) -> None:
         key, mode = arg

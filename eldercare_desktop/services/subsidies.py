@@ -9,30 +9,35 @@ Decisions:
   so caps since establishment and once-only schemes read what was claimed.
   Earlier claims count at their claimed amounts (submitted, approved or
   received), whatever was approved.
-- Approval records the amount the authorities approved; when it differs
-  from the claim a note is required. The residents' share is their personal
-  entitlement and is kept: a reduction falls on the centre's share.
+- Approval records the amount the authorities approved (never more than
+  claimed); when it differs a note is required, and the residents whose
+  months were not allowed are named with the months cut: their share is cut
+  by those months; the rest of the difference falls on the centre's share.
 - Receipt posts one entry: bank debit, 政府补助收入 by the scheme's kind for
   the centre's share, and 其他应付款—代收老人补贴 (220903) per resident for
   theirs. A second entry passes each resident's share on at once: credited
-  to the resident's account (预收账款, so their next bill uses it), or paid
-  out by bank transfer or in cash. Residents' money is never the centre's income.
+  to the resident's account (预收账款, so their next bill uses it) — a
+  resident who has left or died is paid by bank transfer instead — or paid
+  out to everyone by bank transfer or in cash. Residents' money is never the centre's income.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Centre, SubsidyClaim, SubsidyClaimRow
+from ..db.models import Centre, Resident, SubsidyClaim, SubsidyClaimRow
 from ..domain.books import SUBSIDY_KINDS
-from ..domain.errors import NotFound, RuleViolation
+from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.ledger import BANK, CASH, PREPAID, Entry, Line
+from ..domain.money import round_fen
 from ..domain.policy import PolicyProfile
 from ..domain.records import Changes
+from ..domain.residents import ACTIVE_STATUSES
 from ..domain.roles import Perm
 from ..domain.subsidy import Scheme, default_period, evaluate, months_between, period_label
 from ..domain.subsidy_records import STATUSES, ClaimResult, result_from_dict, result_to_dict
@@ -297,7 +302,8 @@ def submit(ctx: Ctx, claim_id: int) -> Changes:
         for r, (centre_part, resident_part) in zip(result.rows, row_shares(result)):
             s.add(SubsidyClaimRow(claim_id=c.id, subject_key=r.key, name=r.name,
                                   resident_id=r.info.get("resident_id") if r.key.startswith("resident:") else None,
-                                  centre_fen=centre_part, resident_fen=resident_part))
+                                  months=len(r.counted_months()), centre_fen=centre_part,
+                                  resident_fen=resident_part))
         c.snapshot = json.dumps({"result": result_to_dict(result), "cap_keys": _cap_keys(result),
                                  "profile": profile.name}, ensure_ascii=False, default=str)
         c.claimed_fen, c.centre_fen, c.resident_fen = result.total_fen, result.centre_fen, result.resident_fen
@@ -308,7 +314,43 @@ def submit(ctx: Ctx, claim_id: int) -> Changes:
         return Changes.of("subsidy_claim", ids=(c.id,), message=f"{c.number}已提交，申报金额¥{result.total_fen / 100:,.2f}")
 
 
-def approve(ctx: Ctx, claim_id: int, approved_fen: int, on: dt.date, note: str = "") -> Changes:
+@dataclass(frozen=True)
+class ResidentShare:
+    """A row of a submitted claim with money for a resident (登记批准 lists
+    them so the months the authorities cut reach the right person)."""
+
+    key: str
+    name: str
+    id_number: str
+    months: int
+    resident_fen: int
+    cut_months: int
+    cut_fen: int
+
+
+def resident_shares(ctx: Ctx, claim_id: int) -> list[ResidentShare]:
+    with ctx.read() as s:
+        ids = dict(s.execute(select(Resident.id, Resident.id_number)).all())
+        rows = s.execute(select(SubsidyClaimRow).where(SubsidyClaimRow.claim_id == claim_id,
+                                                       SubsidyClaimRow.resident_fen > 0)
+                         .order_by(SubsidyClaimRow.id)).scalars()
+        return [ResidentShare(r.subject_key, r.name, ids.get(r.resident_id, ""), r.months, r.resident_fen,
+                              _cut_months(r), r.resident_cut_fen) for r in rows]
+
+
+def _cut_months(r: SubsidyClaimRow) -> int:
+    if not r.resident_cut_fen or not r.resident_fen:
+        return 0
+    return round(r.months * r.resident_cut_fen / r.resident_fen)
+
+
+def approve(ctx: Ctx, claim_id: int, approved_fen: int, on: dt.date, note: str = "",
+            cut_months: dict[str, int] | None = None) -> Changes:
+    """Record what the authorities approved. ``cut_months`` names the
+    residents whose months they did not allow (subject key or 身份证号 →
+    months): each such resident's share is cut by those months, so their
+    money follows the approval; the rest of any difference falls on the
+    centre's share."""
     ctx.require(Perm.FINANCE_WRITE)
     with ctx.write(Perm.FINANCE_WRITE) as s:
         c = _get(s, claim_id)
@@ -316,19 +358,55 @@ def approve(ctx: Ctx, claim_id: int, approved_fen: int, on: dt.date, note: str =
             raise RuleViolation(f"{c.number}状态为{c.status}，只有已提交的申报可以登记批准", "status")
         if approved_fen <= 0:
             raise RuleViolation("批准金额应大于0", "approved")
-        if approved_fen < c.resident_fen:
-            raise RuleViolation(f"批准金额不能少于发给老人的部分¥{c.resident_fen / 100:,.2f}（老人补贴按人核定）", "approved")
+        if approved_fen > c.claimed_fen:
+            raise RuleViolation(f"批准金额不能高于申报金额¥{c.claimed_fen / 100:,.2f}", "approved")
         if approved_fen != c.claimed_fen and not note.strip():
             raise RuleViolation("批准金额与申报金额不同，请在备注中写明原因（如核减的行）", "note")
         if on > ctx.today():
             raise RuleViolation("批准日期不能晚于今天", "on")
         if c.submitted_at and on < c.submitted_at.date():
             raise RuleViolation(f"批准日期不能早于提交日期{c.submitted_at:%Y-%m-%d}", "on")
+        rows = list(s.execute(select(SubsidyClaimRow).where(SubsidyClaimRow.claim_id == c.id,
+                                                            SubsidyClaimRow.resident_fen > 0)).scalars())
+        cuts = _resident_cuts(s, rows, cut_months or {})
+        residents_after = sum(r.resident_fen - cuts.get(r.id, 0) for r in rows)
+        centre_after = approved_fen - residents_after
+        if centre_after < 0:
+            raise RuleViolation(f"批准金额少于发给老人的部分¥{residents_after / 100:,.2f}：请注明核减了哪些老人的哪几个月",
+                                "cuts")
+        if centre_after > c.centre_fen:
+            raise RuleViolation(f"按核减的月份，老人部分共减少¥{(c.resident_fen - residents_after) / 100:,.2f}，"
+                                f"批准金额却只比申报少¥{(c.claimed_fen - approved_fen) / 100:,.2f}：请核对", "cuts")
+        for r in rows:
+            r.resident_cut_fen = cuts.get(r.id, 0)
         c.status, c.approved_fen, c.approved_on, c.approval_note = "已批准", approved_fen, on, note.strip()
         s.flush()
         audit(ctx, s, "登记补贴批准", "subsidy_claim", c.id, {"status": "已提交", "claimed": c.claimed_fen},
-              {"status": "已批准", "approved": approved_fen, "note": note.strip()})
+              {"status": "已批准", "approved": approved_fen, "note": note.strip(), "centre": centre_after,
+               "residents": residents_after,
+               "cuts": {r.name: cuts[r.id] for r in rows if cuts.get(r.id)}})
         return Changes.of("subsidy_claim", ids=(c.id,), message=f"{c.number}已批准¥{approved_fen / 100:,.2f}")
+
+
+def _resident_cuts(s: Session, rows: list[SubsidyClaimRow], cut_months: dict[str, int]) -> dict[int, int]:
+    """Row id → fen cut from the resident's share: the share × months cut ÷
+    months counted (all of it when every month is cut)."""
+    by_key = {r.subject_key: r for r in rows}
+    ids = dict(s.execute(select(Resident.id_number, Resident.id)).all())
+    out: dict[int, int] = {}
+    p = Problems()
+    for who, months in cut_months.items():
+        key = who if who in by_key else f"resident:{ids.get(who.strip().upper(), '')}"
+        r = by_key.get(key)
+        if r is None:
+            p.add("cuts", f"“{who}”不在本申报发给老人的名单中")
+            continue
+        if not 0 <= months <= r.months:
+            p.add("cuts", f"{r.name}计入{r.months}个月，核减月数应在0—{r.months}之间")
+            continue
+        out[r.id] = r.resident_fen if months == r.months else round_fen(Decimal(r.resident_fen) * months / r.months)
+    p.raise_if_any()
+    return out
 
 
 def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account") -> Changes:
@@ -344,24 +422,37 @@ def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account"
             raise RuleViolation(f"{c.number}状态为{c.status}，只有已批准的申报可以登记到账", "status")
         if c.approved_on and on < c.approved_on:
             raise RuleViolation(f"到账日期不能早于批准日期{c.approved_on:%Y-%m-%d}", "on")
-        rows = list(s.execute(select(SubsidyClaimRow).where(SubsidyClaimRow.claim_id == c.id,
-                                                            SubsidyClaimRow.resident_fen > 0)).scalars())
-        resident_total = sum(r.resident_fen for r in rows)
+        rows = [r for r in s.execute(select(SubsidyClaimRow).where(SubsidyClaimRow.claim_id == c.id,
+                                                                   SubsidyClaimRow.resident_fen > 0)).scalars()
+                if r.resident_fen > r.resident_cut_fen]
+        due = {r.id: r.resident_fen - r.resident_cut_fen for r in rows}
+        resident_total = sum(due.values())
         centre_part = c.approved_fen - resident_total
         label = f"{c.scheme_name}（{period_label(c.first, c.last)}，{c.number}）"
         lines = [Line(BANK, debit=c.approved_fen, memo=label)]
         if centre_part:
             lines.append(Line(SUBSIDY_KINDS[c.kind], credit=centre_part, memo=label))
-        lines += [Line(RESIDENT_SUBSIDY, credit=r.resident_fen, resident_id=r.resident_id, memo=label) for r in rows]
+        lines += [Line(RESIDENT_SUBSIDY, credit=due[r.id], resident_id=r.resident_id, memo=label) for r in rows]
         entry_id = ledger.post(ctx, s, Entry(on, f"收到补贴：{label}", tuple(lines), f"补贴到账:{c.number}"))
+        gone: list[str] = []
         if rows:
-            out = [Line(RESIDENT_SUBSIDY, debit=r.resident_fen, resident_id=r.resident_id, memo=label) for r in rows]
-            if resident_mode == "account":
-                out += [Line(PREPAID, credit=r.resident_fen, resident_id=r.resident_id, memo=f"老人补贴转入：{label}")
-                        for r in rows]
-            else:
-                out.append(Line(CASH if resident_mode == "cash" else BANK, credit=resident_total,
-                                memo=f"老人补贴{RESIDENT_MODES[resident_mode]}：{label}"))
+            # a resident who has left (or died) has no account to credit: paid out by bank transfer
+            status = dict(s.execute(select(Resident.id, Resident.status)
+                                    .where(Resident.id.in_([r.resident_id for r in rows]))).all())
+            out = [Line(RESIDENT_SUBSIDY, debit=due[r.id], resident_id=r.resident_id, memo=label) for r in rows]
+            paid_out = 0
+            for r in rows:
+                here = status.get(r.resident_id) in {x.value for x in ACTIVE_STATUSES}
+                if resident_mode == "account" and here:
+                    out.append(Line(PREPAID, credit=due[r.id], resident_id=r.resident_id, memo=f"老人补贴转入：{label}"))
+                else:
+                    paid_out += due[r.id]
+                    if resident_mode == "account":
+                        gone.append(r.name)
+            if paid_out:
+                how = "cash" if resident_mode == "cash" else "bank"
+                out.append(Line(CASH if how == "cash" else BANK, credit=paid_out,
+                                memo=f"老人补贴{RESIDENT_MODES[how]}：{label}"))
             ledger.post(ctx, s, Entry(on, f"老人补贴{RESIDENT_MODES[resident_mode]}：{label}", tuple(out),
                                       f"补贴发放:{c.number}"))
             for r in rows:
@@ -370,10 +461,12 @@ def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account"
         s.flush()
         audit(ctx, s, "登记补贴到账", "subsidy_claim", c.id, {"status": "已批准"},
               {"status": "已到账", "day": on.isoformat(), "amount": c.approved_fen, "centre": centre_part,
-               "residents": resident_total, "mode": resident_mode if rows else ""})
+               "residents": resident_total, "mode": resident_mode if rows else "", "paid_out_to_leavers": gone})
+        left = f"（{len(gone)}位已退住或去世的老人改为转账发放：{'、'.join(gone[:5])}{'等' if len(gone) > 5 else ''}）" \
+            if gone else ""
         return Changes.of("subsidy_claim", "journal", ids=(c.id,),
                           message=f"{c.number}到账¥{c.approved_fen / 100:,.2f}已记账"
-                                  + (f"，其中老人补贴¥{resident_total / 100:,.2f}已{RESIDENT_MODES[resident_mode]}"
+                                  + (f"，其中老人补贴¥{resident_total / 100:,.2f}已{RESIDENT_MODES[resident_mode]}{left}"
                                      if rows else ""))
 
 

@@ -326,8 +326,9 @@ def param_values(ctx: Ctx) -> dict[str, Decimal]:
 
 
 def set_param(ctx: Ctx, key: str, value: str) -> Changes:
-    """Fill in a figure the centre's profile leaves open ('' clears it)."""
-    ctx.require(Perm.CENTRE_WRITE)
+    """Fill in a figure the centre's profile leaves open ('' clears it): the
+    accountant enters it from the year's notice (as the administrator may)."""
+    ctx.require(Perm.FINANCE_WRITE)
     from .subsidies import centre_profile
 
     profile = centre_profile(ctx)
@@ -345,9 +346,11 @@ def set_param(ctx: Ctx, key: str, value: str) -> Changes:
             raise RuleViolation(f"{param.label}不能为负数", "value")
         if param.minimum is not None and d < param.minimum:
             raise RuleViolation(f"{param.label}不能低于{param.minimum}{param.unit}", "value")
+        if param.integer and d != d.to_integral_value():
+            raise RuleViolation(f"{param.label}应为整数", "value")
         if param.maximum is not None and d > param.maximum:
             raise RuleViolation(f"{param.label}不能高于{param.maximum}{param.unit}", "value")
-    with ctx.write(Perm.CENTRE_WRITE) as s:
+    with ctx.write(Perm.FINANCE_WRITE) as s:
         row = s.get(SubsidyParam, key)
         before = {"value": row.value} if row else None
         if d is None:

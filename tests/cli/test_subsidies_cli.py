@@ -9,6 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from eldercare_desktop.domain.identity import make_id_number
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD
 from tests.documents.test_subsidy_pdf import build_yubei
@@ -84,11 +85,20 @@ def test_lifecycle_withdraw_submit_approve_receive(run, sub_db):
     assert "BT2026-0002已提交，申报金额¥4,800.00" in out
     _, err = call(run, db, "subsidies", "approve", "BT2026-0002", "--amount", "4500", "--date", "2026-11-25", code=1)
     assert "原因" in err
+    zhao = make_id_number("500112", D(1940, 3, 5), 19)
+    _, err = call(run, db, "subsidies", "approve", "BT2026-0002", "--amount", "4500", "--date", "2026-11-25",
+                  "--note", "赵六3月核减", "--cut", f"{zhao}=4", code=1)
+    assert "赵六计入3个月，核减月数应在0—3之间" in err
+    _, err = call(run, db, "subsidies", "approve", "BT2026-0002", "--amount", "4500", "--date", "2026-11-25",
+                  "--cut", "赵六", code=2)
+    assert "身份证号=月数" in err
+    # 赵六's March (¥100 + ¥200) not allowed: his share 600 − 200; the centre's 1,600 − 100 − 200 more
     r = js(run, db, "subsidies", "approve", "BT2026-0002", "--amount", "4,500.00", "--date", "2026-11-25",
-           "--note", "赵六4月核减")
+           "--note", "赵六3月核减", "--cut", f"{zhao}=1")
     assert (r["status"], r["approved_fen"], r["claimed_fen"]) == ("已批准", 4500_00, 4800_00)
     out, _ = call(run, db, "subsidies", "receive", "BT2026-0002", "--date", "2026-11-25", "--resident-mode", "cash")
-    assert "到账¥4,500.00已记账" in out and "现金" in out
+    # the residents get 3,200 − 200 = 3,000
+    assert "到账¥4,500.00已记账，其中老人补贴¥3,000.00已现金发放给老人" in out
     r = js(run, db, "subsidies", "list", "--year", "2026")
     assert [(x["number"], x["status"]) for x in r["claims"]] == [("BT2026-0002", "已到账"), ("BT2026-0001", "已撤回")]
 

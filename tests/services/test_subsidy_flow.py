@@ -63,28 +63,56 @@ def test_claim_lifecycle_posts_income_and_credits_residents(ctx, clock, yubei):
         subsidies.create_claim(ctx, "yb-service", "2026-06", "2026-10")
     with pytest.raises(RuleViolation, match="原因"):
         subsidies.approve(ctx, cid, 2000_00, D(2026, 11, 20))
-    with pytest.raises(RuleViolation, match="老人"):
-        subsidies.approve(ctx, cid, 1000_00, D(2026, 11, 20), "核减")
+    with pytest.raises(RuleViolation, match="少于发给老人的部分¥1,400.00：请注明核减了哪些老人"):
+        subsidies.approve(ctx, cid, 1000_00, D(2026, 11, 25), "核减")
     clock.day, clock.time = D(2026, 12, 1), dt.datetime(2026, 12, 1, 9)
     with pytest.raises(RuleViolation, match="早于提交日期"):
-        subsidies.approve(ctx, cid, 2000_00, D(2026, 11, 20), "王五6月核减")
+        subsidies.approve(ctx, cid, 1800_00, D(2026, 11, 20), "王五6月核减")
     with pytest.raises(RuleViolation, match="只有已批准"):
         subsidies.receive(ctx, cid, D(2026, 12, 1))
-    subsidies.approve(ctx, cid, 2000_00, D(2026, 12, 1), "王五6月核减")
+    with pytest.raises(RuleViolation, match="不能高于申报金额"):
+        subsidies.approve(ctx, cid, 2200_00, D(2026, 12, 1), "多批")
+    # 王五's one month (¥100 + ¥200) not allowed: ¥1,800 approved
+    wang = yubei["王五"]
+    assert [(x.name, x.months, x.resident_fen) for x in subsidies.resident_shares(ctx, cid)] == [
+        ("张三", 6, 1200_00), ("王五", 1, 200_00)]
+    with pytest.raises(RuleViolation, match="核减月数应在0—1之间"):
+        subsidies.approve(ctx, cid, 1800_00, D(2026, 12, 1), "王五6月核减", {f"resident:{wang}": 2})
+    subsidies.approve(ctx, cid, 1800_00, D(2026, 12, 1), "王五6月核减", {f"resident:{wang}": 1})
+    assert [(x.name, x.cut_months, x.cut_fen) for x in subsidies.resident_shares(ctx, cid)] == [
+        ("张三", 0, 0), ("王五", 1, 200_00)]
     subsidies.receive(ctx, cid, D(2026, 12, 1), "account")
     c = subsidies.claim(ctx, cid)
     assert c.status == "已到账"
-    # the centre's income is the approved amount less the residents' share: 2000 − 1400
+    # the centre's income is the approved amount less what the residents get: 1800 − 1200
     with ctx.read() as s:
         assert ledger.balance_in(s, "440104") == 600_00
         assert ledger.balance_in(s, "220903") == 0
-        assert ledger.balance_in(s, "100201") == 2000_00
+        assert ledger.balance_in(s, "100201") == 1800_00
+        assert ledger.balance_in(s, "2203", resident_id=wang) == 0  # his month was cut: nothing for him
     # 张三's ¥1,200 went into his account (paid ahead = negative balance)
     assert ledger.resident_balances(ctx).get(rid, 0) - before == -1200_00
     # the annual disclosure reads it as 政府补助收入—服务补贴
     clock.day, clock.time = D(2027, 1, 15), dt.datetime(2027, 1, 15, 9)
     pkg = disclosure.gather(ctx, 2026, check=False)
     assert [(x.kind, x.account, x.amount_fen) for x in pkg.subsidies] == [("服务补贴", "440104", 600_00)]
+
+
+def test_a_resident_who_has_left_is_paid_by_transfer_not_credited(ctx, clock, yubei):
+    """张三 leaves on 2026-11-20: his ¥1,200 cannot go into an account he no
+    longer has; it is paid out by bank transfer, 王五's ¥200 is credited."""
+    cid = subsidies.create_claim(ctx, "yb-service", "2026-01", "2026-06").ids[0]
+    subsidies.submit(ctx, cid)
+    residents.discharge(ctx, yubei["张三"], D(2026, 11, 20), "回家")
+    clock.day, clock.time = D(2026, 12, 1), dt.datetime(2026, 12, 1, 9)
+    subsidies.approve(ctx, cid, 2100_00, D(2026, 12, 1))
+    ch = subsidies.receive(ctx, cid, D(2026, 12, 1), "account")
+    assert "1位已退住或去世的老人改为转账发放：张三" in ch.message
+    with ctx.read() as s:
+        # in: 2,100; out to 张三: 1,200 → the bank holds 900 (the centre's 700 and 王五's 200 now in 2203)
+        assert ledger.balance_in(s, "100201") == 900_00
+        assert ledger.balance_in(s, "2203", resident_id=yubei["王五"]) == 200_00
+        assert ledger.balance_in(s, "2203", resident_id=yubei["张三"]) == 0
 
 
 def test_future_period_and_missing_parameter_refused(ctx, yubei):

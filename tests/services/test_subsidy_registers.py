@@ -769,3 +769,14 @@ def test_claim_made_before_the_app_counts_against_the_cap(app, ctx, clock, centr
     # the same period again is an overlap
     with pytest.raises(RuleViolation, match="重叠"):
         subsidies.create_claim(ctx, "cq-construction", "2025-01", "2025-12")
+
+
+def test_part_month_days_is_a_whole_number_of_days(app, ctx, centre_ready):
+    """当月在院满多少天: 1—31 whole days; 0, 32 and 15.5 are refused, nothing saved."""
+    before = counts(app)
+    for bad, message in (("0", "不能低于1"), ("32", "不能高于31"), ("15.5", "应为整数")):
+        with pytest.raises(RuleViolation, match=message):
+            subsidy_facts.set_param(ctx, "part_month_days", bad)
+    assert counts(app) == before
+    subsidy_facts.set_param(ctx, "part_month_days", "20")
+    assert subsidy_facts.param_values(ctx)["part_month_days"] == 20

@@ -200,19 +200,24 @@ def test_new_claim_through_the_wizard_then_submit_approve_and_receive(qtbot, mak
     qtbot.mouseClick(tab.approve_button, LEFT)
     a = shown(qtbot, opened[-1])
     assert a.amount.text() == "2,100.00"
+    qtbot.waitUntil(lambda: a.table.rowCount() == 2 and shell.idle(), timeout=10000)  # 张三 and 王五's shares
+    assert [a.table.item(i, 0).text() for i in range(2)] == ["张三", "王五"]
     a.amount.clear()
-    qtbot.keyClicks(a.amount, "2000")
+    qtbot.keyClicks(a.amount, "1800")
     press(qtbot, shell, a)
     assert "原因" in a.error_for("note").text() and a.result_value is None
     assert subsidies.claim(shell.ctx, c.id).status == "已提交"
     a.note.setText("王五6月核减")
+    a.cuts[a.shares[1].key].setValue(1)  # his one month (¥100 + ¥200) was not allowed
     save(qtbot, shell, a)
     c = tab.selected()
-    assert (c.status, c.approved_fen, c.approved_on) == ("已批准", 2000_00, D(2026, 11, 25))
+    assert (c.status, c.approved_fen, c.approved_on) == ("已批准", 1800_00, D(2026, 11, 25))
     assert tab.receive_button.isEnabled() and not tab.withdraw_button.isEnabled()
-    # 登记到账: residents' share paid out in cash
+    # 登记到账: the approved amount split after the cut; the residents' share paid out in cash
     qtbot.mouseClick(tab.receive_button, LEFT)
     r = shown(qtbot, opened[-1])
+    qtbot.waitUntil(lambda: "老人" in r.split.text() and shell.idle(), timeout=10000)
+    assert r.split.text() == "¥1,800.00（机构 ¥600.00，老人 ¥1,200.00）"
     assert r.share_text == "老人补贴 ¥1,400.00" and r.account.isChecked()
     qtbot.mouseClick(r.cash, LEFT)
     save(qtbot, shell, r)
@@ -393,12 +398,26 @@ def test_auditor_reads_and_prints_only(qtbot, make_shell, ctx, actors, yubei, tm
         assert not shell.errors and "roster.xlsx" in shell.messages[-1]
 
 
-def test_accountant_claims_but_keeps_no_register(qtbot, make_shell, actors, yubei):
+def test_accountant_claims_fills_in_figures_and_insurance_but_keeps_no_register(qtbot, make_shell, ctx, actors,
+                                                                                   yubei):
+    """The accountant claims, enters the year's figures (scheme parameters)
+    and the social insurance paid; the registers themselves are the
+    administrator's."""
+    care_workers.add_worker(ctx, care_workers.WorkerInput("李秀英", GOOD_ID))
     shell = make_shell(actors[Role.ACCOUNTANT])
     page = open_page(qtbot, shell)
     writes = _writes(page)
     assert page.claims.new_button.isEnabled()
-    assert not any(b.isEnabled() for b in writes["workers"] + writes["facts"])
+    for tab in ("workers", "facts"):
+        page.show_tab(tab)
+        qtbot.waitUntil(shell.idle)
+    click_row(qtbot, page.workers.table, 0)
+    click_row(qtbot, page.facts.params_view, 0)
+    qtbot.waitUntil(shell.idle)
+    assert page.facts.set_param_button.isEnabled() and page.workers.insurance_button.isEnabled()
+    kept = [b for b in writes["workers"] + writes["facts"]
+            if b not in (page.facts.set_param_button, page.facts.clear_param_button, page.workers.insurance_button)]
+    assert not any(b.isEnabled() for b in kept)
 
 
 # --- 护理员 -------------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -240,8 +243,10 @@ class ClaimWizard(ServiceDialog):
 
 
 class ApproveDialog(ServiceDialog):
-    """登记批准: the amount the authorities approved, the day, and a note
-    (required when the amount differs from the claim)."""
+    """登记批准: the amount the authorities approved, the day, a note
+    (required when the amount differs from the claim), and — for a claim
+    with money for residents — the months cut for each resident, so each
+    one's share follows the approval."""
 
     def __init__(self, shell: Shell, claim: Any, parent: QWidget | None = None):
         super().__init__(shell, self.tr("登记补贴批准"), parent)
@@ -259,11 +264,50 @@ class ApproveDialog(ServiceDialog):
         self.form.add_row("approved", self.tr("批准金额（元）"), self.amount, aliases=("amount",))
         self.form.add_row("on", self.tr("批准日期"), self.day)
         self.form.add_row("note", self.tr("备注"), self.note)
+        self.shares: list = []
+        self.cuts: dict[str, QSpinBox] = {}
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("老人"), self.tr("身份证号"), self.tr("计入月数"),
+                                              self.tr("老人部分"), self.tr("核减月数")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.cut_hint = QLabel(self.tr("核减了老人的月份时，在下表填写各人被核减的月数：其老人部分按月扣减，其余差额由机构部分承担。"),
+                               self)
+        self.cut_hint.setWordWrap(True)
+        self.cut_hint.setStyleSheet(NOTE_STYLE)
+        self.form.add_row("cuts", self.tr("核减的老人"), self.table)
+        self.main_layout.addWidget(self.cut_hint)
+        self.table.setVisible(claim.resident_fen > 0)
+        self.cut_hint.setVisible(claim.resident_fen > 0)
         self.ok_button.setText(self.tr("登记批准"))
         self.finish_layout()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self.amount.setFocus()
         self.amount.selectAll()
+        if claim.resident_fen > 0:
+            shell.call(subsidies.resident_shares, claim.id, on_done=self._shares)
+
+    def _shares(self, shares) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.shares = list(shares)
+        self.table.setRowCount(len(self.shares))
+        for i, x in enumerate(self.shares):
+            for col, text in enumerate((x.name, x.id_number, str(x.months), format_yuan(x.resident_fen))):
+                item = QTableWidgetItem(text)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, col, item)
+            spin = QSpinBox(self.table)
+            spin.setRange(0, x.months)
+            self.table.setCellWidget(i, 4, spin)
+            self.cuts[x.key] = spin
+        self.table.resizeColumnsToContents()
+        self.table.setMinimumHeight(min(260, 32 + 26 * len(self.shares)))
+
+    def cut_months(self) -> dict[str, int]:
+        return {key: spin.value() for key, spin in self.cuts.items() if spin.value()}
 
     def save(self) -> None:
         try:
@@ -271,7 +315,8 @@ class ApproveDialog(ServiceDialog):
         except RuleViolation as exc:
             self.show_problems(exc.problems)
             return
-        self.submit(subsidies.approve, self.claim.id, fen, from_qdate(self.day.date()), self.note.text())
+        self.submit(subsidies.approve, self.claim.id, fen, from_qdate(self.day.date()), self.note.text(),
+                    self.cut_months())
 
 
 class ReceiveDialog(ServiceDialog):
@@ -292,7 +337,8 @@ class ReceiveDialog(ServiceDialog):
             self.modes.addButton(b)
         approved = claim.approved_fen if claim.approved_fen is not None else claim.claimed_fen
         self.form.add_row("", self.tr("申报"), plain(_claim_line(claim), self))
-        self.form.add_row("", self.tr("批准金额"), QLabel(format_yuan(approved), self))
+        self.split = QLabel(format_yuan(approved), self)
+        self.form.add_row("", self.tr("批准金额"), self.split)
         self.form.add_row("on", self.tr("到账日期"), self.day)
         box = QWidget(self)
         bl = QVBoxLayout(box)
@@ -305,7 +351,7 @@ class ReceiveDialog(ServiceDialog):
             self.share_text = self.tr("老人补贴 %1").replace("%1", format_yuan(claim.resident_fen))
             self.form.add_row("resident_mode", self.share_text, box)
             note = self.tr("到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，"
-                           "立即转入各人账户或转账、现金发放，不作为机构收入。")
+                           "立即转入各人账户或转账、现金发放，不作为机构收入。已退住、去世的老人没有账户可转入，改为转账发放。")
         else:
             box.hide()
             note = self.tr("本申报没有发给老人的部分，到账金额全部记为政府补助收入。")
@@ -315,7 +361,19 @@ class ReceiveDialog(ServiceDialog):
         self.form.add_widget(label)
         self.ok_button.setText(self.tr("登记到账"))
         self.finish_layout()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
+        self.approved = approved
+        if claim.resident_fen:
+            shell.call(subsidies.resident_shares, claim.id, on_done=self._shares)
+
+    def _shares(self, shares) -> None:
+        """The approved amount split as it will be posted (after the months cut)."""
+        if not shiboken6.isValid(self):
+            return
+        residents = sum(x.resident_fen - x.cut_fen for x in shares)
+        self.split.setText(self.tr("%1（机构 %2，老人 %3）").replace("%1", format_yuan(self.approved))
+                           .replace("%2", format_yuan(self.approved - residents)).replace("%3", format_yuan(residents)))
+        self.adjustSize()
 
     def mode(self) -> str:
         return "cash" if self.cash.isChecked() else "bank" if self.bank.isChecked() else "account"

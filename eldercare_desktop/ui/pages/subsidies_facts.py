@@ -76,9 +76,10 @@ class FactsTab(SubTab):
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
         lay.addWidget(self.result)
-        writes = [self.fact_button, self.add_project_button, self.edit_project_button, self.grade_button,
-                  self.set_param_button, self.clear_param_button]
+        writes = [self.fact_button, self.add_project_button, self.edit_project_button, self.grade_button]
         self.allowed = self.gate(writes, Perm.CENTRE_WRITE)
+        # the year's figures come with the subsidy notice: the accountant fills them in
+        self.allowed.update(self.gate([self.set_param_button, self.clear_param_button], Perm.FINANCE_WRITE))
         self.select_after: dict[str, Any] = {}
         self.fact_button.clicked.connect(lambda: self.record_fact())
         self.add_project_button.clicked.connect(lambda: self.project_dialog(False))

@@ -114,6 +114,8 @@ class WorkersTab(SubTab):
                        self.training_button, self.leave_button]
         self.row_buttons = row_buttons
         self.allowed = self.gate([self.add_button, self.import_button, *row_buttons], Perm.CENTRE_WRITE)
+        # social insurance is paid, and so recorded, by the accountant
+        self.allowed.update(self.gate([self.insurance_button], Perm.FINANCE_WRITE))
         self.allowed.update(self.gate([self.export_button], Perm.PRINT))
         self.allowed[self.template_button] = True
         self.select_after: set[int] = set()
