@@ -47,6 +47,10 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--note", default="", metavar="备注")
     c.add_argument("--submit", action="store_true", help="建立后立即提交（冻结各行及其核查依据）")
     c.set_defaults(func=cmd_claim)
+    c = sp.add_parser("preview", parents=[db, auth, js], help="按登记数据逐行计算一笔申报（不保存），含每项核查及其依据")
+    c.add_argument("scheme", metavar="方案代码")
+    c.add_argument("--period", type=period_arg, metavar="YYYY-MM..YYYY-MM", help="默认为该方案最近一个未申报的周期")
+    c.set_defaults(func=cmd_preview)
     c = sp.add_parser("list", parents=[db, auth, js], help="补贴申报列表")
     c.add_argument("--status", choices=STATUSES, help="只列出该状态")
     c.add_argument("--year", type=year_arg, metavar="YYYY", help="只列出申报期间涉及该年度的")
@@ -220,6 +224,22 @@ def cmd_list(args) -> int:
 def cmd_show(args) -> int:
     ctx = logged_in(args)
     return _show(args, ctx, _claim_id(ctx, args.number))
+
+
+def cmd_preview(args) -> int:
+    from ..services import subsidies
+
+    ctx = logged_in(args)
+    first, last = args.period or subsidies.suggested_period(ctx, args.scheme)
+    result = subsidies.preview(ctx, args.scheme, first, last)
+    if args.json:
+        echo_json({"scheme": args.scheme, "first": first, "last": last, "result": subsidies.result_json(result)})
+        return 0
+    echo(f"{result.scheme_name}  {first}..{last}（预览，未保存）")
+    for note in result.notes:
+        echo(note)
+    _echo_result(result)
+    return 0
 
 
 def cut_arg(text: str) -> tuple[str, int]:

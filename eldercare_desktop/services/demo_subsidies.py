@@ -5,7 +5,7 @@ claims themselves, replayed inside the demo's history in date order
 - The administrator records the centre's dated facts (民办非营利, own
   building, established two weeks before the history starts, licence,
   approved beds, a 3-star rating last year, a nursing-type centre, the
-  legal person's second centre in 两路), the leased annex of 24 beds built
+  legal person's second centre in the district — 两路 opened first), the leased annex of 24 beds built
   early last year, the half-yearly inspection grades, and the municipal
   operating subsidy's figure when the year's notice comes in January.
 - A care-worker register of about one worker per six beds (at least six):
@@ -80,7 +80,6 @@ class SubsidyReplayer:
         at(start, 8, 40, "facts")
         at(start, 8, 50, "workers")
         at(dt.date(self.last, 1, 6), 9, 0, "rating")
-        at(dt.date(self.last, 2, 10), 9, 0, "chain")
         at(self.annex_day, 9, 0, "annex")
         at(self.leave_day, 17, 0, "leaver")
         month = dt.date(self.setup.year, self.setup.month, 1)
@@ -127,16 +126,16 @@ class SubsidyReplayer:
         facts.record_fact(b, "approved_beds", str(max(1, self.beds - ANNEX_BEDS)), d)
         facts.record_fact(b, "nursing_centre", "是", d, "内设医务室，已备案")
         facts.record_fact(b, "star_rating", "2", d)
+        # the legal person's first centre, in 两路, opened in 2019: this one is its second
+        facts.record_fact(b, "chain_centres", "2", d)
+        facts.record_fact(b, "chain_names", "渝北区阳光颐养院（两路街道，2019年开业，86张床位）", d)
+        facts.record_fact(b, "chain_new", "是", d)
         facts.add_project(b, facts.ProjectInput("主楼", "养老机构", "新建", max(1, self.beds - ANNEX_BEDS),
                                                 d - dt.timedelta(days=30), "自有", "0", note="自有产权，开业时建成"))
 
     def _rating(self, _arg) -> None:
         facts.record_fact(self.boss, "star_rating", "3", self.boss.today(), f"{self.last - 1}年度等级评定")
 
-    def _chain(self, _arg) -> None:
-        day = self.boss.today()
-        facts.record_fact(self.boss, "chain_centres", "2", day)
-        facts.record_fact(self.boss, "chain_names", "渝北区阳光颐养院（两路街道，86张床位）", day)
 
     def _annex(self, _arg) -> None:
         day = self.boss.today()
@@ -233,7 +232,10 @@ class SubsidyReplayer:
 
     # -- claims ------------------------------------------------------------------------------
     def _claim(self, arg) -> None:
+        """A claim as the accountant makes it: only when there is something to claim."""
         key, scheme, first, last = arg
+        if sub.preview(self.acc, scheme, first, last).total_fen <= 0:
+            return  # e.g. a small demo's annex when the site cap is used up
         cid = sub.create_claim(self.acc, scheme, first, last).ids[0]
         self.claims[key] = cid
         if key != "chain":
@@ -255,12 +257,16 @@ class SubsidyReplayer:
                                              dt.date(y + 1, 6, 18), (main,), "自有", "纸质申报，开业当年")
 
     def _withdraw(self, key: str) -> None:
+        if key not in self.claims:
+            return
         sub.withdraw(self.acc, self.claims[key], "市级运营补贴标准尚未下达，撤回待补报")
 
     def _approve(self, arg) -> None:
         """Approved as claimed, or with one resident's month cut (``cut``
         months of the last resident with a full share)."""
         key, cut, note = arg
+        if key not in self.claims:
+            return
         c = sub.claim(self.acc, self.claims[key])
         if not cut:
             sub.approve(self.acc, c.id, c.claimed_fen, self.acc.today())
@@ -277,6 +283,8 @@ class SubsidyReplayer:
 
     def _receive(self, arg) -> None:
         key, mode = arg
+        if key not in self.claims:
+            return
         sub.receive(self.acc, self.claims[key], self.acc.today(), mode)
 
 

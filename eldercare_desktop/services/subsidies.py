@@ -22,6 +22,7 @@ Decisions:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from .context import Ctx
 
 RESIDENT_SUBSIDY = "220903"  # 其他应付款—代收老人补贴
 LIVE = ("已提交", "已批准", "已到账")
+OUTSIDE_PREFIX = "BW"  # claims made before the app (services.subsidy_history)
 RESIDENT_MODES = {"account": "转入老人账户", "bank": "转账发放给老人", "cash": "现金发放给老人"}
 
 
@@ -89,6 +91,11 @@ class ClaimInfo:
     note: str
     created_by: str
     submitted_by: str
+
+    @property
+    def outside(self) -> bool:
+        """Made before the app (登记系统外申领, BW…): recorded, not printed."""
+        return self.number.startswith(OUTSIDE_PREFIX)
 
 
 # --- schemes -------------------------------------------------------------------------
@@ -188,15 +195,29 @@ def compute_in(s: Session, profile: PolicyProfile, sc: Scheme, months: tuple[str
 
 
 def preview(ctx: Ctx, scheme: str, first: str, last: str) -> ClaimResult:
-    """A claim computed from today's registers, saving nothing (the wizard)."""
+    """A claim computed from today's registers, saving nothing (the wizard);
+    its ``notes`` say when the period is already claimed."""
     months = _check_period(first, last, ctx.today())
     with ctx.read() as s:
         profile = profile_in(s)
-        return compute_in(s, profile, _scheme(profile, scheme), months)
+        result = compute_in(s, profile, _scheme(profile, scheme), months)
+        taken = _taken(s, scheme, first, last)
+    return dataclasses.replace(result, notes=(taken,)) if taken else result
 
 
 def suggested_period(ctx: Ctx, scheme: str) -> tuple[str, str]:
-    return default_period(_scheme(centre_profile(ctx), scheme), ctx.today())
+    """The latest ended period of the scheme not claimed yet (looking back a
+    few periods), else the latest ended one."""
+    sc = _scheme(centre_profile(ctx), scheme)
+    latest = default_period(sc, ctx.today())
+    first, last = latest
+    with ctx.read() as s:
+        for _ in range(6):
+            if not _taken(s, scheme, first, last):
+                return first, last
+            y, m = int(first[:4]), int(first[5:])
+            first, last = default_period(sc, dt.date(y, m, 1))
+    return latest
 
 
 def _missing(result: ClaimResult) -> None:
@@ -205,12 +226,20 @@ def _missing(result: ClaimResult) -> None:
                             "请先在“补贴参数”中填写当年通知的标准", "params")
 
 
-def _overlap(s: Session, scheme: str, first: str, last: str, exclude: int | None = None) -> None:
+def _taken(s: Session, scheme: str, first: str, last: str, exclude: int | None = None) -> str:
+    """Why the period cannot be claimed again ('' when it can)."""
     other = s.execute(select(SubsidyClaim).where(
         SubsidyClaim.scheme == scheme, SubsidyClaim.status != "已撤回", SubsidyClaim.first <= last,
         SubsidyClaim.last >= first, SubsidyClaim.id != (exclude or 0))).scalars().first()
-    if other is not None:
-        raise RuleViolation(f"申报期间与{other.number}（{period_label(other.first, other.last)}，{other.status}）重叠", "period")
+    if other is None:
+        return ""
+    return f"申报期间与{other.number}（{period_label(other.first, other.last)}，{other.status}）重叠"
+
+
+def _overlap(s: Session, scheme: str, first: str, last: str, exclude: int | None = None) -> None:
+    taken = _taken(s, scheme, first, last, exclude)
+    if taken:
+        raise RuleViolation(taken, "period")
 
 
 def create_claim(ctx: Ctx, scheme: str, first: str, last: str, note: str = "") -> Changes:
@@ -222,6 +251,8 @@ def create_claim(ctx: Ctx, scheme: str, first: str, last: str, note: str = "") -
         _overlap(s, scheme, first, last)
         result = compute_in(s, profile, sc, months)
         _missing(result)
+        if result.total_fen <= 0:
+            raise RuleViolation("没有符合条件的行，申报金额为0：不建立申报（在向导中选中一行可查看原因）", "rows")
         year = ctx.today().year
         n = s.execute(select(func.count()).select_from(SubsidyClaim)
                       .where(SubsidyClaim.number.like(f"BT{year}-%"))).scalar_one() + 1

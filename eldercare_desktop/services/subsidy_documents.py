@@ -26,6 +26,8 @@ def claim_form(ctx: Ctx, claim_id: int):
     from ..documents.subsidy_xlsx import ClaimForm
 
     info = subsidies.claim(ctx, claim_id)
+    if info.outside:
+        raise RuleViolation(f"{info.number}是系统外（纸质）申领，只登记了到账金额，没有申报材料可打印")
     result = subsidies.claim_result(ctx, claim_id)
     centre = get_centre(ctx)
     if centre is None:

@@ -52,6 +52,7 @@ FACTS: dict[str, tuple[str, object]] = {
     "nursing_centre": ("护理型养老机构（具备医疗护理资质）", ("是", "否")),
     "chain_centres": ("同一法人在本区的机构数（含本机构）", "int"),
     "chain_names": ("同一法人在本区的其他机构", "text"),
+    "chain_new": ("本机构是同一法人在本区新增的连锁机构", ("是", "否")),
     "community_kind": ("社区养老服务中心类型", COMMUNITY_KINDS),
     "community_area_m2": ("社区养老服务中心面积（m²）", "decimal"),
     "municipal_grant": ("市级示范建设补贴（已到账）", "fen"),

@@ -71,9 +71,17 @@ def record_outside_claim(ctx: Ctx, scheme: str, first: str, last: str, amounts: 
         if sc.once and not subjects:
             p.add("subjects", "该补贴每个对象只发一次：请选择当时申领的建设项目或机构")
         known = dict(outside_subjects(ctx, scheme)) if subjects else {}
+        _earlier, paid = subsidies._earlier(s, sc.code, None)
+        done = {p_.id: p_.completed for p_ in subsidy_facts.projects_in(s)}
         for key in subjects:
             if key not in known:
                 p.add("subjects", f"“{key}”不是本方案的对象")
+            elif sc.once and key in paid:
+                p.add("subjects", f"{known[key]}已在{paid[key]}中申领，不能再登记")
+            elif key.startswith("project:") and done.get(int(key[8:]), dt.date.min) > subsidies.subj.month_span(last)[1]:
+                p.add("subjects", f"{known[key]}竣工于{done[int(key[8:])]:%Y-%m-%d}，晚于申报期间")
+        if received_on < subsidies.subj.month_span(first)[0]:
+            p.add("received_on", "到账日期早于申报期间")
         p.raise_if_any()
         subsidies._overlap(s, scheme, first, last)
         total = sum(amounts.values())

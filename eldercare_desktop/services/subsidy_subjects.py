@@ -10,7 +10,8 @@ Decisions:
   shows as meeting it. Nursing occupancy = bed-days in nursing-type beds held
   by residents assessed 失能/半失能 on that day ÷ (nursing-type beds × days).
 - A resident's month counts the days of the stay in it (leave days count:
-  the bed is kept); the part-month rule is the scheme's ``present_days`` test.
+  the bed is kept, and the evidence says how many of them were leave, so a
+  clerk can see it); the part-month rule is the scheme's ``present_days`` test.
 - A worker's month reads the contract covering most of it; ``work_days`` are
   the days under contract and before leaving.
 """
@@ -24,7 +25,7 @@ from decimal import ROUND_DOWN, Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Assessment, Bed, BedAssignment, Centre, Resident, Stay
+from ..db.models import Assessment, Bed, BedAssignment, Centre, Leave, Resident, Stay
 from ..domain.subsidy import years_between
 from ..domain.subsidy_records import CERT_LEVELS, ProjectFacts, Subject, WorkerFacts
 from . import care_workers, subsidy_facts
@@ -199,6 +200,10 @@ def resident_subjects(s: Session, months: tuple[str, ...], base: dict) -> list[S
                                     .where(BedAssignment.start_date <= hi,
                                            or_(BedAssignment.end_date.is_(None), BedAssignment.end_date >= lo))):
         beds[rid].append((bid, a, b))
+    leaves = defaultdict(list)
+    for rid, a, b in s.execute(select(Leave.resident_id, Leave.first_day, Leave.last_day)
+                               .where(Leave.first_day <= hi, or_(Leave.last_day.is_(None), Leave.last_day >= lo))):
+        leaves[rid].append((a, b))
     dis = _Disability(s)
     spans = [(m, *month_span(m)) for m in months]
     out = []
@@ -208,9 +213,13 @@ def resident_subjects(s: Session, months: tuple[str, ...], base: dict) -> list[S
             days = sum(_overlap(a, b, m0, m1) for a, b in stays[r.id])
             grade, cat = dis.on(r.id, m1)
             in_nursing = any(bid in nursing and _overlap(a, b, m0, m1) for bid, a, b in beds[r.id])
-            per[m] = {"present_days": days, "disability": grade, "disability_category": cat,
+            # leave days stay counted (the bed is kept) but the evidence says so
+            away = sum(_overlap(a, min(b or m1, m1), m0, m1) for a, b in leaves[r.id]) if leaves[r.id] else 0
+            away = min(away, days)
+            per[m] = {"present_days": days, "leave_days": away, "disability": grade, "disability_category": cat,
                       "in_nursing_bed": in_nursing,
-                      "_display": {"disability_category": cat or grade, "present_days": f"{days} 天"}}
+                      "_display": {"disability_category": cat or grade,
+                                   "present_days": f"{days} 天" + (f"（含请假{away}天）" if away else "")}}
         first = min(a for a, _ in stays[r.id])
         ends = [b for _, b in stays[r.id]]
         last = None if any(b is None for b in ends) else max(ends)

@@ -101,7 +101,8 @@ def claim_actions(claim: Any | None) -> ClaimActions:
         return ClaimActions()
     s = claim.status
     return ClaimActions(submit=s == DRAFT, approve=s == SUBMITTED, receive=s == APPROVED,
-                        withdraw=s in (DRAFT, SUBMITTED), export=s != WITHDRAWN)
+                        withdraw=s in (DRAFT, SUBMITTED),
+                        export=s != WITHDRAWN and not getattr(claim, "outside", False))
 
 
 def year_choices(today: dt.date, back: int = 6) -> list[int]:

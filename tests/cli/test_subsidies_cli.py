@@ -184,15 +184,16 @@ def test_staff_template_import_list_expiring_export(run, sub_db, tmp_path):
     assert "无法读取" in err
 
 
-def test_a_claim_that_cannot_be_submitted_stays_a_draft(run, sub_db):
+def test_a_claim_of_nothing_is_not_made_but_can_be_previewed(run, sub_db):
     db = sub_db
-    # nobody lived there in the first half of 2025: a claim of ¥0 is refused at submission
+    # nobody lived there in the first half of 2025: nothing to claim, no number used
     _, err = call(run, db, "subsidies", "claim", "yb-service", "--period", "2025-01..2025-06", "--submit", code=1)
-    assert "草稿已保留" in err and "金额为0" in err
-    r = js(run, db, "subsidies", "list", "--status", "草稿")
-    assert [(x["number"], x["claimed_fen"]) for x in r["claims"]] == [("BT2026-0001", 0)]
-    _, err = call(run, db, "subsidies", "submit", "BT2026-0001", code=1)
     assert "金额为0" in err
+    assert js(run, db, "subsidies", "list")["claims"] == []
+    r = js(run, db, "subsidies", "preview", "yb-service", "--period", "2025-01..2025-06")
+    assert r["result"]["total_fen"] == 0 and r["result"]["notes"] == []
+    out, _ = call(run, db, "subsidies", "preview", "yb-service", "--period", "2026-01..2026-06")
+    assert "申请金额合计：4,800.00" in out and "（预览，未保存）" in out
 
 
 def test_record_a_claim_made_before_the_app(run, sub_db):
@@ -210,6 +211,6 @@ def test_record_a_claim_made_before_the_app(run, sub_db):
     assert (r["number"], r["status"], r["claimed_fen"]) == ("BW2025-0001", "已到账", 100_000_00)
     out, _ = call(run, db, "subsidies", "show", "BW2025-0001")
     assert "系统外申领（2025-04-01到账）：纸质" in out
-    r = js(run, db, "subsidies", "claim", "yb-chain", "--period", "2026-01..2026-10")
+    r = js(run, db, "subsidies", "preview", "yb-chain", "--period", "2026-01..2026-10")
     assert r["result"]["total_fen"] == 0
     assert any("已在BW2025-0001中申领" in c["evidence"] for c in r["result"]["rows"][0]["checks"])

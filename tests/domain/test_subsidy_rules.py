@@ -365,7 +365,7 @@ def test_yubei_service_subsidy_to_centre_and_resident():
     (3, 150, 100_000 * Y),
 ])
 def test_yubei_chain_bonus(chain, beds, expected):
-    subj = centre(YEAR, chain_centres=chain, approved_beds=beds, beds=beds)
+    subj = centre(YEAR, chain_centres=chain, approved_beds=beds, beds=beds, chain_new="是")
     r = run("chongqing-yubei", "yb-chain", [subj], YEAR)
     assert r.total_fen == expected and dict(r.funders) == {"渝北区财政": expected}
     row = r.rows[0]
@@ -375,6 +375,16 @@ def test_yubei_chain_bonus(chain, beds, expected):
     if expected:
         band = "30" if beds <= 200 else "201"
         assert layer(row, "连锁奖励").basis.endswith(f"（核定床位{beds} 张 ≥ {band} 张）")
+
+
+def test_yubei_chain_bonus_goes_to_the_new_centre():
+    """每新增加一家机构…奖励: the bonus is the new centre's; the legal
+    person's first centre, though in a chain of two, gets nothing."""
+    first = centre(YEAR, chain_centres=2, approved_beds=100, beds=100, chain_new="否")
+    r = run("chongqing-yubei", "yb-chain", [first], YEAR)
+    assert r.total_fen == 0 and has(r.rows[0], "本机构为新增的连锁机构 否（要求是） ✘")
+    unknown = centre(YEAR, chain_centres=2, approved_beds=100, beds=100)
+    assert run("chongqing-yubei", "yb-chain", [unknown], YEAR).total_fen == 0
 
 
 @pytest.mark.parametrize("grant, years, ratio, expected", [

@@ -122,3 +122,14 @@ def test_future_period_and_missing_parameter_refused(ctx, yubei):
     with pytest.raises(RuleViolation, match="cq_operating_rate"):
         subsidies.create_claim(ctx, "cq-operating", "2026-01", "2026-06")
     assert subsidies.claims(ctx) == []
+
+
+def test_leave_days_count_and_the_evidence_says_so(ctx, yubei):
+    """张三 away 2026-03-06 — back 2026-03-27: his 31 March days still count
+    (the bed is kept), and the evidence shows 21 of them were leave."""
+    residents.start_leave(ctx, yubei["张三"], D(2026, 3, 6), "住院", D(2026, 3, 26))
+    residents.end_leave(ctx, yubei["张三"], D(2026, 3, 27))
+    r = subsidies.preview(ctx, "yb-service", "2026-01", "2026-06")
+    z = next(x for x in r.rows if x.name == "张三")
+    assert z.amount_fen == 1800_00
+    assert any("2026-03：31 天（含请假21天）" in c.evidence for c in z.checks)

@@ -463,6 +463,7 @@ def test_contract_renewed_mid_month_keeps_the_month(ctx, guandu):
 # --- claim rules -----------------------------------------------------------------------------
 
 def test_future_period_refused_nothing_saved(app, ctx, centre_ready):
+    admit(ctx, centre_ready["A101-1"], "张三", 13, D(2026, 1, 10))
     before = counts(app, SubsidyClaim)
     # today is 2026-11-25: November has not ended
     with pytest.raises(RuleViolation, match="申报期间2026年11月还没有结束（截止2026-11-30），不能申报未来的月份"):
@@ -506,8 +507,12 @@ def test_overlapping_period_refused_withdraw_frees_it(app, ctx, centre_ready):
         with pytest.raises(RuleViolation, match=r"申报期间与BT2026-0001（2026年上半年，已提交）重叠"):
             subsidies.create_claim(ctx, "yb-service", a, b)
     assert counts(app, SubsidyClaim, SubsidyClaimRow) == before
-    # another scheme may cover the same months
-    subsidies.create_claim(ctx, "yb-chain", "2026-01", "2026-06")
+    # another scheme may cover the same months (with nothing to claim it is refused, not saved)
+    with pytest.raises(RuleViolation, match="没有符合条件的行，申报金额为0"):
+        subsidies.create_claim(ctx, "yb-chain", "2026-01", "2026-06")
+    subsidy_facts.set_param(ctx, "cq_operating_rate", "100")
+    with pytest.raises(RuleViolation, match="没有符合条件的行"):  # 张三 is not assessed 失能
+        subsidies.create_claim(ctx, "cq-operating", "2026-01", "2026-06")
     # the next half is fine
     subsidies.create_claim(ctx, "yb-service", "2026-07", "2026-10")
     with pytest.raises(RuleViolation, match="撤回原因"):
@@ -769,6 +774,24 @@ def test_claim_made_before_the_app_counts_against_the_cap(app, ctx, clock, centr
     # the same period again is an overlap
     with pytest.raises(RuleViolation, match="重叠"):
         subsidies.create_claim(ctx, "cq-construction", "2025-01", "2025-12")
+    # 一期 cannot be recorded as paid twice; 二期 was not built in 2024; money before its period
+    two = next(k for k, name in keys.items() if name == "二期")
+    before = counts(app, SubsidyClaim, SubsidyClaimRow)
+    with pytest.raises(RuleViolation, match="一期已在BW2025-0001中申领"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2024-01", "2024-12",
+                                             {"市级建设补贴": 1 * Y}, D(2024, 12, 20), (one,))
+    with pytest.raises(RuleViolation, match="二期竣工于2026-03-31，晚于申报期间"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2024-01", "2024-12",
+                                             {"市级建设补贴": 1 * Y}, D(2024, 12, 20), (two,))
+    with pytest.raises(RuleViolation, match="到账日期早于申报期间"):
+        subsidy_history.record_outside_claim(ctx, "cq-construction", "2024-01", "2024-12",
+                                             {"市级建设补贴": 1 * Y}, D(2023, 12, 20), (one,))
+    assert counts(app, SubsidyClaim, SubsidyClaimRow) == before
+    # nothing to print: it was claimed on paper
+    from eldercare_desktop.services import subsidy_documents
+    assert subsidies.claim(ctx, cid).outside
+    with pytest.raises(RuleViolation, match="没有申报材料可打印"):
+        subsidy_documents.claim_form(ctx, cid)
 
 
 def test_part_month_days_is_a_whole_number_of_days(app, ctx, centre_ready):

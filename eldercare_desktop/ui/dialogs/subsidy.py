@@ -203,7 +203,12 @@ class ClaimWizard(ServiceDialog):
         self.form.set_field_error("period", None)
         self.last_error = ""
         self.result.show_result(result)
-        if result.missing:
+        self.ok_button.setEnabled(not result.notes and result.total_fen > 0)
+        if result.notes:  # the period is claimed already
+            self.form.set_field_error("period", result.notes[0])
+            self.status.setText(self.tr("%1：请选择其他期间").replace("%1", result.notes[0]))
+            self.status.setStyleSheet(ERROR_STYLE)
+        elif result.missing:
             self.status.setText(self.tr("缺少参数，暂不能建立申报：%1").replace("%1", "、".join(result.missing)))
             self.status.setStyleSheet(ERROR_STYLE)
         elif result.total_fen <= 0:
@@ -220,6 +225,7 @@ class ClaimWizard(ServiceDialog):
         if seq != self._seq or not shiboken6.isValid(self):
             return
         self.result.clear()
+        self.ok_button.setEnabled(False)
         self._show_error(exc)
         self.previews += 1
 
