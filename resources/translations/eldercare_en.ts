@@ -192,52 +192,87 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="258"/>
         <source>登记补贴批准</source>
         <translation>Record subsidy approval</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="262"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="265"/>
         <source>批准金额与申报金额不同时必填，如核减的行</source>
         <translation>Required when the approved amount differs from the claim, e.g. the rows cut</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="255"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="266"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="267"/>
         <source>申报金额</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="268"/>
         <source>%1（其中发给老人 %2）</source>
         <translation>%1 (of which to residents %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="270"/>
         <source>批准金额（元）</source>
         <translation>Approved amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="260"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="271"/>
         <source>批准日期</source>
         <translation>Approved on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="272"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="276"/>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="276"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="276"/>
+        <source>计入月数</source>
+        <translation>Months counted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="277"/>
+        <source>老人部分</source>
+        <translation>Resident&apos;s share</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="277"/>
+        <source>核减月数</source>
+        <translation>Months cut</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="281"/>
+        <source>核减了老人的月份时，在下表填写各人被核减的月数：其老人部分按月扣减，其余差额由机构部分承担。</source>
+        <translation>When months of residents were not allowed, enter each resident&apos;s months cut below: their share is cut by those months; the rest of the difference falls on the centre&apos;s share.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="285"/>
+        <source>核减的老人</source>
+        <translation>Residents cut</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="289"/>
         <source>登记批准</source>
         <translation>Record approval</translation>
     </message>
@@ -919,201 +954,201 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AssetsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="410"/>
         <source>购置资产…</source>
         <translation>Buy asset…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="411"/>
         <source>登记已有资产…</source>
         <translation>Register existing asset…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="412"/>
         <source>计提折旧…</source>
         <translation>Depreciate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
         <source>原值</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="519"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="476"/>
         <source>启用日期</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="463"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="475"/>
         <source>资产类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
         <source>残值</source>
         <translation>Salvage</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
         <source>月折旧额</source>
         <translation>Monthly dep.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
         <source>累计折旧</source>
         <translation>Acc. dep.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="421"/>
         <source>使用年限
 (月)</source>
         <translation>Life
 (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="422"/>
         <source>净值</source>
         <translation>Net value</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="422"/>
         <source>购置凭证</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="442"/>
         <source>购置凭证%1：审核后才计提折旧</source>
         <translation>Purchase voucher %1: the asset depreciates once it is reviewed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="453"/>
         <source>共 %1 项&#x3000;原值合计 %2&#x3000;累计折旧 %3&#x3000;净值 %4</source>
         <translation>%1 assets   Cost %2   Accumulated depreciation %3   Net value %4</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="515"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="472"/>
         <source>赊购（记应付账款）</source>
         <translation>On credit (accounts payable)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="517"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="474"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="475"/>
         <source>资产名称</source>
         <translation>Asset name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="519"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="476"/>
         <source>原值（元）</source>
         <translation>Cost (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="477"/>
         <source>使用年限（月）</source>
         <translation>Useful life (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="477"/>
         <source>预计净残值（元）</source>
         <translation>Salvage value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="478"/>
         <source>使用部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="480"/>
         <source>元，开始使用本系统前已提的折旧</source>
         <translation>yuan, depreciation charged before using this app</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="524"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="481"/>
         <source>YYYY-MM，如 2024-12</source>
         <translation>YYYY-MM, e.g. 2024-12</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="483"/>
         <source>购置日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="526"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="483"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="529"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="486"/>
         <source>期初累计折旧（元）</source>
         <translation>Opening accumulated depreciation (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="530"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="487"/>
         <source>已提折旧截至月份</source>
         <translation>Charged through (month)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="544"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="501"/>
         <source>购置固定资产</source>
         <translation>Asset purchase</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="544"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="501"/>
         <source>登记已有资产</source>
         <translation>Register existing asset</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="545"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="502"/>
         <source>登记资产卡片并生成购置凭证（待审核）。</source>
         <translation>Registers the asset card and its purchase voucher (to be reviewed).</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="546"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="503"/>
         <source>为账上已有的资产（期初或已手工记账）登记卡片，不生成凭证。</source>
         <translation>A card for an asset already on the books (opening balances or a voucher entered by hand); no voucher is made.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="547"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="504"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="513"/>
         <source>计提折旧</source>
         <translation>Depreciation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="513"/>
         <source>计提</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="556"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="513"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="558"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="515"/>
         <source>按直线法计提所选月份的固定资产折旧；同一月份只计提一次。</source>
         <translation>Posts straight-line depreciation of the fixed assets for the chosen month; a month is posted once only.</translation>
     </message>
@@ -3231,89 +3266,94 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ClaimWizard</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="50"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="53"/>
         <source>新建补贴申报</source>
         <translation>New subsidy claim</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="74"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="79"/>
         <source>可选，如：经办人、报送单位</source>
         <translation>Optional, e.g. the person handling it, the office it goes to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="80"/>
         <source>补贴方案</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="81"/>
         <source>申报期间</source>
         <translation>Claim period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="82"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="93"/>
         <source>建立草稿</source>
         <translation>Create draft</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="103"/>
         <source>正在读取补贴方案…</source>
         <translation>Reading the schemes…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="117"/>
         <source>机构的政策配置没有补贴方案：请在“设置 → 机构信息”中选择所在地区</source>
         <translation>The centre&apos;s policy profile has no subsidy schemes: choose the district in Settings → Centre details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="139"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="140"/>
         <source>出资方：%1&#x3000;补贴层级：%2</source>
         <translation>Funders: %1 - Layers: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="143"/>
         <source>申报材料：%1</source>
         <translation>Documents to attach: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="144"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="180"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="194"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="162"/>
         <source>默认为最近一个已结束的申报期</source>
         <translation>Defaults to the latest claim period that has ended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="209"/>
+        <source>%1：请选择其他期间</source>
+        <translation>%1: choose another period</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="212"/>
         <source>缺少参数，暂不能建立申报：%1</source>
         <translation>A figure is missing, so no claim can be made yet: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="215"/>
         <source>%1：没有符合条件的行，申报金额为0（选中一行查看原因）</source>
         <translation>%1: no row qualifies, the claim is 0 (select a row to see why)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="219"/>
         <source>%1：按今天的登记情况计算，申报合计 %2</source>
         <translation>%1: computed from today&apos;s registers, claim total %2</translation>
     </message>
@@ -5092,12 +5132,12 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Scheme parameters</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="190"/>
         <source>清除“%1”？清除后使用政策配置的默认值；没有默认值的补贴方案将不能申报。</source>
         <translation>Clear &quot;%1&quot;? The policy profile&apos;s default is used instead; a scheme without a default cannot be claimed.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_facts.py" line="191"/>
         <source>清除补贴参数</source>
         <translation>Clear scheme parameter</translation>
     </message>
@@ -6697,57 +6737,62 @@ The previous data was saved as:
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="333"/>
         <source>登记补贴到账</source>
         <translation>Record subsidy receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="337"/>
         <source>转入老人账户（抵下期费用）</source>
         <translation>Credit to the residents&apos; accounts (against their next bills)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="338"/>
         <source>转账发放给老人</source>
         <translation>Pay to the residents by bank transfer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="339"/>
         <source>现金发放给老人</source>
         <translation>Pay to the residents in cash</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="345"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="347"/>
         <source>批准金额</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="348"/>
         <source>到账日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="357"/>
         <source>老人补贴 %1</source>
         <translation>Residents&apos; share %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="307"/>
-        <source>到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，立即转入各人账户或转账、现金发放，不作为机构收入。</source>
-        <translation>The amount received goes to the bank account; the centre&apos;s share is government grant income, the residents&apos; share is the residents&apos; money, passed on at once to their accounts, by transfer or in cash, never the centre&apos;s income.</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="359"/>
+        <source>到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，立即转入各人账户或转账、现金发放，不作为机构收入。已退住、去世的老人没有账户可转入，改为转账发放。</source>
+        <translation>The amount received goes to the bank account; the centre&apos;s share is government subsidy income, the residents&apos; share is theirs and goes straight into each one&apos;s account or is paid out by transfer or in cash, never the centre&apos;s income. A resident who has left or died has no account: paid by transfer.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="380"/>
+        <source>%1（机构 %2，老人 %3）</source>
+        <translation>%1 (centre %2, residents %3)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="363"/>
         <source>本申报没有发给老人的部分，到账金额全部记为政府补助收入。</source>
         <translation>This claim has no residents&apos; share: the whole amount received is government grant income.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="368"/>
         <source>登记到账</source>
         <translation>Record receipt</translation>
     </message>
@@ -8660,42 +8705,42 @@ Meals %3/day</translation>
 <context>
     <name>SubsidiesPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="141"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="142"/>
         <source>护理员</source>
         <translation>Care workers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="143"/>
         <source>机构信息</source>
         <translation>Centre details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
         <source>可申报</source>
         <translation>Claim open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
         <source>缺参数</source>
         <translation>Missing figure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
         <source>证件到期</source>
         <translation>Expiring</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="203"/>
         <source>另有 %1 条提醒</source>
         <translation>%1 more reminders</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="226"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -9355,311 +9400,311 @@ You can change your own password at any time.</translation>
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="150"/>
         <source>全年</source>
         <extracomment>entities whose Changes should reload these tabs (for the page that holds them)</extracomment>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="152"/>
         <source>%1月</source>
         <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="198"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="324"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="158"/>
         <source>新建凭证</source>
         <translation>New voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="159"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="338"/>
         <source>红冲</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="162"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="160"/>
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="161"/>
         <source>红冲…</source>
         <translation>Reverse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="206"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="352"/>
         <source>下载导入模板</source>
         <translation>Download import template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="164"/>
         <source>期初余额…</source>
         <translation>Opening balances…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="165"/>
         <source>年末结转…</source>
         <translation>Year-end close…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="166"/>
         <source>新增明细科目…</source>
         <translation>New sub-account…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="210"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="167"/>
         <source>审核选中的凭证（可多选）：审核人不能是制单人</source>
         <translation>Review the selected vouchers (several at once): the reviewer cannot be the one who prepared them</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="169"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="169"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="213"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="183"/>
         <source>冲 %1</source>
         <translation>reverses %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <source>被 %1 冲</source>
         <translation>rev. by %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="368"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="339"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
         <source>附件</source>
         <translation>Attach.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="197"/>
         <source>凭证分录</source>
         <translation>Voucher lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="255"/>
         <source>共 %1 张</source>
         <translation>%1 vouchers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="261"/>
         <source>期初余额已于 %1 录入</source>
         <translation>Opening balances were entered on %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="262"/>
         <source>录入启用年度1月1日的科目余额（只能录入一次）</source>
         <translation>Enter the account balances on 1 January of the first year (once only)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="283"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="287"/>
         <source>作废原因：%1</source>
         <translation>Voided: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="290"/>
         <source>已选中 %1 张凭证</source>
         <translation>%1 vouchers selected</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="291"/>
         <source>选中一张凭证查看分录</source>
         <translation>Select a voucher to see its lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
         <source>制单人</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="324"/>
         <source>作废记账凭证</source>
         <translation>Void voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="325"/>
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="327"/>
         <source>作废后凭证号保留并标为作废，不进入账簿。</source>
         <translation>The voucher keeps its number, marked void, and never reaches the books.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="338"/>
         <source>红冲凭证</source>
         <translation>Reverse voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="339"/>
         <source>红冲日期</source>
         <translation>Reversal date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="340"/>
         <source>红冲原因</source>
         <translation>Reason for reversal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="342"/>
         <source>生成一张金额为负数的红冲凭证（待审核），审核后冲销原凭证。</source>
         <translation>Makes a reversal voucher with negative amounts (to be reviewed); once reviewed it cancels the original.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="347"/>
         <source>导入凭证</source>
         <translation>Import vouchers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="390"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="352"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="349"/>
         <source>正在导入凭证…</source>
         <translation>Importing vouchers…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="355"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="370"/>
         <source>结转%1年度的收入和费用到净资产，并结账12月。结转后该年度不能再记账。继续？</source>
         <translation>Carry the income and expenses of %1 to net assets and close December. Nothing more can be entered in that year. Continue?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="414"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="373"/>
         <source>年末结转</source>
         <translation>Year-end close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="373"/>
         <source>结转</source>
         <translation>Close year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="373"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="374"/>
         <source>年末结转前：1至11月均已结账，凭证均已审核，各月折旧均已计提。</source>
         <translation>Before the year-end close: January to November are closed, every voucher is reviewed and every month&apos;s depreciation is posted.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="385"/>
         <source>上级代码加两位数字</source>
         <translation>Parent code and two more digits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="387"/>
         <source>新增明细科目</source>
         <translation>New sub-account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="387"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="388"/>
         <source>上级科目</source>
         <translation>Parent account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="388"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="389"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
@@ -9667,27 +9712,27 @@ You can change your own password at any time.</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="395"/>
         <source>撤回补贴申报</source>
         <translation>Withdraw subsidy claim</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="335"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="399"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="336"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="400"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="401"/>
         <source>撤回后申报号保留并标为已撤回，同一期间可以重新申报。</source>
         <translation>The claim keeps its number, marked withdrawn; the same period can be claimed again.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="405"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
@@ -9840,13 +9885,13 @@ You can change your own password at any time.</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="83"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="215"/>
         <source>资格证书</source>
         <translation>Certificate</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="84"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="215"/>
         <source>劳动合同</source>
         <translation>Labour contract</translation>
     </message>
@@ -9901,99 +9946,99 @@ You can change your own password at any time.</translation>
         <translation>Double-click to select the care worker</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="156"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="180"/>
         <source>选中一名护理员查看劳动合同、证书、社保和培训记录</source>
         <translation>Select a care worker to see contracts, certificates, insurance and training</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="202"/>
         <source>连续从事护理工作自 %1</source>
         <translation>In continuous care work since %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="204"/>
         <source>已于 %1 离职</source>
         <translation>Left on %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="206"/>
         <source>无固定期限</source>
         <translation>Open-ended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="207"/>
         <source>%1 解除</source>
         <translation>ended %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="205"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="210"/>
         <source>发证 %1</source>
         <translation>issued %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
         <source>有效期至 %1</source>
         <translation>valid until %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="213"/>
         <source>%1学时</source>
         <translation>%1 hours</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="216"/>
         <source>社保已缴月份</source>
         <translation>Months insured</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="215"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="217"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="228"/>
         <source>该护理员不在当前列表中</source>
         <translation>That care worker is not in the list shown</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="265"/>
         <source>导入护理员</source>
         <translation>Import care workers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="263"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="285"/>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="293"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="287"/>
         <source>下载护理员导入模板</source>
         <translation>Download the care-worker import template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="290"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="292"/>
         <source>养老护理员花名册_%1.xlsx</source>
         <translation>care_worker_roster_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="291"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="293"/>
         <source>导出护理员花名册</source>
         <translation>Export care-worker roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies_workers.py" line="295"/>
         <source>正在导出护理员花名册…</source>
         <translation>Exporting the care-worker roster…</translation>
     </message>

@@ -264,4 +264,19 @@ EN = {
     "计入的累计上限": "Counts against the cap for",
     "用于本系统启用前已申领并到账的补贴：计入“从设立起”的累计上限，一次性补贴不再重复申报。不生成记账凭证（当时已入账）。": "For subsidies claimed and received before this system was used: they count against caps \"since establishment\", and once-only subsidies are not claimed again. No entry is posted (it was booked at the time).",
     "登记": "Record",
+    # -- approval cuts, receipt split ----------------------------------------------
+    "核减了老人的月份时，在下表填写各人被核减的月数：其老人部分按月扣减，其余差额由机构部分承担。":
+        "When months of residents were not allowed, enter each resident's months cut below: their share is cut "
+        "by those months; the rest of the difference falls on the centre's share.",
+    "核减月数": "Months cut",
+    "核减的老人": "Residents cut",
+    "老人": "Resident",
+    "老人部分": "Resident's share",
+    "计入月数": "Months counted",
+    "%1：请选择其他期间": "%1: choose another period",
+    "%1（机构 %2，老人 %3）": "%1 (centre %2, residents %3)",
+    "到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，立即转入各人账户或转账、现金发放，不作为机构收入。已退住、去世的老人没有账户可转入，改为转账发放。":
+        "The amount received goes to the bank account; the centre's share is government subsidy income, the "
+        "residents' share is theirs and goes straight into each one's account or is paid out by transfer or in "
+        "cash, never the centre's income. A resident who has left or died has no account: paid by transfer.",
 }
