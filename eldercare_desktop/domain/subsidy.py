@@ -331,7 +331,9 @@ def _check(t: Test, vals: _Values, facts: dict, display: dict, month: str = "") 
 # --- applying a scheme ---------------------------------------------------------------
 
 def _qty(layer: Layer, facts: dict) -> tuple[Decimal | None, str]:
-    if layer.unit in ("once", "month"):
+    if layer.unit == "once":
+        return Decimal(1), "1 次"
+    if layer.unit == "month":
         return Decimal(1), ""
     if layer.unit in ("bed", "bed_month"):
         beds = facts.get("beds")

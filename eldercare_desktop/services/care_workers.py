@@ -364,7 +364,8 @@ def workers(ctx: Ctx, include_left: bool = False) -> list[WorkerRow]:
             continue
         cert = certificate_on(w, today)
         con = contract_on(w, today) or (w.contracts[-1] if w.contracts else None)
-        years = years_between(w.care_start, today + dt.timedelta(days=1)) if w.care_start else None
+        until = min(today, w.left_on) if w.left_on else today  # care work stops with leaving
+        years = years_between(w.care_start, until + dt.timedelta(days=1)) if w.care_start else None
         out.append(WorkerRow(
             w.id, w.name, w.id_number, w.gender, age_on(births[w.id], today), phones[w.id], w.care_start,
             f"{years} 年" if years is not None else "未登记",
@@ -493,6 +494,8 @@ def _import_row(ctx: Ctx, s: Session, cells: list, today: dt.date, seen: dict, n
     seen[number] = n
     row = s.execute(select(CareWorker).where(CareWorker.id_number == number)).scalar()
     new = row is None
+    if not new and row.name != w_in.name:
+        raise RuleViolation(f"身份证号{number}已登记为护理员“{row.name}”，与本行姓名“{w_in.name}”不一致，请核对")
     if new:
         row = _new_worker(ctx, s, w_in, number, info)
     elif care and row.care_start != care:

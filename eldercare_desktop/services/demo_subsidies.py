@@ -125,6 +125,11 @@ class SubsidyReplayer:
         facts.record_fact(b, "licence_no", f"渝北民养备〔{d.year}〕{self.rng.randrange(10, 99)}号", d)
         facts.record_fact(b, "approved_beds", str(max(1, self.beds - ANNEX_BEDS)), d)
         facts.record_fact(b, "nursing_centre", "是", d, "内设医务室，已备案")
+        main_beds = max(1, self.beds - ANNEX_BEDS)
+        facts.record_fact(b, "building_area_m2", str(main_beds * 42), d, "主楼")
+        facts.record_fact(b, "staff_managers", str(4 + main_beds // 60), d)
+        facts.record_fact(b, "staff_service", str(max(6, round(main_beds / 6)) + main_beds // 25), d, "护理员及后勤服务")
+        facts.record_fact(b, "staff_other", str(2 + main_beds // 100), d)
         facts.record_fact(b, "star_rating", "2", d)
         # the legal person's first centre, in 两路, opened in 2019: this one is its second
         facts.record_fact(b, "chain_centres", "2", d)
@@ -144,6 +149,7 @@ class SubsidyReplayer:
             "附楼改建护理区", "养老机构", "改扩建", ANNEX_BEDS, day, "租赁", "620",
             lease, add_months(lease, 120) - dt.timedelta(days=1), "租赁相邻商业楼二层，租期10年"))
         facts.record_fact(self.boss, "approved_beds", str(self.beds), day, f"附楼新增{ANNEX_BEDS}张")
+        facts.record_fact(self.boss, "building_area_m2", str((self.beds - ANNEX_BEDS) * 42 + 620), day, "主楼＋附楼")
 
     def _grade(self, month: dt.date) -> None:
         half = f"{month.year}-H{1 if month.month <= 6 else 2}"

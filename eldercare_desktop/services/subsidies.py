@@ -552,7 +552,7 @@ def find_claim(ctx: Ctx, number: str) -> ClaimInfo:
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # 可申报 | 缺参数 | 证件到期
+    kind: str  # 可申报 | 草稿未提交 | 缺参数 | 证件到期
     text: str
     day: dt.date | None = None
 
@@ -566,8 +566,8 @@ def _in_window(window: str, today: dt.date) -> dt.date | None:
 
 
 def reminders(ctx: Ctx) -> list[Reminder]:
-    """Claim windows open now without a claim, schemes missing a figure,
-    contracts and certificates about to run out."""
+    """Claim windows open now without a claim, drafts not submitted, schemes
+    missing a figure, contracts and certificates about to run out."""
     today = ctx.today()
     out: list[Reminder] = []
     with ctx.read() as s:
@@ -575,6 +575,11 @@ def reminders(ctx: Ctx) -> list[Reminder]:
         values = subsidy_facts.param_values_in(s)
         taken = {(c.scheme, c.first, c.last) for c in s.execute(
             select(SubsidyClaim).where(SubsidyClaim.status != "已撤回")).scalars()}
+        drafts = list(s.execute(select(SubsidyClaim.number, SubsidyClaim.scheme_name, SubsidyClaim.first,
+                                       SubsidyClaim.last).where(SubsidyClaim.status == "草稿")
+                                .order_by(SubsidyClaim.id)))
+    for number, name, first, last in drafts:
+        out.append(Reminder("草稿未提交", f"{number} {name}（{period_label(first, last)}）还是草稿，尚未提交"))
     for sc in profile.schemes.values():
         first, last = default_period(sc, today)
         for w in sc.windows:

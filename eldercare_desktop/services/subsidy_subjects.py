@@ -122,8 +122,8 @@ def centre_facts(s: Session, lo: dt.date, hi: dt.date, target_percent: int) -> t
     f["nursing_type"] = f.get("nursing_centre", "否") == "是"
     f.setdefault("chain_centres", 1)
     f.setdefault("star_rating", 0)
-    f["municipal_grant_fen"] = f.pop("municipal_grant", 0)
-    f["liability_premium_fen"] = f.pop("liability_premium", 0)
+    f["municipal_grant_fen"] = f.pop("municipal_grant", None)  # None: not recorded
+    f["liability_premium_fen"] = f.pop("liability_premium", None)
     est = f.get("established")
     f["operating_years"] = years_between(est, hi + ONE) if est else None
     if f.get("tenure") == "租赁" and f.get("lease_start") and f.get("lease_end"):
@@ -134,8 +134,8 @@ def centre_facts(s: Session, lo: dt.date, hi: dt.date, target_percent: int) -> t
                              f"({len(nursing_ids)}张 × {days}天)）",
         "nursing_type": f"{'是' if f['nursing_type'] else '否'}（护理型床位{len(nursing_ids)}张，占{_pct(len(nursing_ids), len(beds))}%，"
                         f"目标{target_percent}%）",
-        "municipal_grant_fen": f"¥{Decimal(f['municipal_grant_fen']) / 100:,.2f}",
-        "liability_premium_fen": f"¥{Decimal(f['liability_premium_fen']) / 100:,.2f}",
+        **{k: f"¥{Decimal(f[k]) / 100:,.2f}" for k in ("municipal_grant_fen", "liability_premium_fen")
+           if f[k] is not None},
     }
     if f.get("lease_years") is not None:
         shown["lease_years"] = f"{f['lease_start']:%Y-%m-%d}—{f['lease_end']:%Y-%m-%d}（{f['lease_years']} 年）"
@@ -227,7 +227,8 @@ def resident_subjects(s: Session, months: tuple[str, ...], base: dict) -> list[S
         facts = {**base, "hukou_district": r.hukou_district or None, "categories": r.categories}
         info = {"resident_id": r.id, "姓名": r.name, "性别": r.gender, "出生日期": r.birth_date.isoformat(),
                 "身份证号": r.id_number, "户籍": hukou, "联系电话": r.phone, "入住": first.isoformat(),
-                "退住": last.isoformat() if last else "", "照护等级": dis.on(r.id, hi)[0]}
+                "退住": last.isoformat() if last else "", "照护等级": dis.on(r.id, hi)[0],
+                "类别": r.categories.replace(",", "、")}
         active = frozenset(m for m, f in per.items() if f["present_days"] > 0)
         out.append(Subject(f"resident:{r.id}", r.name, facts, per, {"hukou_district": hukou or "未登记"}, info,
                            active))

@@ -70,7 +70,7 @@ def claim_columns(statuses: Mapping[str, str] | None = None) -> tuple[Column, ..
 
 
 CLAIM_SORT: dict[str, Callable[[Any], Any]] = {
-    "number": lambda c: c.number,
+    "number": lambda c: (c.number[2:], c.number),  # by year and sequence (BT…, and BW… made before the app)
     "period": lambda c: (c.first, c.last, c.number),
     "status": lambda c: (STATUSES.index(c.status) if c.status in STATUSES else 9, c.number),
     "claimed": lambda c: c.claimed_fen,
@@ -347,7 +347,7 @@ EXPIRING_COLUMNS: tuple[Column, ...] = (
     Column("name", lambda e: e.name),
     Column("what", lambda e: e.what),
     Column("day", lambda e: day_text(e.day)),
-    Column("days_left", lambda e: str(e.days_left), True),
+    Column("days_left", lambda e: str(e.days_left) if e.days_left >= 0 else f"过期{-e.days_left}天", True),
 )
 
 
@@ -463,8 +463,8 @@ def param_colour(p: ParamRow, key: str) -> str | None:
 
 # --- reminders ----------------------------------------------------------------------------
 
-REMINDER_ORDER = ("可申报", "缺参数", "证件到期")
-REMINDER_COLOURS = {"可申报": "#1565c0", "缺参数": RED, "证件到期": AMBER}
+REMINDER_ORDER = ("可申报", "草稿未提交", "缺参数", "证件到期")
+REMINDER_COLOURS = {"可申报": "#1565c0", "草稿未提交": "#1565c0", "缺参数": RED, "证件到期": AMBER}
 
 
 def reminder_lines(reminders: Sequence[Any], limit: int = 6) -> tuple[list[tuple[str, str]], int]:

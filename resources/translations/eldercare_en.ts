@@ -8731,16 +8731,21 @@ Meals %3/day</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="187"/>
+        <source>草稿未提交</source>
+        <translation>Draft not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="188"/>
         <source>证件到期</source>
         <translation>Expiring</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="204"/>
         <source>另有 %1 条提醒</source>
         <translation>%1 more reminders</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="227"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>

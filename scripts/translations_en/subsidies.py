@@ -279,4 +279,5 @@ EN = {
         "The amount received goes to the bank account; the centre's share is government subsidy income, the "
         "residents' share is theirs and goes straight into each one's account or is paid out by transfer or in "
         "cash, never the centre's income. A resident who has left or died has no account: paid by transfer.",
+    "草稿未提交": "Draft not submitted",
 }

@@ -396,7 +396,8 @@ def test_yubei_chain_bonus_goes_to_the_new_centre():
     (0, "5.00", None, 0),  # no municipal grant
 ])
 def test_yubei_community_match(grant, years, ratio, expected):
-    subj = Subject("centre:1", "社区中心", {"municipal_grant_fen": grant, "operating_years": Dec(years)}, {},
+    subj = Subject("centre:1", "社区中心", {"municipal_grant_fen": grant, "operating_years": Dec(years),
+                                        "community_kind": "城市社区"}, {},
                    {"municipal_grant_fen": f"¥{Dec(grant) / 100:,.2f}",
                     "operating_years": f"2023-01-01起 {years} 年"})
     r = run("chongqing-yubei", "yb-community-match", [subj], YEAR, values={"yb_match_ratio": ratio} if ratio else None)
@@ -404,6 +405,13 @@ def test_yubei_community_match(grant, years, ratio, expected):
     row = r.rows[0]
     assert has(row, "运营年限", f"{years} 年", ok=Dec(years) >= 2)
     assert has(row, "市级示范建设补贴", ok=grant > 0)
+
+
+def test_yubei_community_match_needs_a_community_centre():
+    """A care home is not a community centre: no match, whatever it holds."""
+    subj = Subject("centre:1", "养老院", {"municipal_grant_fen": 2_000_000 * Y, "operating_years": Dec("3.00")}, {})
+    r = run("chongqing-yubei", "yb-community-match", [subj], YEAR)
+    assert r.total_fen == 0 and has(r.rows[0], "社区养老服务中心 未登记", ok=False)
 
 
 # --- Guandu, Kunming ------------------------------------------------------------------------

@@ -133,3 +133,11 @@ def test_leave_days_count_and_the_evidence_says_so(ctx, yubei):
     z = next(x for x in r.rows if x.name == "张三")
     assert z.amount_fen == 1800_00
     assert any("2026-03：31 天（含请假21天）" in c.evidence for c in z.checks)
+
+
+def test_a_draft_left_unsubmitted_is_a_reminder(ctx, yubei):
+    cid = subsidies.create_claim(ctx, "yb-service", "2026-01", "2026-06").ids[0]
+    assert ("草稿未提交", "BT2026-0001 社会办养老机构服务补贴（渝北籍老人）（2026年上半年）还是草稿，尚未提交") in [
+        (r.kind, r.text) for r in subsidies.reminders(ctx)]
+    subsidies.submit(ctx, cid)
+    assert "草稿未提交" not in [r.kind for r in subsidies.reminders(ctx)]

@@ -803,3 +803,16 @@ def test_part_month_days_is_a_whole_number_of_days(app, ctx, centre_ready):
     assert counts(app) == before
     subsidy_facts.set_param(ctx, "part_month_days", "20")
     assert subsidy_facts.param_values(ctx)["part_month_days"] == 20
+
+
+def test_import_refuses_a_known_id_number_under_another_name(app, ctx):
+    """A sheet row whose 身份证号 is 李秀英's but whose name is 李四 is a typo
+    somewhere: refused, 李秀英's record untouched."""
+    care_workers.import_workers(ctx, care_workers.import_template())
+    (li,) = care_workers.workers(ctx)
+    before = counts(app, *WORKERS)
+    row = ["李四", li.id_number, "", "2010-01-01", "", "", "", "", "", "", "", "", ""]
+    with pytest.raises(RuleViolation, match="第2行：身份证号.*已登记为护理员“李秀英”，与本行姓名“李四”不一致"):
+        care_workers.import_workers(ctx, sheet(row))
+    assert counts(app, *WORKERS) == before
+    assert care_workers.workers(ctx)[0].care_start == li.care_start

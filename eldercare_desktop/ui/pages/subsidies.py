@@ -184,7 +184,8 @@ class SubsidiesPage(Page):
 
     # -- reminders --------------------------------------------------------------------
     def reminder_kinds(self) -> dict[str, str]:
-        return {"可申报": self.tr("可申报"), "缺参数": self.tr("缺参数"), "证件到期": self.tr("证件到期")}
+        return {"可申报": self.tr("可申报"), "草稿未提交": self.tr("草稿未提交"), "缺参数": self.tr("缺参数"),
+                "证件到期": self.tr("证件到期")}
 
     def show_reminders(self, reminders) -> None:
         if not alive(self):

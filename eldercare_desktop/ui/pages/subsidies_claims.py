@@ -80,7 +80,7 @@ class ClaimsTab(SubTab):
         split.addWidget(lower)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([150, 420])
+        split.setSizes([230, 380])
         split.setChildrenCollapsible(False)
         self.split = split
         lay = QVBoxLayout(self)
