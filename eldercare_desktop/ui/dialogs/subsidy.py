@@ -282,10 +282,12 @@ class ApproveDialog(ServiceDialog):
                                self)
         self.cut_hint.setWordWrap(True)
         self.cut_hint.setStyleSheet(NOTE_STYLE)
-        self.form.add_row("cuts", self.tr("核减的老人"), self.table)
-        self.main_layout.addWidget(self.cut_hint)
-        self.table.setVisible(claim.resident_fen > 0)
-        self.cut_hint.setVisible(claim.resident_fen > 0)
+        if claim.resident_fen > 0:  # only a claim with money for residents has residents to cut
+            self.form.add_row("cuts", self.tr("核减的老人"), self.table)
+            self.main_layout.addWidget(self.cut_hint)
+        else:
+            self.table.hide()
+            self.cut_hint.hide()
         self.ok_button.setText(self.tr("登记批准"))
         self.finish_layout()
         self.setMinimumWidth(620)

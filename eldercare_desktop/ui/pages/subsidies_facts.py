@@ -60,7 +60,7 @@ class FactsTab(SubTab):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(facts_box)
         top.addWidget(params_box)
-        top.setSizes([560, 600])
+        top.setSizes([700, 460])  # the facts carry their notes and who recorded them
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(projects_box)
         bottom.addWidget(grades_box)
