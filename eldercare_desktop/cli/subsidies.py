@@ -115,14 +115,21 @@ def _claim_line(info) -> str:
 
 
 def _echo_result(result) -> None:
-    """Rows (amount per layer, months counted), every check, the totals."""
-    from ..documents.subsidy_xlsx import check_texts
+    """Rows (amount per layer, months counted when the scheme counts months),
+    the 合计 / 核减（超出上限） / 本次申请 lines under them as the roster has,
+    every check, the totals."""
+    from ..documents.subsidy_form import check_texts, result_has_months, result_totals, row_layer_fen
 
     layers = [x.layer for x in result.layers]
-    echo_table(("序号", "名称", "计补贴月数", *layers, "合计"),
-               [(i, r.name, len(r.counted_months()),
-                 *(yuan(sum(x.amount_fen for x in r.layers if x.layer == name)) for name in layers), yuan(r.amount_fen))
-                for i, r in enumerate(result.rows, start=1)])
+    monthly = result_has_months(result)
+    rows = [(i, r.name, *([len(r.counted_months())] if monthly else []),
+             *(yuan(row_layer_fen(r, name)) for name in layers), yuan(r.amount_fen))
+            for i, r in enumerate(result.rows, start=1)]
+    counted = sum(len(r.counted_months()) for r in result.rows)
+    rows += [("", label, *([counted if label == "合计" else ""] if monthly else []),
+              *(yuan(f) for f in per_layer), yuan(total))
+             for label, per_layer, total in result_totals(result)]
+    echo_table(("序号", "名称", *(["计补贴月数"] if monthly else []), *layers, "合计"), rows)
     echo()
     for i, r in enumerate(result.rows, start=1):
         echo(f"{i}. {r.name}  {yuan(r.amount_fen)}")

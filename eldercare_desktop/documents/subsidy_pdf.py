@@ -1,16 +1,20 @@
 """补贴申报材料 as one PDF (A4, CJK font embedded), in the shape of the
 real forms (/work/shared/SUBSIDY_FORMS.md):
 
-1. 申请表 (portrait): the centre's facts, the month grid (合计 + each
-   month), the amount per layer with 大写, the seal line, then the two blank
-   approval blocks (县（市、区）民政·财政审核意见, 市民政·财政审核意见);
-2. 花名册 (landscape): a row per subject with its roster columns, the
-   months counted, every check (✔/✘ with its evidence), the amounts and a
-   签字 column; totals that add up to the layers' totals;
-3. 汇总表 and 附件清单 (portrait).
+1. 申请表 (portrait): the centre's facts with 建筑面积, 职工情况 and (for
+   residents) 入住老人类型, the month grid (合计 + each month), the amount
+   per layer with how it was reached and 大写, the seal line, then the two
+   blank approval blocks (县（市、区）民政·财政审核意见, 市民政·财政审核意见);
+2. 花名册 (landscape): a row per subject claimed for, numbered 1..n, with
+   its roster columns, the months counted, every check (✔/✘ with its
+   evidence), the amounts and a 签字 column; totals that add up to the
+   layers' totals, kept on one page with the 制表人 / 审核人 / 盖章 line;
+3. 不符合条件名单 (landscape, a new page): the rows left out, each with
+   the checks it failed;
+4. 汇总表 and 附件清单 (portrait).
 
 Every page carries the claim number and status in its footer; a draft is
-watermarked 草稿—未提交. The rows come from ``subsidy_xlsx`` (the same
+watermarked 草稿—未提交. The rows come from ``subsidy_form`` (the same
 figures as the workbook).
 """
 from __future__ import annotations
@@ -19,22 +23,30 @@ import functools
 from typing import Callable
 
 from . import pdf as P
-from .subsidy_xlsx import (
+from .subsidy_form import (
     APPROVAL_BLOCKS,
     DRAFT_MARK,
+    LEFT_OUT_TITLE,
+    UNRECORDED,
     ClaimForm,
     amount_rows,
     approval_text,
     cap_text,
     centre_rows,
     check_texts,
+    eligible_rows,
     grid_label,
-    grid_word,
     grid_values,
+    grid_word,
     has_months,
     layer_funders,
     layer_names,
+    left_out_columns,
+    left_out_reasons,
+    left_out_rows,
     month_heads,
+    people_rows,
+    roster_count_text,
     roster_info,
     roster_info_columns,
     roster_title,
@@ -128,18 +140,37 @@ def _facts_table(form: ClaimForm) -> P.Table:
     v = dict(centre_rows(form))
     rows = [
         ["机构名称", v["机构名称"], None, None],
-        ["机构性质", v["机构性质"], "核定床位", v["核定床位"]],
-        ["开业（设立）时间", v["开业（设立）时间"], "许可（备案）编号", v["许可（备案）编号"]],
-        ["统一社会信用代码", v["统一社会信用代码"], "法人代表", v["法人代表"]],
+        ["机构性质", v["机构性质"], "开业（设立）时间", v["开业（设立）时间"]],
+        ["许可（备案）编号", v["许可（备案）编号"], "统一社会信用代码", v["统一社会信用代码"]],
+        ["法人代表", v["法人代表"], "联系电话", v["联系电话"]],
         ["详细地址", v["详细地址"], None, None],
-        ["联系电话", v["联系电话"], "申请时间", v["申请时间"]],
-        ["补贴项目", v["补贴项目"], None, None],
+        ["建筑面积", v["建筑面积"], "核定床位", v["核定床位"]],
+        ["补贴项目", v["补贴项目"], "申请时间", v["申请时间"]],
         ["补贴类别", v["补贴类别"], "申报期间", v["申报期间"]],
         ["政策依据", v["政策依据"], None, None],
     ]
     extra = [("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
     extra += [("BACKGROUND", (1, r), (3, r), P.colors.white) for r, row in enumerate(rows) if row[2] is None]
     return P.kv_table(rows, [30 * MM, 60 * MM, 30 * MM, 60 * MM], label_cols=(0, 2), extra=extra)
+
+
+def _people_table(form: ClaimForm) -> P.Table:
+    """职工情况 (总数 / 管理人员 / 服务人员 / 其他人员) and, for residents,
+    入住老人类型 (总数 / 特困老年人 / 其他（自费）), right under the facts."""
+    rows = []
+    for label, counts in people_rows(form):
+        if counts is None:
+            rows.append([label, UNRECORDED] + [None] * 7)
+            continue
+        cells: list = [label]
+        for k, n in counts:
+            cells += [k, UNRECORDED if n is None else str(n)]
+        rows.append(cells + [None] * (9 - len(cells)))  # the last count spans what is left
+    extra = [("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
+    extra += [("BACKGROUND", (1, r), (-1, r), P.colors.white) for r, row in enumerate(rows) if row[2] is None]
+    extra += [("BACKGROUND", (c, r), (-1, r), P.colors.white) for r, row in enumerate(rows) if row[2] is not None
+              for c in [next((i - 1 for i, x in enumerate(row) if x is None), 0)] if c]
+    return P.kv_table(rows, [30 * MM] + [22.5 * MM, 15 * MM] * 4, label_cols=(0, 1, 3, 5, 7), extra=extra)
 
 
 def _heads_markup(form: ClaimForm) -> list[str]:
@@ -167,15 +198,18 @@ def _grid(form: ClaimForm, label: str, values: list | None) -> P.Table:
 
 
 def _amounts(form: ClaimForm) -> P.Table:
+    """The amount per layer with how it was reached (so a clerk can check
+    754 人次 × ¥100.00), the total and 大写."""
     st, res = _st(), form.result
-    data: list[list] = [[_p(h, st["head"]) for h in ("补贴项目", "领取方", "资金来源", "申请金额（元）")]]
-    for layer, who, funders, fen in amount_rows(form):
-        data.append([_p(layer, st["cell"]), _p(who, st["center"]), _p(funders, st["cell"]), _p(yuan(fen), st["right"])])
-    data.append([_p("合计", st["cell"]), "", "", _p(yuan(res.total_fen), st["right"])])
-    data.append([_p("人民币（大写）", st["cell"]), _p(upper(res.total_fen), st["big"]), "", ""])
+    data: list[list] = [[_p(h, st["head"]) for h in ("补贴项目", "领取方", "资金来源", "计算方式", "申请金额（元）")]]
+    for layer, who, funders, basis, fen in amount_rows(form):
+        data.append([_p(layer, st["cell"]), _p(who, st["center"]), _p(funders, st["cell"]), _p(basis, st["cell"]),
+                     _p(yuan(fen), st["right"])])
+    data.append([_p("合计", st["cell"]), "", "", "", _p(yuan(res.total_fen), st["right"])])
+    data.append([_p("人民币（大写）", st["cell"]), _p(upper(res.total_fen), st["big"]), "", "", ""])
     n = len(data)
-    t = P.Table(data, colWidths=[58 * MM, 18 * MM, 64 * MM, 40 * MM], repeatRows=1)
-    t.setStyle(P.grid_style(1, [("SPAN", (0, n - 2), (2, n - 2)), ("SPAN", (1, n - 1), (3, n - 1)),
+    t = P.Table(data, colWidths=[38 * MM, 13 * MM, 33 * MM, 64 * MM, 32 * MM], repeatRows=1)
+    t.setStyle(P.grid_style(1, [("SPAN", (0, n - 2), (3, n - 2)), ("SPAN", (1, n - 1), (4, n - 1)),
                                 ("BACKGROUND", (0, n - 2), (-1, n - 2), P.SHADE_STRONG),
                                 ("BACKGROUND", (0, n - 1), (0, n - 1), P.SHADE)]))
     return t
@@ -223,15 +257,15 @@ def _application(form: ClaimForm) -> list:
         out += [P.note_box(f"{DRAFT_MARK}：本表按打印当日的登记数据计算，提交后以提交时冻结的数据为准。"), P.Spacer(1, 2 * MM)]
     if res.missing:
         out += [P.note_box("缺少补贴参数：" + "、".join(res.missing)), P.Spacer(1, 2 * MM)]
-    out += [_facts_table(form), P.Spacer(1, 3 * MM)]
+    out += [_facts_table(form), _people_table(form), P.Spacer(1, 3 * MM)]
     total, values = grid_values(form)
     out.append(_grid(form, grid_label(form), [total] + values))
-    out += [P.Spacer(1, 3 * MM), _amounts(form)]
+    tail: list = [P.Spacer(1, 3 * MM), _amounts(form)]
     if res.centre_fen and res.resident_fen:
-        out.append(P.Spacer(1, 1.5 * MM))
-        out.append(_p(f"其中发给机构 {yuan(res.centre_fen)}，代发给老人 {yuan(res.resident_fen)}（代收代付，不计入机构收入）。",
-                      s.note))
-    out.append(_seal_line())
+        tail.append(P.Spacer(1, 1.5 * MM))
+        tail.append(_p(f"其中发给机构 {yuan(res.centre_fen)}，代发给老人 {yuan(res.resident_fen)}（代收代付，不计入机构收入）。",
+                       s.note))
+    out.append(P.KeepTogether(tail + [_seal_line()]))  # the seal line never starts a page alone
     out += [_approval(form, t) for t in APPROVAL_BLOCKS]
     return out
 
@@ -273,17 +307,43 @@ def _common_checks(rows: list[list[str]]) -> list[str]:
     return [t for t in rows[0] if t.endswith("✔") and all(t in r for r in rows[1:])]
 
 
+def _uniform_rates(rows, layers: list[str]) -> dict[str, str]:
+    """Layer → rate when every row of the roster is paid 'N 个月 × rate'
+    at the same rate: the rate is then printed once above the roster, not
+    as a 计算 line on every row."""
+    out: dict[str, str] = {}
+    for name in layers:
+        rates = {x.basis.split(" 个月 × ", 1)[1] if x.basis.startswith(f"{len(x.months)} 个月 × ") else None
+                 for r in rows for x in r.layers if x.layer == name and x.amount_fen}
+        if len(rates) == 1 and None not in rates and "；" not in next(iter(rates)):
+            out[name] = rates.pop()
+    return out
+
+
+def _row_checks(row, layers: list[str], rates: dict[str, str]) -> list[str]:
+    """The row's check lines without the 计算 lines a uniform rate makes redundant."""
+    drop = {f"计算：{x.layer + ' ' if len(layers) > 1 else ''}{x.basis}" for x in row.layers
+            if x.layer in rates and x.basis == f"{len(x.months)} 个月 × {rates[x.layer]}"}
+    return [t for t in check_texts(row, len(layers)) if t not in drop]
+
+
 def _pdf_info(info: list[str], values: list[str]) -> tuple[list[str], list[str]]:
     """The roster's info columns on paper: 入住 and 退住 share one column
-    (the stay) so the checks keep their width. Returns (heads, cells)."""
+    (the stay), 年龄 goes under 出生日期, so the checks keep their width.
+    Returns (heads, cells)."""
     heads, cells = [], []
     for c, v in zip(info, values):
-        if c == "退住" and "入住" in info:
+        if (c == "退住" and "入住" in info) or (c == "年龄" and "出生日期" in info):
             continue
         if c == "入住" and "退住" in info:
             left = values[info.index("退住")]
             heads.append("入住—退住")
             cells.append(f"{P.esc(v)}—<br/>{P.esc(left) if left else '在住'}")
+            continue
+        if c == "出生日期" and "年龄" in info:
+            age = values[info.index("年龄")]
+            heads.append("出生日期<br/>（年龄）")
+            cells.append(P.esc(v) + (f"<br/>（{P.esc(age)}岁）" if age else ""))
             continue
         heads.append({"照护等级": "照护<br/>等级"}.get(c, P.esc(c)))
         cells.append(_info_markup(c, v))
@@ -296,14 +356,33 @@ def _fit(texts: list[str], cap: float, floor: float = 7 * MM) -> float:
     return max(floor, min(cap, widest + 6.5))
 
 
+def _signed_table(data: list[list], widths: list[float], cmds: list[tuple], sign: P.Table, keep: int) -> P.Table:
+    """A long table ending in the 制表人 / 审核人 / 盖章 line as its own
+    borderless last row: that row and the ``keep`` rows above it (the last
+    subject and the totals) never split across pages, so the line is never
+    alone on a page."""
+    n = len(data) + 1
+    data = data + [[sign] + [""] * (len(widths) - 1)]
+    style = [(c[0], c[1], (c[2][0], n - 2)) + tuple(c[3:]) if c[0] in ("GRID", "BOX") else c
+             for c in P.grid_style(1, cmds).getCommands()]
+    style += [("SPAN", (0, n - 1), (-1, n - 1)), ("LEFTPADDING", (0, n - 1), (-1, n - 1), 0),
+              ("NOSPLIT", (0, max(1, n - 1 - keep)), (-1, n - 1))]
+    t = P.Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    t.setStyle(P.TableStyle(style))
+    return t
+
+
 def _roster(form: ClaimForm) -> list:
+    """The subjects claimed for (row.eligible), numbered 1..n, and the totals."""
     st, s, res = _st(), P.styles(), form.result
+    rows = eligible_rows(form)
     info = roster_info_columns(form)
     layers = layer_names(form)
-    pairs = [_pdf_info(info, roster_info(r, info)) for r in res.rows]
+    pairs = [_pdf_info(info, roster_info(r, info, form.period_end)) for r in rows]
     shown = pairs[0][0] if pairs else _pdf_info(info, [""] * len(info))[0]
     info_cells = [cells for _, cells in pairs]
-    checks = [check_texts(r, len(layers)) for r in res.rows]
+    rates = _uniform_rates(rows, layers)
+    checks = [_row_checks(r, layers, rates) for r in rows]
     common = _common_checks(checks)
     monthly = has_months(form)
     cross_year = len({m[:4] for m in res.months}) > 1
@@ -324,7 +403,7 @@ def _roster(form: ClaimForm) -> list:
     data: list[list] = [[_m(h, st["head"]) for h in heads]]
     cmds: list[tuple] = [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
-    for i, (row, cells, texts) in enumerate(zip(res.rows, info_cells, checks), start=1):
+    for i, (row, cells, texts) in enumerate(zip(rows, info_cells, checks), start=1):
         months = row.counted_months()
         amounts = [row_layer_fen(row, x) for x in layers] + [row.amount_fen]
         shown_months = P.esc(short_months(months, cross_year))
@@ -335,25 +414,53 @@ def _roster(form: ClaimForm) -> list:
                     + [[_m(_check_markup(t), st["check"]) for t in texts if t not in common]]
                     + [_p(yuan(a), st["right"] if a else st["grey_right"]) for a in amounts]
                     + [P.Spacer(1, 8 * MM)])
-    counted = sum(len(r.counted_months()) for r in res.rows)
+    if not rows:
+        data.append([_p("（没有符合条件的对象）", st["cell"])] + [""] * (len(heads) - 1))
+        cmds.append(("SPAN", (0, 1), (-1, 1)))
+    counted = sum(len(r.counted_months()) for r in rows)
     for label, per_layer, total in totals:
         r = len(data)
         data.append([_p(label, st["cell"])] + [""] * len(shown)
                     + [_p(str(counted) if label == "合计" else "", st["center"])][:len(month_w)] + [""]
                     + [_p(yuan(a), st["right"]) for a in per_layer + [total]] + [""])
         cmds += [("SPAN", (0, r), (len(shown), r)), ("BACKGROUND", (0, r), (-1, r), P.SHADE_STRONG)]
-    if not res.rows:
-        data.insert(1, [_p("（没有符合选择条件的对象）", st["cell"])] + [""] * (len(heads) - 1))
-        cmds.append(("SPAN", (0, 1), (-1, 1)))
-    t = P.Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    t.setStyle(P.grid_style(1, cmds))
     W = P.landscape_width
+    sign = _plain(["制表人：", "审核人：", "申请单位（盖章）：", "日期：　　　　年　　月　　日"],
+                  [W * 0.2, W * 0.2, W * 0.35, W * 0.25], top=8 * MM)
+    t = _signed_table(data, widths, cmds, sign, keep=len(totals) + 1)
     out = [P.NextPageTemplate(P.LANDSCAPE), P.PageBreak(), P.RecordStart("claim", progress=(0.3, "花名册")),
-           *_title(form, roster_title(form), form.scheme_name)]
+           *_title(form, roster_title(form), "　".join(x for x in (form.scheme_name, roster_count_text(form)) if x))]
+    if rates:
+        out.append(_m("各行计算：" + "；".join(f"{P.esc(k)} = 计补贴月数 × {P.esc(v)}" for k, v in rates.items()), s.small))
     if common:
-        out += [_m("各行均符合：" + "；".join(P.esc(x) for x in common), s.small), P.Spacer(1, 1.5 * MM)]
-    return out + [t, _plain(["制表人：", "审核人：", "申请单位（盖章）：", "日期：　　　　年　　月　　日"],
-                            [W * 0.2, W * 0.2, W * 0.35, W * 0.25], top=8 * MM)]
+        out.append(_m("各行均符合：" + "；".join(P.esc(x) for x in common), s.small))
+    return out + [P.Spacer(1, 1.5 * MM)] * bool(rates or common) + [t]
+
+
+def _left_out(form: ClaimForm) -> list:
+    """不符合条件名单: who was left out (¥0) and the checks they failed."""
+    rows = left_out_rows(form)
+    if not rows:
+        return []
+    st, s = _st(), P.styles()
+    cols = left_out_columns(form)
+    layers = len(form.result.layers)
+    idents = [[_info_markup(c, v) for c, v in zip(cols, roster_info(r, cols))] for r in rows]
+    widths = [9 * MM] + [_fit([c] + [x[i] for x in idents], _CAPS.get(c, 40 * MM)) for i, c in enumerate(cols)]
+    widths.append(P.landscape_width - sum(widths))
+    data: list[list] = [[_p(h, st["head"]) for h in ["序号", *cols, "未纳入原因（不符合的条件）"]]]
+    for i, (row, cells) in enumerate(zip(rows, idents), start=1):
+        data.append([_p(str(i), st["center"])] + [_m(c, st["cell"]) for c in cells]
+                    + [[_m(_check_markup(t), st["check"]) for t in left_out_reasons(row, layers)]])
+    t = P.Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    t.setStyle(P.grid_style(1, [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 1.4),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                                ("NOSPLIT", (0, max(1, len(data) - 3)), (-1, -1))]))  # no lone last row
+    unit = "人" if form.subject in ("resident", "worker") else "项"
+    return [P.PageBreak(), P.RecordStart("claim", progress=(0.6, LEFT_OUT_TITLE)),
+            *_title(form, LEFT_OUT_TITLE, form.scheme_name),
+            _p(f"以下 {len(rows)} {unit}未计入本次申请（金额为0），列明不符合的条件，供核对。", s.small),
+            P.Spacer(1, 1.5 * MM), t]
 
 
 # --- 汇总表 and 附件清单 ---------------------------------------------------------------
@@ -430,7 +537,7 @@ def claim_pdf(form: ClaimForm, progress: Callable[[float, str], None] | None = N
     story: list = [P.RecordStart("claim", progress=(0.05, "申请表"))]
     if form.draft:
         story.append(_Watermark(DRAFT_MARK))
-    story += _application(form) + _roster(form) + _summary(form) + _attachments(form)
+    story += _application(form) + _roster(form) + _left_out(form) + _summary(form) + _attachments(form)
     info = P.PageInfo(form.centre.name, f"{form.scheme_name}　申报材料", form.printed_on, reference=form.reference,
                       subject=f"{form.scheme_name} {form.period}")
     return P.pdf_bytes(story, info, progress, abort)

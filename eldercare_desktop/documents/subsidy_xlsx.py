@@ -1,277 +1,75 @@
-"""补贴申报材料 as XLSX, and the claim's figures as rows for both formats.
+"""补贴申报材料 as XLSX: the sheets 申请表, 花名册, 不符合条件名单 (when
+rows were left out), 汇总表 and 附件清单, from a :class:`ClaimForm` (see
+``subsidy_form``: the PDF prints the same rows in the same order):
 
-:class:`ClaimForm` is what a claim document is made from (the claim, its
-:class:`ClaimResult`, the centre and its facts); the helpers below turn it
-into the rows of each part, so the PDF (``subsidy_pdf``) and the workbook
-print the same figures in the same order:
-
-* 申请表 — the centre's facts, the month grid (合计 + each month, from
-  ``result.month_counts()``), the amount per layer with 大写, the seal line
-  and two blank approval blocks (县（市、区）, then 市 民政·财政审核意见);
-* 花名册 — a row per :class:`RowResult`: the roster columns, months counted,
-  every check (``Check.text()``), the amount per layer, the row total and a
-  签字 column; totals at the bottom add up to the layers' totals;
-* 汇总表 — per layer rows / cap / earlier claims / allowed, the funder split,
-  the centre's and the residents' shares, the grand total;
+* 申请表 — the centre's facts (dates as dates, 建筑面积 and 核定床位 as
+  numbers), 职工情况 and 入住老人类型 as counts, the month grid (合计 + each
+  month), the amount per layer with how it was reached and 大写, the seal
+  line and two blank approval blocks (县（市、区）, then 市 民政·财政审核意见);
+* 花名册 — the rows claimed for, numbered 1..n: the roster columns (年龄 on
+  the period's end), months counted, every check (``Check.text()``), the
+  amount per layer, the row total and a 签字 column; totals at the bottom
+  add up to the layers' totals;
+* 不符合条件名单 — the rows left out (¥0) with the checks they failed;
+* 汇总表 — per layer rows / cap / earlier claims / allowed, the funder split
+  (占比 as numbers in a % format), the centre's and the residents' shares;
 * 附件清单 — the scheme's attachments, ☐ per line.
 
 Workbook conventions (as ``disclosure_xlsx``): title row, subtitle row,
 frozen header; amounts are numbers (``fen / 100``) in ``¥#,##0.00``, never
-text; months counted are integers; every sheet prints on A4.
+text; counts are integers, dates are dates; every sheet prints on A4.
 
-openpyxl is imported inside the functions (start-up never loads it), so
-``subsidy_pdf`` imports the shared helpers from here without it.
+openpyxl is imported inside the functions (start-up never loads it).
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, Sequence
 
 from ..domain.errors import RuleViolation
-from ..domain.money import format_yuan, to_chinese_upper
-from ..domain.records import CentreInfo
-from ..domain.subsidy_records import Check, ClaimResult, RowResult, months_text
+from ..domain.subsidy_records import months_text
+from .subsidy_form import (
+    APPROVAL_BLOCKS,
+    BOX,
+    LEFT_OUT_TITLE,
+    RECIPIENTS,
+    UNRECORDED,
+    ClaimForm,
+    amount_rows,
+    centre_facts,
+    check_texts,
+    eligible_rows,
+    grid_label,
+    grid_values,
+    grid_word,
+    has_months,
+    layer_funders,
+    layer_names,
+    left_out_columns,
+    left_out_reasons,
+    left_out_rows,
+    month_heads,
+    people_rows,
+    roster_count_text,
+    roster_info,
+    roster_info_columns,
+    roster_title,
+    roster_totals,
+    row_layer_fen,
+    share,
+    upper,
+)
+
+__all__ = ["BOX", "ClaimForm", "DATE_FORMAT", "MONEY_FORMAT", "PERCENT_FORMAT", "SHEETS", "WORKER_COLUMNS",
+           "claim_xlsx", "workers_xlsx"]
 
 MONEY_FORMAT = '"¥"#,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
-DRAFT_MARK = "草稿—未提交"
-BOX = "☐"
-SHEETS = ("申请表", "花名册", "汇总表", "附件清单")
-APPROVAL_BLOCKS = ("县（市、区）民政·财政审核意见", "市民政·财政审核意见")
-RECIPIENTS = {"centre": "机构", "resident": "老人"}
-# subject → (who a roster row is, what one month of a row is called)
-SUBJECT_WORDS = {"resident": ("入住老人", "人次"), "worker": ("护理员", "人次"), "centre": ("机构", "月数"),
-                 "project": ("建设项目", "项目数")}
-ROSTER_INFO = {
-    "resident": ("姓名", "性别", "出生日期", "身份证号", "户籍", "入住", "退住", "照护等级"),
-    "worker": ("姓名", "性别", "身份证号", "资格证书", "劳动合同", "社保", "护理年限"),
-}
-HIDDEN_INFO = {"resident_id", "worker_id", "证书等级", "联系电话"}
-
-
-@dataclass(frozen=True)
-class ClaimForm:
-    """Everything a claim's documents print. ``facts`` are the centre's
-    dated facts in force on the period's last day (nature, established,
-    licence_no, approved_beds…); ``applied_on`` is the submission day
-    (None for a draft)."""
-
-    number: str
-    status: str
-    scheme: str
-    scheme_name: str
-    kind: str
-    subject: str  # project | centre | resident | worker
-    period: str  # 2026年上半年
-    source: str
-    centre: CentreInfo
-    result: ClaimResult
-    printed_on: dt.date
-    facts: dict = field(default_factory=dict)
-    attachments: tuple[str, ...] = ()
-    applied_on: dt.date | None = None
-    approved_fen: int | None = None
-    approved_on: dt.date | None = None
-    approval_note: str = ""
-    received_on: dt.date | None = None
-
-    @property
-    def draft(self) -> bool:
-        return self.status == "草稿"
-
-    @property
-    def status_text(self) -> str:
-        return DRAFT_MARK if self.draft else self.status
-
-    @property
-    def reference(self) -> str:
-        return f"申报编号：{self.number}　状态：{self.status_text}"
-
-
-# --- shared rows -----------------------------------------------------------------
-
-def yuan(fen: int | None) -> str:
-    return "" if fen is None else format_yuan(fen)
-
-
-def upper(fen: int) -> str:
-    return to_chinese_upper(fen)
-
-
-def _fact(v) -> str:
-    if v is None or v == "":
-        return "未登记"
-    return f"{v:%Y-%m-%d}" if isinstance(v, dt.date) else str(v)
-
-
-def centre_rows(form: ClaimForm) -> list[tuple[str, str]]:
-    """The 申请表 header: (label, value) in the order of the real forms."""
-    c, f = form.centre, form.facts
-    beds = f.get("approved_beds", c.approved_beds)
-    return [
-        ("机构名称", c.name), ("机构性质", _fact(f.get("nature"))),
-        ("开业（设立）时间", _fact(f.get("established"))), ("许可（备案）编号", _fact(f.get("licence_no"))),
-        ("统一社会信用代码", c.credit_code or "未登记"), ("法人代表", c.legal_representative or "未登记"),
-        ("详细地址", c.address or "未登记"), ("联系电话", c.phone or "未登记"),
-        ("核定床位", f"{beds} 张" if beds else "未登记"),
-        ("申请时间", f"{form.applied_on:%Y-%m-%d}" if form.applied_on else "（草稿，尚未提交）" if form.draft else "未登记"),
-        ("补贴项目", form.scheme_name), ("补贴类别", form.kind), ("申报期间", form.period),
-        ("申报编号", form.number), ("政策依据", form.source or "（政策配置未写明）"),
-    ]
-
-
-def month_heads(months: Sequence[str]) -> list[str]:
-    """'1月' … within one year; '2025年12月' when the period crosses years."""
-    one_year = len({m[:4] for m in months}) <= 1
-    return [f"{int(m[5:])}月" if one_year else f"{m[:4]}年{int(m[5:])}月" for m in months]
-
-
-def has_months(form: ClaimForm) -> bool:
-    """Whether the scheme counts months (residents, workers, a centre's
-    monthly operation) rather than paying once (a project's beds)."""
-    rows = form.result.rows
-    return (form.subject in ("resident", "worker") or any(r.counted_months() for r in rows)
-            or any(c.month for r in rows for c in r.checks + tuple(c for x in r.layers for c in x.checks)))
-
-
-def grid_word(form: ClaimForm) -> str:
-    """What one unit of the 申请表 grid is: 床次数 when a layer pays per bed-month."""
-    return "床次数" if form.result.per_bed else SUBJECT_WORDS.get(form.subject, ("对象", "数"))[1]
-
-
-def grid_label(form: ClaimForm) -> str:
-    return f"申请补贴{grid_word(form)}"
-
-
-def grid_values(form: ClaimForm) -> tuple[int, list[int]]:
-    """(合计, per month) of the 申请表 grid; without months, the eligible rows."""
-    counts = form.result.month_counts()
-    if has_months(form):
-        values = [counts[m] for m in form.result.months]
-        return sum(values), values
-    return sum(1 for r in form.result.rows if r.eligible), []
-
-
-def layer_names(form: ClaimForm) -> list[str]:
-    return [x.layer for x in form.result.layers]
-
-
-def layer_funders(form: ClaimForm) -> dict[str, str]:
-    """Layer → '区财政' or '省级财政50%、市、区财政50%'."""
-    out: dict[str, str] = {}
-    for r in form.result.rows:
-        for x in r.layers:
-            if x.layer not in out:
-                out[x.layer] = "、".join(n if len(x.funders) == 1 else f"{n}{s * 100:g}%" for n, s in x.funders)
-    return out
-
-
-def amount_rows(form: ClaimForm) -> list[tuple[str, str, str, int]]:
-    """(layer, recipient, funders, allowed fen) per layer of the 申请表."""
-    funders = layer_funders(form)
-    return [(x.layer, RECIPIENTS.get(x.recipient, x.recipient), funders.get(x.layer, ""), x.allowed_fen)
-            for x in form.result.layers]
-
-
-def roster_info_columns(form: ClaimForm) -> list[str]:
-    if form.subject in ROSTER_INFO:
-        return list(ROSTER_INFO[form.subject])
-    cols: list[str] = []
-    for r in form.result.rows:
-        cols += [k for k in r.info if k not in HIDDEN_INFO and k not in cols]
-    return cols if {"项目", "名称", "姓名"} & set(cols) else ["名称"] + cols
-
-
-def roster_info(row: RowResult, cols: Sequence[str]) -> list[str]:
-    return [str(row.info.get(c, row.name if c in ("名称", "姓名", "项目") else "")) for c in cols]
-
-
-def short_months(months: Sequence[str], with_year: bool = False) -> str:
-    """The months as runs for a narrow column: '1—4、6月' within one year,
-    '2025.7—2026.6' across years (or ``with_year``: a claim that crosses years)."""
-    if not months:
-        return ""
-    one_year = not with_year and len({m[:4] for m in months}) == 1
-    runs: list[list[int]] = []
-    for n in sorted({int(m[:4]) * 12 + int(m[5:]) - 1 for m in months}):
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-
-    def one(n: int) -> str:
-        return str(n % 12 + 1) if one_year else f"{n // 12}.{n % 12 + 1}"
-
-    return "、".join(one(a) if a == b else f"{one(a)}—{one(b)}" for a, b in runs) + ("月" if one_year else "")
-
-
-def check_texts(row: RowResult, layers: int) -> list[str]:
-    """Every check of a row as ``Check.text()``; one test failing (or
-    passing) the same way in several months is one line naming the months.
-    With several layers a layer's own checks are prefixed with its name."""
-    common = list(row.checks)
-    per_layer = [list(x.checks) for x in row.layers]
-    shared = [c for c in (per_layer[0] if per_layer else []) if all(c in p for p in per_layer)]
-    tagged: list[tuple[str, Check]] = [("", c) for c in common + shared]
-    for x, cs in zip(row.layers, per_layer):
-        tagged += [(f"{x.layer}：" if layers > 1 else "", c) for c in cs if c not in shared]
-    groups: dict[tuple, list[str]] = {}
-    for tag, c in tagged:
-        groups.setdefault((tag, c.label, c.evidence, c.ok, c.requirement, bool(c.month)), []).append(c.month)
-    out = []
-    for (tag, label, evidence, ok, requirement, _), months in groups.items():
-        month = months_text([m for m in months if m])
-        out.append(tag + Check(label, evidence, ok, requirement, month).text())
-    for x in row.layers:  # how the amount was reached, when it says more than the months
-        if x.amount_fen and x.basis and x.basis != f"{len(x.months)} 个月":
-            out.append(f"计算：{x.layer + ' ' if layers > 1 else ''}{x.basis}")
-    return out
-
-
-def row_layer_fen(row: RowResult, layer: str) -> int:
-    return sum(x.amount_fen for x in row.layers if x.layer == layer)
-
-
-def roster_totals(form: ClaimForm) -> list[tuple[str, list[int], int]]:
-    """The roster's bottom rows: 合计 (the rows added up) and, when a cap
-    cut a layer, 核减（超出上限） and 本次申请; (label, per layer, total)."""
-    res = form.result
-    rows = [x.rows_fen for x in res.layers]
-    out = [("合计", rows, sum(rows))]
-    if any(x.allowed_fen != x.rows_fen for x in res.layers):
-        cut = [x.allowed_fen - x.rows_fen for x in res.layers]
-        out.append(("核减（超出上限）", cut, sum(cut)))
-        out.append(("本次申请", [x.allowed_fen for x in res.layers], res.total_fen))
-    return out
-
-
-def cap_text(cap_fen: int | None) -> str:
-    return "不设上限" if cap_fen is None else yuan(cap_fen)
-
-
-def share_text(part: int, total: int) -> str:
-    return f"{part * 100 / total:.2f}%" if total else "—"
-
-
-def approval_text(form: ClaimForm) -> list[str]:
-    """What happened after submission (empty for a draft or a pending claim)."""
-    out = []
-    if form.approved_fen is not None:
-        out.append(f"批准金额 {yuan(form.approved_fen)}（{form.approved_on:%Y-%m-%d}）"
-                   + (f"：{form.approval_note}" if form.approval_note else ""))
-    if form.received_on:
-        out.append(f"到账日期 {form.received_on:%Y-%m-%d}")
-    return out
-
-
-ROSTER_TITLES = {"resident": "入住老人花名册", "worker": "护理员花名册", "centre": "机构情况表",
-                 "project": "建设项目明细表"}
-
-
-def roster_title(form: ClaimForm) -> str:
-    return ROSTER_TITLES.get(form.subject, "补贴对象花名册")
+PERCENT_FORMAT = "0.00%"
+SHEETS = ("申请表", "花名册", LEFT_OUT_TITLE, "汇总表", "附件清单")
+FACT_FORMATS = {"核定床位": '0" 张"'}
 
 
 # --- the workbook ------------------------------------------------------------------
@@ -313,7 +111,7 @@ class _Sheet:
         self.ws.cell(2, 1, subtitle)
         self.row = 2
 
-    def put(self, r: int, c: int, value, *, money=False, bold=False, fill=None, align=None, border=True):
+    def put(self, r: int, c: int, value, *, money=False, bold=False, fill=None, align=None, border=True, fmt=None):
         if money and value is not None:
             value = value / 100  # fen → yuan, an exact two-decimal double
         x = self.ws.cell(r, c, value)
@@ -321,6 +119,8 @@ class _Sheet:
             x.border = self.border
         if money:
             x.number_format = MONEY_FORMAT
+        elif fmt is not None:
+            x.number_format = fmt
         elif isinstance(value, dt.date):
             x.number_format = DATE_FORMAT
         if bold:
@@ -333,12 +133,21 @@ class _Sheet:
             x.alignment = self.wrap
         return x
 
-    def add(self, values: Sequence[object], money: Sequence[int] = (), **kw) -> int:
-        """A bordered row; the 1-based columns in ``money`` hold fen."""
+    def add(self, values: Sequence[object], money: Sequence[int] = (), formats: dict | None = None, **kw) -> int:
+        """A bordered row; the 1-based columns in ``money`` hold fen, ``formats``
+        maps a column to its number format."""
         self.row += 1
         for c, v in enumerate(values, start=1):
-            self.put(self.row, c, v, money=c in money, **kw)
+            self.put(self.row, c, v, money=c in money, fmt=(formats or {}).get(c), **kw)
         return self.row
+
+    def height(self, r: int, text: str, width: float) -> None:
+        """Room for ``text`` wrapped in ``width`` characters (a CJK character
+        takes two): Excel does not fit the height of a merged cell."""
+        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+        lines = max(1, -(-units // max(1, int(width) - 1)))
+        if lines > 1:
+            self.ws.row_dimensions[r].height = 15 * lines
 
     def header(self, labels: Sequence[str], freeze: bool = True) -> None:
         self.row += 1
@@ -364,27 +173,58 @@ class _Sheet:
         self.row += 1
 
 
+def _fact_cell(label: str, value) -> tuple[object, str | None]:
+    """A 申请表 fact as a typed cell: (value, number format)."""
+    if value is None or value == "":
+        return UNRECORDED, None
+    if isinstance(value, dt.date):
+        return value, DATE_FORMAT
+    if isinstance(value, Decimal):
+        whole = value == value.to_integral_value()
+        return (int(value) if whole else float(value)), '#,##0" m²"' if whole else '#,##0.00" m²"'
+    return value, FACT_FORMATS.get(label)
+
+
 def _application(wb, form: ClaimForm) -> None:
     res = form.result
     n = len(res.months) if has_months(form) else 0
-    s = _Sheet(wb, SHEETS[0], [26] + [11] * max(n + 1, 4))
+    widths = [26] + [12] * max(n + 1, 4)
+    widths[-1] += max(0, 40 - sum(widths[4:]))  # room for 计算方式 (columns E…)
+    s = _Sheet(wb, SHEETS[0], widths)
     last = s.ncols
     s.head(f"{form.scheme_name}申请表", f"{form.reference}　申报期间：{form.period}　金额单位：元")
     s.ws.freeze_panes = "A3"
     s.gap()
-    for label, value in centre_rows(form):
-        r = s.add([label, value], bold=False)
+    left = s.Alignment(horizontal="left", vertical="top", wrap_text=True)
+    for label, value in centre_facts(form):
+        value, fmt = _fact_cell(label, value)
+        r = s.add([label, value], formats={2: fmt} if fmt else None, align=left)
         s.ws.cell(r, 1).fill = s.head_fill
         s.merge(r, 2, last)
+        if isinstance(value, str):
+            s.height(r, value, sum(widths[1:]))
+    for label, counts in people_rows(form):
+        s.gap()
+        if counts is None:
+            s.header(["项目", "总数"], freeze=False)
+            r = s.add([label, UNRECORDED])
+            s.merge(r, 2, last)
+            continue
+        s.header(["项目"] + [k for k, _ in counts], freeze=False)
+        s.add([label] + [UNRECORDED if v is None else v for _, v in counts])
     s.gap()
     total, values = grid_values(form)
     s.header(["项目", "合计"] + month_heads(res.months if n else ()), freeze=False)
     s.add([grid_label(form), total] + values)
     s.gap()
-    s.header(["补贴项目", "领取方", "资金来源", "申请金额（元）"], freeze=False)
-    for layer, who, funders, fen in amount_rows(form):
-        s.add([layer, who, funders, fen], money=(4,))
-    s.add(["合计", None, None, res.total_fen], money=(4,), bold=True, fill=s.total_fill)
+    s.header(["补贴项目", "领取方", "资金来源", "申请金额（元）", "计算方式"], freeze=False)
+    s.merge(s.row, 5, last)
+    for layer, who, funders, basis, fen in amount_rows(form):
+        r = s.add([layer, who, funders, fen, basis], money=(4,))
+        s.merge(r, 5, last)
+        s.height(r, basis, sum(widths[4:]))
+    r = s.add(["合计", None, None, res.total_fen], money=(4,), bold=True, fill=s.total_fill)
+    s.merge(r, 5, last)
     r = s.add(["人民币（大写）", upper(res.total_fen)])
     s.merge(r, 2, last)
     s.gap()
@@ -409,40 +249,55 @@ def _application(wb, form: ClaimForm) -> None:
 
 
 DATE_COLUMNS = ("出生日期", "入住", "退住", "竣工")
+NUMBER_COLUMNS = {"新增床位", "面积", "核定床位", "年龄"}
+INFO_WIDTHS = {"身份证号": 21, "劳动合同": 24, "护理年限": 22, "资格证书": 18, "户籍": 16, "项目": 20, "联系电话": 14,
+               "年龄": 6, "性别": 6}
 
 
 def _typed(col: str, value: str):
-    """A roster cell for the workbook: the date columns as real dates."""
+    """A roster cell for the workbook: dates as real dates, counts and areas as numbers."""
     if col in DATE_COLUMNS and value:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return value
+    if col in NUMBER_COLUMNS and value:
+        try:
+            n = Decimal(value)
+        except ArithmeticError:
+            return value
+        return int(n) if n == n.to_integral_value() else n
     return value or None
 
 
 def _roster(wb, form: ClaimForm) -> int:
-    res = form.result
+    """The rows claimed for, numbered 1..n, and the totals."""
+    rows = eligible_rows(form)
     info = roster_info_columns(form)
     layers = layer_names(form)
     monthly = has_months(form)
     month_heads_ = ["计补贴月数", "计补贴月份"] if monthly else []
-    widths = [6] + [{"身份证号": 21, "劳动合同": 24, "护理年限": 22, "资格证书": 18, "户籍": 16, "项目": 20}.get(c, 12)
-                    for c in info]
+    widths = [6] + [INFO_WIDTHS.get(c, 12) for c in info]
     widths += [10, 16][:len(month_heads_)] + [50] + [15] * len(layers) + [15, 12]
     s = _Sheet(wb, SHEETS[1], widths)
-    s.head(roster_title(form), f"{form.centre.name}　{form.scheme_name}　{form.reference}　申报期间：{form.period}　金额单位：元")
+    count = roster_count_text(form)
+    s.head(roster_title(form), f"{form.centre.name}　{form.scheme_name}　{form.reference}　申报期间：{form.period}"
+                               + (f"　{count}" if count else "") + "　金额单位：元")
     s.header(["序号"] + info + month_heads_ + ["核查情况（✔符合 ✘不符合）"] + layers + ["合计", "签字"])
     first_money = len(info) + len(month_heads_) + 3
     money = tuple(range(first_money, first_money + len(layers) + 1))
-    for i, row in enumerate(res.rows, start=1):
+    end = form.period_end
+    for i, row in enumerate(rows, start=1):
         months = row.counted_months()
-        values = ([i] + [_typed(c, v) for c, v in zip(info, roster_info(row, info))]
+        values = ([i] + [_typed(c, v) for c, v in zip(info, roster_info(row, info, end))]
                   + ([len(months), months_text(months) or None] if monthly else [])
                   + ["\n".join(check_texts(row, len(layers)))]
                   + [row_layer_fen(row, x) for x in layers] + [row.amount_fen, None])
         s.add(values, money=money)
-    counted = sum(len(r.counted_months()) for r in res.rows)
+    if not rows:
+        r = s.add(["（没有符合条件的对象）"])
+        s.merge(r, 1, s.ncols)
+    counted = sum(len(r.counted_months()) for r in rows)
     for label, per_layer, total in roster_totals(form):
         lead = [label] + [None] * len(info) + ([counted if label == "合计" else None, None] if monthly else []) + [None]
         r = s.add(lead + per_layer + [total, None], money=money, bold=True, fill=s.total_fill)
@@ -450,27 +305,51 @@ def _roster(wb, form: ClaimForm) -> int:
     s.gap()
     s.text("制表人：　　　　　　　　审核人：　　　　　　　　申请单位（盖章）：")
     s.ws.page_setup.orientation = "landscape"
-    return len(res.rows)
+    return len(rows)
+
+
+def _left_out(wb, form: ClaimForm) -> int:
+    """The rows the claim leaves out (¥0), each with why."""
+    rows = left_out_rows(form)
+    cols = left_out_columns(form)
+    layers = len(form.result.layers)
+    s = _Sheet(wb, SHEETS[2], [6] + [INFO_WIDTHS.get(c, 14) for c in cols] + [90])
+    s.head(LEFT_OUT_TITLE, f"{form.centre.name}　{form.scheme_name}　{form.reference}　申报期间：{form.period}"
+                           f"　共{len(rows)}{'人' if form.subject in ('resident', 'worker') else '项'}，未计入本次申请")
+    s.header(["序号"] + cols + ["未纳入原因（不符合的条件）"])
+    for i, row in enumerate(rows, start=1):
+        s.add([i] + [v or None for v in roster_info(row, cols)] + ["\n".join(left_out_reasons(row, layers))])
+    if not rows:
+        r = s.add(["（无：全部对象均符合条件）"])
+        s.merge(r, 1, s.ncols)
+    s.ws.page_setup.orientation = "portrait"
+    return len(rows)
 
 
 def _summary(wb, form: ClaimForm) -> None:
     res = form.result
-    s = _Sheet(wb, SHEETS[2], [24, 8, 26, 15, 15, 15, 15, 48])
+    s = _Sheet(wb, SHEETS[3], [24, 8, 26, 15, 15, 15, 15, 48])
     s.head("补贴资金汇总表", f"{form.scheme_name}　{form.reference}　申报期间：{form.period}　金额单位：元")
     s.header(["补贴项目", "领取方", "资金来源", "各行合计", "上限", "此前已申领", "本次申请", "说明"])
     funders = layer_funders(form)
     for x in res.layers:
         s.add([x.layer, RECIPIENTS.get(x.recipient, x.recipient), funders.get(x.layer, ""), x.rows_fen,
-               x.cap_fen if x.cap_fen is not None else "不设上限", x.earlier_fen, x.allowed_fen, x.cap_note],
+               x.cap_fen if x.cap_fen is not None else "不设上限", x.earlier_fen, x.allowed_fen, x.cap_note or None],
               money=(4, 5, 6, 7) if x.cap_fen is not None else (4, 6, 7))
     s.add(["合计", None, None, sum(x.rows_fen for x in res.layers), None,
            sum(x.earlier_fen for x in res.layers), res.total_fen, None], money=(4, 6, 7), bold=True, fill=s.total_fill)
     s.gap()
     s.header(["资金来源", None, None, "金额", "占比"], freeze=False)
+
+    def pct(part: int):
+        v = share(part, res.total_fen)
+        return "—" if v is None else v
+
+    pct_fmt = {5: PERCENT_FORMAT}
     for name, fen in res.funders:
-        s.add([name, None, None, fen, share_text(fen, res.total_fen)], money=(4,))
-    s.add(["合计", None, None, sum(f for _, f in res.funders), share_text(res.total_fen, res.total_fen)],
-          money=(4,), bold=True, fill=s.total_fill)
+        s.add([name, None, None, fen, pct(fen)], money=(4,), formats=pct_fmt)
+    s.add(["合计", None, None, sum(f for _, f in res.funders), pct(res.total_fen)],
+          money=(4,), formats=pct_fmt, bold=True, fill=s.total_fill)
     s.gap()
     s.header(["领取方", None, None, "金额", "说明"], freeze=False)
     residents = sum(1 for r in res.rows if any(x.recipient == "resident" and x.amount_fen for x in r.layers))
@@ -478,13 +357,21 @@ def _summary(wb, form: ClaimForm) -> None:
     s.add(["老人部分", None, None, res.resident_fen,
            f"代收后发给{residents}位老人（不计入机构收入）" if residents else "本项补贴没有发给老人的部分"], money=(4,))
     s.add(["申请金额合计", None, None, res.total_fen, upper(res.total_fen)], money=(4,), bold=True, fill=s.total_fill)
-    for line in approval_text(form) + [f"缺少参数：{x}" for x in res.missing] + list(res.notes):
+    if form.approved_fen is not None or form.received_on:
+        s.gap()
+        s.header(["审批与到账", None, None, "金额 / 日期", "说明"], freeze=False)
+        if form.approved_fen is not None:
+            s.add(["批准金额", None, None, form.approved_fen, form.approval_note or None], money=(4,))
+            s.add(["批准日期", None, None, form.approved_on])
+        if form.received_on:
+            s.add(["到账日期", None, None, form.received_on])
+    for line in [f"缺少参数：{x}" for x in res.missing] + list(res.notes):
         s.text(line)
     s.ws.page_setup.orientation = "landscape"
 
 
 def _attachments(wb, form: ClaimForm) -> None:
-    s = _Sheet(wb, SHEETS[3], [7, 60, 10, 10, 30])
+    s = _Sheet(wb, SHEETS[4], [7, 60, 10, 10, 30])
     s.head("申报材料附件清单", f"{form.scheme_name}　{form.reference}")
     s.header(["序号", "材料名称", "已附", "份数", "备注"])
     items = form.attachments or ("（政策配置未列出附件，请按当年通知准备）",)
@@ -495,7 +382,7 @@ def _attachments(wb, form: ClaimForm) -> None:
 
 
 def claim_xlsx(form: ClaimForm, progress: Callable[[float, str], None] | None = None, abort=None) -> bytes:
-    """The claim's four sheets (申请表, 花名册, 汇总表, 附件清单) as XLSX bytes."""
+    """The claim's sheets (申请表, 花名册, 不符合条件名单, 汇总表, 附件清单) as XLSX bytes."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -504,6 +391,8 @@ def claim_xlsx(form: ClaimForm, progress: Callable[[float, str], None] | None = 
     _application(wb, form)
     _tick(0.3, "花名册", progress, abort)
     _roster(wb, form)
+    _tick(0.6, LEFT_OUT_TITLE, progress, abort)
+    _left_out(wb, form)
     _tick(0.8, "汇总表", progress, abort)
     _summary(wb, form)
     _attachments(wb, form)

@@ -1,6 +1,6 @@
 """Subsidy claim documents: gather (services.subsidies, the centre and its
-dated facts) → :class:`ClaimForm` → render (documents.subsidy_pdf /
-subsidy_xlsx) → write (services.output, audited with the file's SHA-256).
+dated facts) → :class:`ClaimForm` (documents.subsidy_form) → render
+(documents.subsidy_pdf / subsidy_xlsx) → write (services.output, audited with the file's SHA-256).
 
 The renderers import ReportLab and openpyxl, so they load on first print.
 A draft prints as recomputed now and is marked 草稿—未提交 on every page; a
@@ -22,8 +22,8 @@ from .subsidy_subjects import month_span
 
 
 def claim_form(ctx: Ctx, claim_id: int):
-    """The claim as its documents print it (a ``documents.subsidy_xlsx.ClaimForm``)."""
-    from ..documents.subsidy_xlsx import ClaimForm
+    """The claim as its documents print it (a ``documents.subsidy_form.ClaimForm``)."""
+    from ..documents.subsidy_form import ClaimForm
 
     info = subsidies.claim(ctx, claim_id)
     if info.outside:
@@ -64,7 +64,7 @@ def claim_pdf(ctx: Ctx, claim_id: int, path, progress=None, abort=None) -> Writt
 
 
 def claim_xlsx(ctx: Ctx, claim_id: int, path, progress=None, abort=None) -> Written:
-    """The same four parts as sheets (amounts as numbers)."""
+    """The same parts as sheets (amounts, counts and dates as numbers)."""
     ctx.require(Perm.PRINT)
     form = claim_form(ctx, claim_id)
     from ..documents.subsidy_xlsx import claim_xlsx as render

@@ -13,6 +13,7 @@ from eldercare_desktop.domain.identity import make_id_number
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD
 from tests.documents.test_subsidy_pdf import build_yubei
+from tests.documents.test_subsidy_xlsx import build_projects
 
 D = dt.date
 
@@ -64,6 +65,9 @@ def test_schemes_claim_show_and_list(run, sub_db):
 
     out, _ = call(run, db, "subsidies", "show", "BT2026-0001")
     assert "BT2026-0001  社会办养老机构服务补贴（渝北籍老人）  2026年上半年  草稿" in out
+    head, rows = out.splitlines()[1], _table(out)
+    assert head.split() == ["序号", "名称", "计补贴月数", "机构服务补贴", "老人服务补贴", "合计"]
+    assert rows[-1] == ["合计", "16", "1,600.00", "3,200.00", "4,800.00"] and "核减（超出上限）" not in out
     assert "户籍 重庆市江北区（要求渝北区） ✘" in out and "在院天数 2026-04 10 天（要求≥ 15 天） ✘" in out
     assert "申请金额合计：4,800.00（机构 1,600.00，老人 3,200.00）" in out
     r = js(run, db, "subsidies", "show", "BT2026-0001")
@@ -110,7 +114,7 @@ def test_export_params_and_reminders(run, sub_db, tmp_path):
     r = js(run, db, "subsidies", "export", "BT2026-0001", "--pdf", pdf, "--xlsx", xlsx)
     assert [f["file"] for f in r["files"]] == [str(pdf), str(xlsx)] and all(f["rows"] == 5 for f in r["files"])
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert load_workbook(xlsx).sheetnames == ["申请表", "花名册", "汇总表", "附件清单"]
+    assert load_workbook(xlsx).sheetnames == ["申请表", "花名册", "不符合条件名单", "汇总表", "附件清单"]
     out, _ = call(run, db, "subsidies", "export", "BT2026-0001", "--pdf", pdf)
     assert f"已保存：{pdf}" in out
     _, err = call(run, db, "subsidies", "export", "BT2026-0001", code=2)
@@ -214,3 +218,30 @@ def test_record_a_claim_made_before_the_app(run, sub_db):
     r = js(run, db, "subsidies", "preview", "yb-chain", "--period", "2026-01..2026-10")
     assert r["result"]["total_fen"] == 0
     assert any("已在BW2025-0001中申领" in c["evidence"] for c in r["result"]["rows"][0]["checks"])
+
+
+def _table(out: str) -> list[list[str]]:
+    """The rows of the first table of ``show`` (after its dashed line), split on spaces."""
+    lines = out.splitlines()
+    start = next(i for i, x in enumerate(lines) if x.startswith("----")) + 1
+    end = lines.index("", start)
+    return [x.split() for x in lines[start:end]]
+
+
+def test_show_a_capped_claim_adds_up_and_counts_no_months(run, sub_db, ctx):
+    """A construction claim (two projects, the district layer cut by its
+    ¥5,000,000 site cap): under the rows 合计 / 核减（超出上限） / 本次申请 as
+    the roster has them, and no 计补贴月数 column (it counts no months)."""
+    build_projects(ctx)
+    db = sub_db
+    call(run, db, "subsidies", "claim", "cq-construction", "--period", "2025-01..2025-12")
+    out, _ = call(run, db, "subsidies", "show", "BT2026-0001")
+    head = out.splitlines()[1].split()
+    assert head == ["序号", "名称", "市级建设补贴", "区级建设补贴", "合计"] and "计补贴月数" not in out
+    rows = _table(out)
+    assert rows[-3:] == [["合计", "6,000,000.00", "6,150,000.00", "12,150,000.00"],
+                         ["核减（超出上限）", "0.00", "-1,150,000.00", "-1,150,000.00"],
+                         ["本次申请", "6,000,000.00", "5,000,000.00", "11,000,000.00"]]
+    body = rows[:-3]
+    assert sum(float(r[-1].replace(",", "")) for r in body) == 12_150_000  # the rows add up to 合计
+    assert "申请金额合计：11,000,000.00" in out

@@ -38,17 +38,17 @@ def build_yubei(ctx, beds: dict) -> dict[str, int]:
     centre.add_room(ctx, "A", 1, "103", "三人间", [("1", "普通"), ("2", "普通"), ("3", "护理型")])
     beds = {b.code: b.bed_id for r in centre.bed_map(ctx) for b in r.beds}
 
-    def admit(name, seq, day, bed, district="渝北区"):
+    def admit(name, seq, day, bed, district="渝北区", **kw):
         return residents.register_resident(
             ctx, person(name, seq=seq, hukou_province="重庆市", hukou_city="重庆市", hukou_district=district,
-                        contacts=(agent(),)), day, beds[bed]).ids[0]
+                        contacts=(agent(),), **kw), day, beds[bed]).ids[0]
 
     ids = {
-        "张三": admit("张三", 13, D(2026, 1, 10), "A101-1"),  # 6 months
+        "张三": admit("张三", 13, D(2026, 1, 10), "A101-1", phone="13912345678"),  # 6 months
         "李四": admit("李四", 15, D(2026, 1, 1), "A101-2", "江北区"),  # 户籍 fails
-        "王五": admit("王五", 17, D(2026, 6, 16), "A102-1"),  # June only (15 days)
+        "王五": admit("王五", 17, D(2026, 6, 16), "A102-1", birth=D(1946, 7, 1)),  # June only (15 days); 79 on 06-30
         "赵六": admit("赵六", 19, D(2025, 11, 3), "A103-1"),  # Jan–Mar, then discharged 04-10
-        "欧阳秀兰": admit("欧阳秀兰", 24, D(2025, 12, 1), "A103-2"),  # 6 months
+        "欧阳秀兰": admit("欧阳秀兰", 24, D(2025, 12, 1), "A103-2", categories=("特困供养",)),  # 6 months
     }
     residents.discharge(ctx, ids["赵六"], D(2026, 4, 10), "回家居住")
     return ids
@@ -208,7 +208,7 @@ def synthetic_form(n_rows: int, months: tuple[str, ...], status: str = "已提�
     """A hand-built claim: ``n_rows`` workers over ``months`` (long check lists)."""
     from decimal import Decimal
 
-    from eldercare_desktop.documents.subsidy_xlsx import ClaimForm
+    from eldercare_desktop.documents.subsidy_form import ClaimForm
     from eldercare_desktop.domain.subsidy_records import Check, ClaimResult, LayerAmount, LayerTotal, RowResult
 
     rows = []
@@ -250,4 +250,63 @@ def yuan_of(fen: int) -> str:
 def test_a_claim_without_rows_still_prints():
     form = synthetic_form(0, ("2026-01",), status="草稿")
     text = text_of(claim_pdf(form))
-    assert "没有符合选择条件的对象" in text and "草稿—未提交" in text and "¥0.00" in text
+    assert "没有符合条件的对象" in text and "草稿—未提交" in text and "¥0.00" in text
+    assert "不符合条件名单" not in text  # nobody was left out
+
+
+def _sections(data: bytes) -> dict[str, str]:
+    """The PDF's text by part: 申请表, 花名册, 不符合条件名单, 汇总表 (a part runs to the next one's title)."""
+    titles = {"花名册": "花名册", "不符合条件名单": "不符合条件名单\n", "汇总表": "补贴资金汇总表"}
+    out: dict[str, list[str]] = {"申请表": []}
+    part = "申请表"
+    for page in PdfReader(io.BytesIO(data)).pages:
+        text = page.extract_text()
+        for name, title in titles.items():
+            if title in text and name not in out:
+                part = name
+                out[part] = []
+        out[part].append(text)
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
+def test_the_roster_lists_the_claimed_rows_and_the_left_out_their_reasons(ctx, yubei_claim):
+    """李四 (江北区) is ¥0: not on the 花名册 (numbered 1..4, totals = the
+    claim), but on the 不符合条件名单 after it, with his ID number and why."""
+    form = subsidy_documents.claim_form(ctx, yubei_claim)
+    li = next(r for r in form.result.rows if r.name == "李四")
+    parts = _sections(claim_pdf(form))
+    assert list(parts) == ["申请表", "花名册", "不符合条件名单", "汇总表"]
+    roster, left = flat(parts["花名册"]), flat(parts["不符合条件名单"])
+    assert "李四" not in roster and all(n in roster for n in ("张三", "王五", "赵六", "欧阳秀兰"))
+    assert "符合条件4人；另有1人不符合条件，见不符合条件名单" in roster
+    assert "¥1,600.00¥3,200.00¥4,800.00" in roster  # the totals row: the claim's layers and total
+    assert "李四" in left and li.info["身份证号"] in left and "✘户籍重庆市江北区（要求渝北区）" in left
+    assert "以下1人未计入本次申请" in left and "张三" not in left
+    # 年龄 on the period's end under 出生日期, 联系电话
+    assert "1940-03-05（86岁）" in roster and "1946-07-01（79岁）" in roster and "13912345678" in roster
+    # one rate for every row: said once above the roster, not on every row
+    assert "各行计算：机构服务补贴=计补贴月数×¥100.00；老人服务补贴=计补贴月数×¥200.00" in roster
+    assert "计算：" not in roster.replace("各行计算：", "")
+
+
+def test_the_application_has_area_staff_residents_and_how_each_amount_was_reached(ctx, yubei_claim):
+    text = flat(_sections(claim_pdf(subsidy_documents.claim_form(ctx, yubei_claim)))["申请表"])
+    assert "建筑面积未登记" in text and "职工情况（人）未登记" in text
+    assert "入住老人类型（人）总数5特困老年人1其他（自费）4" in text
+    assert "754" not in text and "16人次×¥100.00¥1,600.00" in text and "16人次×¥200.00¥3,200.00" in text
+    for key, value in (("building_area_m2", "12000"), ("staff_managers", "3"), ("staff_service", "12"),
+                       ("staff_other", "2")):
+        subsidy_facts.record_fact(ctx, key, value, D(2019, 6, 18))
+    text = flat(_sections(claim_pdf(subsidy_documents.claim_form(ctx, yubei_claim)))["申请表"])
+    assert "建筑面积12,000m²核定床位60张" in text
+    assert "职工情况（人）总数17管理人员3服务人员12其他人员2" in text
+
+
+def test_the_signature_line_never_stands_alone_on_a_page():
+    """Whatever the roster's length, the 制表人 / 审核人 / 盖章 line is on
+    the page of the table's last rows and totals, never alone on the next."""
+    months = tuple(f"2026-{m:02d}" for m in range(1, 7))
+    for n in range(8, 40):
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(claim_pdf(synthetic_form(n, months)))).pages]
+        (signed,) = [p for p in pages if "制表人" in p]
+        assert "序号" in flat(signed) and "核查情况" in signed, n  # the table's end is on the page
