@@ -544,7 +544,7 @@ def claim(ctx: Ctx, claim_id: int) -> ClaimInfo:
 
 def find_claim(ctx: Ctx, number: str) -> ClaimInfo:
     with ctx.read() as s:
-        c = s.execute(select(SubsidyClaim).where(SubsidyClaim.number == number.strip())).scalar()
+        c = s.execute(select(SubsidyClaim).where(SubsidyClaim.number == number.strip().upper())).scalar()
         if c is None:
             raise NotFound(f"补贴申报{number}不存在")
         return _info(c)

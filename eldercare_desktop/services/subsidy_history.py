@@ -91,7 +91,8 @@ def record_outside_claim(ctx: Ctx, scheme: str, first: str, last: str, amounts: 
                         (Check("申领记录", label, True),),
                         tuple(LayerAmount(n, layers[n].recipient, funders[n], f, "系统外申领，按到账金额登记")
                               for n, f in amounts.items() if f))
-        totals = tuple(LayerTotal(x.name, x.recipient, amounts.get(x.name, 0), None, 0, amounts.get(x.name, 0), "",
+        totals = tuple(LayerTotal(x.name, x.recipient, amounts.get(x.name, 0), None, 0, amounts.get(x.name, 0),
+                                  f"计入{cap_key or ''}累计上限（本址从设立起）" if x.name in keys else "",
                                   ((cap_key, amounts[x.name]),) if x.name in keys else ())
                        for x in sc.layers)
         parts: dict[str, int] = {}

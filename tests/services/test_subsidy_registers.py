@@ -816,3 +816,9 @@ def test_import_refuses_a_known_id_number_under_another_name(app, ctx):
         care_workers.import_workers(ctx, sheet(row))
     assert counts(app, *WORKERS) == before
     assert care_workers.workers(ctx)[0].care_start == li.care_start
+
+
+def test_claim_numbers_are_found_whatever_the_case(ctx, centre_ready):
+    admit(ctx, centre_ready["A101-1"], "张三", 13, D(2026, 1, 10))
+    cid = subsidies.create_claim(ctx, "yb-service", "2026-01", "2026-06").ids[0]
+    assert subsidies.find_claim(ctx, " bt2026-0001 ").id == cid
