@@ -63,6 +63,7 @@ def cmd_escrow_due(args) -> int:
 
 
 def cmd_escrow_quote(args) -> int:
+    from ..domain.escrow_docs import PRODUCT_UNIT, yuan_days
     from ..domain.interest import MODES
     from ..services import escrow as escrow_svc
 
@@ -82,19 +83,23 @@ def cmd_escrow_quote(args) -> int:
                "periods": [{"start": p.start, "end": p.end, "settled_on": p.settled_on, "final": p.final,
                             "posted": done, "interest_fen": p.interest_fen, "exact_fen": str(p.exact),
                             "segments": [{"start": x.start, "end": x.end, "days": x.days, "balance_fen": x.balance_fen,
-                                          "rate_percent": str(x.rate_percent), "product": x.product}
+                                          "rate_percent": str(x.rate_percent), "product": x.product,
+                                          "product_yuan_days": yuan_days(x.product)}
                                          for x in p.segments]} for p, done in zip(q.periods, q.posted)],
                "deposits_fen": q.deposits_fen, "deductions_fen": q.deductions_fen,
                "excess_refunded_fen": q.excess_refunded_fen, "interest_fen": q.interest_fen,
-               "refund_fen": q.refund_fen, "refund_upper": q.refund_upper, "balance_fen": q.balance_fen})
+               "refund_fen": q.refund_fen, "refund_upper": q.refund_upper, "balance_fen": q.balance_fen,
+               "units": {"product": "分·天", "product_yuan_days": PRODUCT_UNIT}})
         return 0
     echo(f"{q.resident_name}　押金退还试算（{on:%Y-%m-%d}，{MODES[q.mode]}）")
-    echo_table(("计息期间", "天数", "余额", "年利率", "积数", "利息"),
-           [(f"{x.start:%Y-%m-%d}至{x.end:%Y-%m-%d}", x.days, yuan(x.balance_fen), f"{x.rate_percent}%", x.product, "")
+    echo_table(("计息期间", "天数", "余额", "年利率", f"积数（{PRODUCT_UNIT}）", "利息"),
+           [(f"{x.start:%Y-%m-%d}至{x.end:%Y-%m-%d}", x.days, yuan(x.balance_fen), f"{x.rate_percent}%",
+             yuan_days(x.product), "")
             for p in q.periods for x in p.segments]
            + [(f"{p.start:%Y-%m-%d}至{p.end:%Y-%m-%d}小计", "", "", "", "", yuan(p.interest_fen)) for p in q.periods])
     echo(f"存入{yuan(q.deposits_fen)}　扣除{yuan(q.deductions_fen)}　利息{yuan(q.interest_fen)}"
          f"　应退{yuan(q.refund_fen)}（{q.refund_upper}）")
+    echo(f"积数单位：{PRODUCT_UNIT}（余额 × 天数）；利息 = 积数 × 年利率 ÷ 360")
     if q.due_date:
         echo(f"退还期限{q.due_date:%Y-%m-%d}：" + (f"已逾期{-q.days_left}天" if q.overdue else f"剩余{q.days_left}天"))
     return 0

@@ -39,9 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     finance.add_parsers(sub, db, auth, js)
     escrow.add_parsers(sub, db, auth, js)
     books.add_parsers(sub, db, auth, js)
+    __import__(f"{__package__}.documents", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # eldercare print
     disclosure.add_parsers(sub, db, auth, js)
     subsidies.add_parsers(sub, db, auth, js)
     staff.add_parsers(sub, db, auth, js)
+    __import__(f"{__package__}.compliance", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # 合规自查
     return p
 
 

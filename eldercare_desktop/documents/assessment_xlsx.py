@@ -17,7 +17,7 @@ from typing import IO, Callable, Sequence, Union
 
 from ..domain.errors import RuleViolation
 from ..domain.records import AssessmentDetail, AssessmentSummary
-from .xlsx import styled_cell
+from .xlsx import print_setup, styled_cell
 
 SHEET_TITLE = "评估汇总"
 ITEMS_PREFIX = "项目得分"
@@ -156,6 +156,7 @@ def _fill(wb, rows: list[Row], period, centre_name: str, progress, abort) -> int
         if kind == "code":
             dim.number_format = TEXT_FORMAT
     ws.freeze_panes = f"C{HEADER_ROW + 1}"  # header row and the number/name columns stay in view
+    print_setup(ws, HEADER_ROW)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{_letter(ncol)}{HEADER_ROW + max(1, len(rows))}"
 
     def cell(value, *, font=None, fmt=None, fill_=None, border=None, align=None):
@@ -251,6 +252,7 @@ def _item_sheets(wb, details: list[AssessmentDetail], centre_name, period, progr
             ws.column_dimensions[_letter(i)].width = w
         ws.column_dimensions["A"].number_format = TEXT_FORMAT
         ws.freeze_panes = f"D{HEADER_ROW + 1}"
+        print_setup(ws, HEADER_ROW)
         ws.row_dimensions[HEADER_ROW].height = 42
         t = cell_factory(ws, value=f"{centre_name}老年人能力评估项目得分（{code}）")
         t.font = title_font

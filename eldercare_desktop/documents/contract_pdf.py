@@ -57,7 +57,7 @@ def _fee_table(t: TermInfo, meal_days: int) -> P.Table:
              for c, v in enumerate(row)] for r, row in enumerate(rows)]
     tb = P.Table(data, colWidths=[34 * P.mm, 30 * P.mm, W - 34 * P.mm - 30 * P.mm - 42 * P.mm, 42 * P.mm],
                  hAlign="LEFT")
-    tb.setStyle(P.grid_style(1, [("BACKGROUND", (0, -1), (-1, -1), P.SHADE_STRONG)]))
+    tb.setStyle(P.grid_style(1, [("BACKGROUND", (0, -1), (-1, -1), P.SHADE_STRONG), ("SPAN", (0, -1), (1, -1))]))
     return tb
 
 
@@ -69,6 +69,60 @@ def _note(text: str) -> P.Table:
     return t
 
 
+def party_rows(d: ContractDetail) -> list[list[str | None]]:
+    """The 合同各方 grid, four columns (label, value, label, value). ``None``
+    continues the value on its left (a span); every row starts with a label."""
+    rows: list[list[str | None]] = [
+        ["甲方（养老机构）", d.centre.name, None, None],
+        ["统一社会信用代码", d.centre.credit_code or "—", "法定代表人", d.centre.legal_representative or "—"],
+        ["地址", d.centre.address or "—", "联系电话", d.centre.phone or "—"],
+        ["乙方（入住老人）", d.resident_name, "性别 / 出生日期",
+         f"{d.resident_gender} / {P.fmt_date(d.resident_birth_date)}"],
+        ["身份证号", d.resident_id_number, "户籍地", d.resident_hukou or "—"],
+        ["住址", d.resident_address or "—", "联系电话", d.resident_phone or "—"],
+    ]
+    if d.has_agent:
+        rows += [["丙方（代理人）", d.agent_name, "与乙方关系", d.agent_relation],
+                 ["丙方住址", d.agent_address or "—", "联系电话", d.agent_phone or "—"]]
+    return rows
+
+
+def _label_width(labels, style) -> float:
+    """A label column as wide as its longest label on one line (plus the cell
+    padding), so no label wraps mid-word (统一社会信用代/码)."""
+    return max(P.pdfmetrics.stringWidth(t, style.fontName, style.fontSize) for t in labels) + 3 + 3 + 4
+
+
+def parties_table(d: ContractDetail) -> P.Table:
+    """Label/value grid of the parties. Only cells holding a label are shaded
+    (a spanned value never shows a shaded empty label cell), and the label
+    columns fit their longest label."""
+    s = P.styles()
+    W = P.content_width
+    rows = party_rows(d)
+    lw0 = _label_width([r[0] for r in rows], s.label)
+    lw2 = _label_width([r[2] for r in rows if r[2]], s.label)
+    vw = (W - lw0 - lw2) / 2
+    data = []
+    spans: list[tuple] = []
+    shade: list[tuple] = []
+    for r, row in enumerate(rows):
+        out: list[object] = []
+        for c, v in enumerate(row):
+            if v is None:
+                out.append("")
+                continue
+            out.append(P.Paragraph(P.esc(v), s.label if c in (0, 2) else s.cell))
+            if c in (0, 2):
+                shade.append(("BACKGROUND", (c, r), (c, r), P.SHADE))
+        if row[2] is None:
+            spans.append(("SPAN", (1, r), (3, r)))
+        data.append(out)
+    tb = P.Table(data, colWidths=[lw0, vw, lw2, vw], hAlign="LEFT")
+    tb.setStyle(P.grid_style(0, shade + spans))
+    return tb
+
+
 def _seal_block(d: ContractDetail) -> P.Table:
     """Three columns: 甲方（机构盖章）, 乙方（老人）, 丙方（代理人）: a space to
     sign or seal above a line, the printed name under it, and a date line."""
@@ -76,12 +130,13 @@ def _seal_block(d: ContractDetail) -> P.Table:
     W = P.content_width
     under = P.ParagraphStyle("ht-under", parent=s.cell_small, alignment=P.TA_CENTER)
     heads = ["甲方（机构盖章）", "乙方（老人）签字或按手印", "丙方（代理人）签字"]
-    names = [f"{d.centre.name}　法定代表人或授权代表签字", d.resident_name,
-             f"{d.agent_name}（{d.agent_relation}）" if d.has_agent else "（无代理人时不填）"]
+    # the centre's name and the signer's role on lines of their own: the role never breaks mid-word
+    names = [P.esc(d.centre.name) + "<br/>" + P.esc("法定代表人或授权代表签字"), P.esc(d.resident_name),
+             P.esc(f"{d.agent_name}（{d.agent_relation}）" if d.has_agent else "（无代理人时不填）")]
     date = "日期：" + "\u3000" * 4 + "年" + "\u3000" * 2 + "月" + "\u3000" * 2 + "日"
     data = [[P.Paragraph(P.esc(h + "："), s.body) for h in heads], ["", "", ""],
-            [P.Paragraph(P.esc(n), under) for n in names], [date, date, date]]
-    tb = P.Table(data, colWidths=[W / 3] * 3, rowHeights=[14, 44, 22, 18], hAlign="LEFT")
+            [P.Paragraph(n, under) for n in names], [date, date, date]]
+    tb = P.Table(data, colWidths=[W / 3] * 3, rowHeights=[14, 44, 24, 18], hAlign="LEFT")
     tb.setStyle(P.TableStyle([
         ("FONT", (0, 0), (-1, -1), P.register_font(), 9.5),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -104,21 +159,8 @@ def story(d: ContractDetail) -> list:
     if d.status != "生效":
         out += [_note(f"本合同已于{P.fmt_date(d.termination_date, 'cn')}终止（{d.termination_reason}），"
                            "终止结算见附件二。"), P.Spacer(1, 3)]
-    lw, vw = 24 * P.mm, (W - 2 * 24 * P.mm) / 2
     out.append(P.Heading("合同各方", size=10.5, space_before=2))
-    rows = [
-        ["甲方（养老机构）", d.centre.name, None, None],
-        ["统一社会信用代码", d.centre.credit_code or "—", "法定代表人", d.centre.legal_representative or "—"],
-        ["地址", d.centre.address or "—", "联系电话", d.centre.phone or "—"],
-        ["乙方（入住老人）", d.resident_name, "性别 / 出生日期",
-         f"{d.resident_gender} / {P.fmt_date(d.resident_birth_date)}"],
-        ["身份证号", d.resident_id_number, "户籍地", d.resident_hukou or "—"],
-        ["住址", d.resident_address or "—", "联系电话", d.resident_phone or "—"],
-    ]
-    if d.has_agent:
-        rows += [["丙方（代理人）", d.agent_name, "与乙方关系", d.agent_relation],
-                 ["丙方住址", d.agent_address or "—", "联系电话", d.agent_phone or "—"]]
-    out.append(P.kv_table(rows, [lw, vw, lw, vw], label_cols=(0, 2)))
+    out.append(parties_table(d))
     out.append(P.Spacer(1, 4))
     out.append(_para("根据《中华人民共和国民法典》《中华人民共和国老年人权益保障法》《养老机构管理办法》等法律法规，"
                      "甲、乙、丙各方在平等、自愿、协商一致的基础上，就乙方入住甲方接受养老服务的有关事项订立本合同，"
@@ -215,8 +257,10 @@ def story(d: ContractDetail) -> list:
             data.append([P.Paragraph(v, s.cell_right if i >= 2 else s.cell) for i, v in enumerate((
                 "合计", "", "", "", format_yuan(d.settlement_total_fen)))])
             tb = P.Table(data, colWidths=[24 * P.mm, 30 * P.mm, 36 * P.mm, W - 126 * P.mm, 36 * P.mm], hAlign="LEFT")
-            tb.setStyle(P.grid_style(1, [("BACKGROUND", (0, -1), (-1, -1), P.SHADE_STRONG)]))
+            tb.setStyle(P.grid_style(1, [("BACKGROUND", (0, -1), (-1, -1), P.SHADE_STRONG),
+                                         ("SPAN", (0, -1), (3, -1))]))
             out.append(tb)
+            out.append(P.Spacer(1, 3))
             out.append(_para(f"退还未到期费用{format_yuan(d.settlement_total_fen)}"
                              f"（大写：{to_chinese_upper(d.settlement_total_fen)}）。" + SETTLEMENT_METHOD, s.small))
         else:

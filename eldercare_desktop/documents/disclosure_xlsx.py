@@ -23,6 +23,7 @@ from ..domain.disclosure_records import AccountDetail, DisclosureContext, Genera
 from ..domain.statements import Statement
 from . import disclosure_facts as F
 from .finance_xlsx import DATE_FORMAT, MONEY_FORMAT, TEXT_FORMAT, _discard, _Sheet
+from .xlsx import print_setup
 
 STATEMENT_SHEETS = ("资产负债表", "业务活动表", "现金流量表")
 NOTES_SHEET, FEES_SHEET, ESCROW_SHEET = "说明与校验", "收费标准", "押金专户"
@@ -30,13 +31,9 @@ SUBSIDY_SHEET, BEDS_SHEET, FACTS_SHEET = "政府补助", "床位使用", "基本
 
 
 def page_setup(ws, title_rows: str) -> None:
-    """A4 landscape, fitted to one page wide, ``title_rows`` ("3:4") repeated."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
+    """A4 landscape, fitted to one page wide, ``title_rows`` ("3:4") repeated
+    (the shared :func:`documents.xlsx.print_setup`)."""
+    print_setup(ws, title_rows)
 
 
 class _Styles:

@@ -26,6 +26,7 @@ from ..domain.escrow_docs import (
     EscrowLedgerDoc,
     ReconciliationDoc,
     RefundVoucherDoc,
+    yuan_days,
 )
 from ..domain.money import format_yuan
 from . import pdf as P
@@ -40,7 +41,7 @@ def _y(fen: int | None, symbol: bool = False) -> str:
 
 def _yuan_days(product_fen_days: int) -> str:
     """积数 in 元·天 (fen·days / 100), two decimals."""
-    return format_yuan(product_fen_days, symbol=False)
+    return yuan_days(product_fen_days)
 
 
 def _rate(r: Decimal) -> str:

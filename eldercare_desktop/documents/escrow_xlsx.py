@@ -10,8 +10,9 @@
 Conventions of ``finance_xlsx``: title row, subtitle row, frozen header on
 row 3; IDs (receipt/voucher/contract numbers, resident ids, account numbers)
 are text ``@``; dates real dates ``yyyy-mm-dd``; amounts numbers
-``#,##0.00`` written as ``fen / 100``. Each writer returns the totals it
-wrote, in fen, so a caller can compare them with the screen.
+``#,##0.00`` written as ``fen / 100``; printed A4 landscape, fitted to the
+width, the header row repeated. Each writer returns the totals it wrote, in
+fen, so a caller can compare them with the screen.
 """
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ RECON_COLUMNS = (
 )
 
 
+RECON_LIST_ROW = 11  # title, subtitle, header, 5 figures, verdict, blank: then the residents' header
+
+
 def write_reconciliation(doc: ReconciliationDoc, stream: IO[bytes] | str) -> tuple[int, int, int, str]:
     """押金专户对账. Returns (bank, book, Σ residents, verdict)."""
     from openpyxl import Workbook
@@ -87,6 +91,7 @@ def write_reconciliation(doc: ReconciliationDoc, stream: IO[bytes] | str) -> tup
         sh.ws.append([sh.styled("对账结论", font=sh.bold),
                       sh.styled(d.verdict, font=Font(bold=True, color=color)), d.verdict_text])
         sh.ws.append([])
+        sh.ws.print_title_rows = f"{RECON_LIST_ROW}:{RECON_LIST_ROW}"  # the residents' list header repeats
         sh.ws.append([sh.styled(h, font=sh.bold, fill=sh.head_fill, align=sh.wrap)
                       for h in ("住户编号", "老年人", "合同编号", "押金余额")])
         for r in d.residents:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..domain.billing import KIND_NAMES, PRORATION_RULE
+from ..domain.care import care_sort_key
 from ..domain.finance_records import ScheduleRow
 from ..domain.money import format_yuan
 from ..domain.records import CentreInfo
@@ -71,6 +72,20 @@ def _unit(unit: str) -> str:
 
 # --- 收费公示 --------------------------------------------------------------------------
 
+_KIND_ORDER = ("bed", "care", "meals", "other")
+
+
+def schedule_order(rows: Sequence[ScheduleRow]) -> list[ScheduleRow]:
+    """The rows grouped by kind (床位费, 护理费, 伙食费, 其他) with the care
+    levels in care order (自理, 一级 … 特级), not Unicode order; otherwise
+    as given (a stable sort)."""
+    def key(r: ScheduleRow):
+        kind = _KIND_ORDER.index(r.kind) if r.kind in _KIND_ORDER else len(_KIND_ORDER)
+        return (kind, care_sort_key(r.key) if r.kind == "care" else (0, ""))
+
+    return sorted(rows, key=key)
+
+
 def render_fee_schedule(rows: Sequence[ScheduleRow], centre: CentreInfo, on: dt.date, printed_on: dt.date,
                         deposit_multiplier: Decimal = Decimal(6), refund_days: int = 10) -> bytes:
     """The schedule in effect on ``on`` (services.fees.schedule_on), with each
@@ -89,7 +104,7 @@ def render_fee_schedule(rows: Sequence[ScheduleRow], centre: CentreInfo, on: dt.
     ]
     head = ["序号", "收费类别", "收费项目", "计费单位", "收费标准（元）", "自何日起执行", "已公告的调整"]
     data: list[list] = [[P.Paragraph(h, s.head) for h in head]]
-    priced = [r for r in rows if r.price_fen is not None or r.next_price_fen is not None]
+    priced = [r for r in schedule_order(rows) if r.price_fen is not None or r.next_price_fen is not None]
     cmds: list[tuple] = []
     prev_kind = None
     for i, r in enumerate(priced, start=1):

@@ -3,7 +3,8 @@
 序时账 (the journal), 收款日记账 (receipts, voided ones marked), 账龄分析
 (ageing) and 计费汇总表 (the billing register). Every sheet: a title row, a
 period row, a frozen header row (row 3), one row per record, a totals row
-equal to the sums of the rows (and to what the screen shows).
+equal to the sums of the rows (and to what the screen shows). Printed on A4
+landscape, fitted to the page width, the header row repeated on every page.
 
 Conventions (as documents/roster.py and assessment_xlsx.py): ID-like codes
 (voucher numbers, account codes, resident ids, receipt and contract numbers)
@@ -19,13 +20,13 @@ array, so openpyxl does no per-cell number-format lookups.
 from __future__ import annotations
 
 import datetime as dt
-from typing import IO, Callable, Iterable, Sequence
+from typing import IO, Callable, Iterable, Mapping, Sequence
 
 from ..domain.errors import RuleViolation
 from ..domain.payment_records import AgeingReport, ReceiptRow
 from ..domain.billing_records import RegisterRow
 from ..domain.finance_records import JournalRow
-from .xlsx import styled_cell
+from .xlsx import print_setup, styled_cell
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -83,6 +84,7 @@ class _Sheet:
             if kind == "code":
                 dim.number_format = TEXT_FORMAT
         ws.freeze_panes = f"A{HEADER_ROW + 1}"
+        print_setup(ws, HEADER_ROW)  # A4 landscape, fit to width, the header row on every page
         # one style array per kind, shared by every cell of that kind
         self.money_style = self._style(MONEY_FORMAT)
         self.text_style = self._style(TEXT_FORMAT)
@@ -152,26 +154,31 @@ def _discard(wb) -> None:
 # --- 序时账 -------------------------------------------------------------------------
 
 JOURNAL_COLUMNS = (
-    ("凭证号", 9, "code"), ("日期", 11, "date"), ("摘要", 36, "text"), ("科目编码", 10, "code"),
+    ("凭证号", 15, "code"), ("日期", 11, "date"), ("摘要", 36, "text"), ("科目编码", 10, "code"),
     ("科目名称", 22, "text"), ("借方金额", 14, "money"), ("贷方金额", 14, "money"), ("住户编号", 9, "code"),
     ("住户", 10, "text"), ("分录备注", 24, "text"), ("红冲关系", 14, "text"),
 )
 
 
-def _red_note(r: JournalRow) -> str | None:
+def _red_note(r: JournalRow, numbers: Mapping[int, str] | None = None) -> str | None:
+    def no(eid: int) -> str:
+        return numbers.get(eid, str(eid)) if numbers else str(eid)
+
     if r.reverses_id is not None:
-        return f"红冲凭证{r.reverses_id}"
+        return f"红冲凭证{no(r.reverses_id)}"
     if r.reversed_by_id is not None:
-        return f"已被凭证{r.reversed_by_id}红冲"
+        return f"已被凭证{no(r.reversed_by_id)}红冲"
     return None
 
 
 def write_journal(rows: Iterable[JournalRow], stream: IO[bytes] | str, period: tuple[dt.date, dt.date],
                   centre: str, progress: Callable[[float, str], None] | None = None, abort=None,
-                  total: int | None = None) -> tuple[int, int, int]:
+                  total: int | None = None, numbers: Mapping[int, str] | None = None) -> tuple[int, int, int]:
     """序时账: one row per journal line. Returns (rows, debit total, credit
     total) in fen; the totals row carries the same two totals. A zero side
-    is left blank, as on a printed journal."""
+    is left blank, as on a printed journal. ``numbers`` {entry id: 凭证号}
+    (services.exports.journal_numbers: 记-2025-03-0012 …); without it the
+    entry id is written."""
     from openpyxl import Workbook
 
     if total is None and isinstance(rows, Sequence):
@@ -197,9 +204,10 @@ def write_journal(rows: Iterable[JournalRow], stream: IO[bytes] | str, period: t
                 credit += c
             else:
                 cc = None
-            append([str(r.entry_id), r.day, r.entry_memo, r.account, r.account_name, dc, cc,
+            append([numbers.get(r.entry_id, str(r.entry_id)) if numbers else str(r.entry_id), r.day,
+                    r.entry_memo, r.account, r.account_name, dc, cc,
                     None if r.resident_id is None else str(r.resident_id), r.resident_name or None,
-                    r.memo or None, _red_note(r)])
+                    r.memo or None, _red_note(r, numbers)])
             n += 1
             if n % PROGRESS_EVERY == 0:
                 _tick(n, total or n, "分录", progress, abort)

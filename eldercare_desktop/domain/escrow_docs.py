@@ -27,6 +27,14 @@ KINDS = (KIND_DEPOSIT, KIND_DEDUCTION, KIND_INTEREST, KIND_REFUND)
 KIND_OTHER = "其他"  # an account entry not made by the escrow service (e.g. a bank charge voucher)
 
 
+PRODUCT_UNIT = "元·天"  # 积数 as the voucher prints it
+
+
+def yuan_days(product_fen_days: int) -> str:
+    """积数 in 元·天 (fen·days / 100), two decimals, as on the refund voucher."""
+    return format_yuan(product_fen_days, symbol=False)
+
+
 # --- 押金收据 -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -121,7 +129,8 @@ class RefundVoucherDoc:
 
     @property
     def mode_text(self) -> str:
-        return MODES.get(self.mode, self.mode)
+        """The mode's Chinese label (never "None" or the internal code)."""
+        return MODES.get(self.mode, "未记录")
 
     @property
     def deposits_fen(self) -> int:

@@ -419,28 +419,29 @@ class _Beds:
 
     def release_until(self, day: dt.date) -> None:
         while self.pending and self.pending[0][0] <= day:
-            _, bed = heapq.heappop(self.pending)
+            _, bed, gender = heapq.heappop(self.pending)
             self.pools[self.type_of[bed]].append(bed)
+            self.room_gender[self.room_of[bed]][gender] -= 1
 
     def free(self, bed: int, from_day: dt.date, gender: str) -> None:
-        heapq.heappush(self.pending, (from_day, bed))
-        self.room_gender[self.room_of[bed]][gender] -= 1
+        """The bed (and the resident's place in the room) is free from ``from_day``."""
+        heapq.heappush(self.pending, (from_day, bed, gender))
 
     def take(self, nursing: bool, gender: str) -> int:
+        """A free bed, of the type wanted if any, in a room with nobody of the
+        other sex (the service refuses mixed rooms but for couples)."""
+        other = "女" if gender == "男" else "男"
         order = (BedType.NURSING.value, BedType.ORDINARY.value)
         if not nursing:
             order = order[::-1]
-        pool = self.pools[order[0]] or self.pools[order[1]]
-        if not pool:
-            raise RuntimeError("demo plan ran out of beds")  # sized by _peak; a bug if reached
-        choice = None
-        for _ in range(8):  # prefer a room without residents of the other sex
-            i = self.rng.randrange(len(pool))
-            other = self.room_gender.get(self.room_of[pool[i]], {}).get("女" if gender == "男" else "男", 0)
-            if choice is None or not other:
-                choice = i
-            if not other:
+        for kind in order:
+            pool = self.pools[kind]
+            fits = [i for i, b in enumerate(pool) if not self.room_gender.get(self.room_of[b], {}).get(other, 0)]
+            if fits:
+                choice = fits[self.rng.randrange(len(fits))]
                 break
+        else:
+            raise RuntimeError("demo plan ran out of single-sex beds")  # sized by _peak and _rooms; a bug if reached
         bed = pool[choice]
         pool[choice] = pool[-1]
         pool.pop()
@@ -503,9 +504,19 @@ def make_plan(today: dt.date, residents: int, seed: int) -> _Plan:
         nursing = bool({"失能", "半失能", "失智"} & set(checked.categories))
         people.append(_Person(checked, data, nursing, steps))
     peak = _peak(people)
-    rooms = _rooms(rng, peak + max(2, math.ceil(peak * 0.10)))
-    plan_beds = [(ri, label, t) for ri, r in enumerate(rooms) for label, t in r.beds]
-    actions = _simulate(rng, people, plan_beds)
+    # spare beds: rooms are single-sex (the service refuses mixed rooms but for
+    # couples); an unlucky plan gets more rooms
+    for spare in (0.15, 0.25, 0.40, 0.60):
+        state = rng.getstate()
+        rooms = _rooms(rng, peak + max(4, math.ceil(peak * spare)))
+        plan_beds = [(ri, label, t) for ri, r in enumerate(rooms) for label, t in r.beds]
+        try:
+            actions = _simulate(rng, people, plan_beds)
+            break
+        except RuntimeError:
+            rng.setstate(state)
+    else:
+        raise RuntimeError("demo plan: no single-sex bed plan found")
     setup = start - dt.timedelta(days=14)
     info = CentreInfo(
         name=CENTRE_NAME, credit_code=_credit_code(rng), kind=CentreKind.NON_PROFIT.value,

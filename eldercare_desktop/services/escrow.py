@@ -435,7 +435,7 @@ def refund(ctx: Ctx, resident_id: int, day: dt.date, method: str, late_reason: s
             raise RuleViolation(f"押金余额{format_yuan(bal)}与计算的应退金额{format_yuan(q.refund_fen)}不一致，请先核对利息入账")
         number = _next_number(s, "TK", day.year)
         info = dict(method=method.strip(), late=late, late_reason=late_reason, service_end=q.service_end,
-                    due_date=q.due_date, days_left=q.days_left, mode=mode, deposits_fen=q.deposits_fen,
+                    due_date=q.due_date, days_left=q.days_left, mode=q.mode, deposits_fen=q.deposits_fen,
                     deductions_fen=q.deductions_fen, excess_refunded_fen=q.excess_refunded_fen,
                     interest_fen=q.interest_fen, interest_ids=interest_ids)
         detail = detail_json(**info, periods=periods_to_json(q.periods))
@@ -446,7 +446,7 @@ def refund(ctx: Ctx, resident_id: int, day: dt.date, method: str, late_reason: s
                     reason=reason[:300], number=number, detail=detail)
         audit(ctx, s, "逾期退还押金" if late else "退还押金", "deposit_movement", m.id, None,
               _movement_audit(m, overdue=late, late_reason=late_reason, due_date=q.due_date,
-                              days_left=q.days_left, interest_fen=q.interest_fen, mode=mode))
+                              days_left=q.days_left, interest_fen=q.interest_fen, mode=q.mode))
     return Changes.of("deposit_movement", "journal", ids=(m.id, *interest_ids),
                       message=f"已退还押金{format_yuan(bal)}（{number}）" + ("，逾期退还已记录" if late else ""))
 
@@ -751,6 +751,8 @@ def reconcile(ctx: Ctx, period: str, bank_balance_fen: int, as_of: dt.date | Non
     p = Problems()
     if isinstance(bank_balance_fen, bool) or not isinstance(bank_balance_fen, int):
         p.add("bank_balance_fen", "银行对账单余额必须以分为单位的整数")
+    elif bank_balance_fen < 0:
+        p.add("bank_balance_fen", f"银行对账单余额不能为负数（{format_yuan(bank_balance_fen)}）：押金专户不能透支，请核对银行对账单")
     as_of = as_of or end
     if not isinstance(as_of, dt.date) or f"{as_of:%Y-%m}" != period:
         p.add("as_of", f"对账日期应在{period}内")

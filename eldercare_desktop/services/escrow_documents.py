@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain import escrow_docs as D
 from ..domain.errors import RuleViolation
+from ..domain.interest import MODES
 from ..domain.roles import Perm
 from . import centre, contracts, escrow, residents
 from .context import Ctx
@@ -59,6 +60,21 @@ def deposit_receipt_pdf(ctx: Ctx, movement_id: int, path) -> Written:
     return _pdf(ctx, path, render_deposit_receipt(doc, ctx.today()), "打印押金收据", m.number)
 
 
+def _voucher_mode(ctx: Ctx, stored: str | None, moves) -> str:
+    """The interest mode the refund was computed in. Refunds made with the
+    centre's default mode stored no mode: the interest credited at that
+    refund names it (活期利息（<mode>）); failing that, the centre's mode."""
+    if stored in MODES:
+        return stored
+    names = {v: k for k, v in MODES.items()}
+    for x in reversed(moves):
+        if x.kind == D.KIND_INTEREST:
+            inner = x.reason.partition("（")[2].rstrip("）")
+            if inner in names:
+                return names[inner]
+    return escrow.interest_mode(ctx)
+
+
 def refund_voucher_pdf(ctx: Ctx, movement_id: int, path) -> Written:
     ctx.require(Perm.PRINT)
     v = escrow.refund_voucher(ctx, movement_id)
@@ -72,7 +88,8 @@ def refund_voucher_pdf(ctx: Ctx, movement_id: int, path) -> Written:
         deposits=tuple(D.DepositLine(x.day, x.number, x.amount_fen) for x in moves if x.kind == D.KIND_DEPOSIT),
         deductions=tuple(D.DeductionLine(x.day, x.reason, x.voucher_no, x.amount_fen)
                          for x in moves if x.kind == D.KIND_DEDUCTION),
-        periods=v.periods, method=v.method, late_reason=v.late_reason if v.late else "", mode=v.mode,
+        periods=v.periods, method=v.method, late_reason=v.late_reason if v.late else "",
+        mode=_voucher_mode(ctx, v.mode, moves),
         escrow_bank=c.escrow_bank, escrow_account_no=c.escrow_account_no, handler=m.created_by,
     )
     if doc.refund_fen != m.amount_fen:

@@ -16,6 +16,12 @@ Decisions:
   and whose contract term in effect that day uses the item: a bed item by
   the term's bed label (the bed fee item's name, or its bed type), a care
   item by the term's care level, meals and per-use items (其他) everyone.
+- The journal's 凭证号 is the number the voucher carries, per month: an
+  entry made from a 记账凭证 shows its own number (记-2025-03-0012); an
+  entry the app posted itself (billing, a receipt, the escrow, depreciation…)
+  has no paper voucher and is numbered per month in its own sequence,
+  机-2025-03-0001 (机制凭证), in posting order (by id, so a number once
+  exported never changes). The internal id is never shown.
 """
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from ..db.models import FeeItem, FeePrice
+from ..db.models import FeeItem, FeePrice, JournalEntry, Voucher
 from ..domain.errors import NotFound, RuleViolation
 from ..domain.records import CentreInfo
 from ..domain.roles import Perm
@@ -65,6 +71,40 @@ def _range(date_from: dt.date, date_to: dt.date) -> None:
 
 # --- XLSX -------------------------------------------------------------------------------
 
+MACHINE_WORD = "机"  # 机制凭证: entries the app posts itself (billing, receipts, escrow…)
+
+
+def machine_number(period: str, seq: int) -> str:
+    """机-2025-03-0001: the per-month number of an entry without a 记账凭证."""
+    return f"{MACHINE_WORD}-{period}-{seq:04d}"
+
+
+def journal_numbers(ctx: Ctx, entry_ids) -> dict[int, str]:
+    """{entry id: 凭证号} for the journal (see the module notes): the voucher's
+    own number, or the month's 机-YYYY-MM-NNNN sequence."""
+    ids = {i for i in entry_ids if i is not None}
+    if not ids:
+        return {}
+    with ctx.read() as s:
+        periods: set[str] = set()
+        wanted = sorted(ids)
+        for i in range(0, len(wanted), 900):
+            periods.update(p for (p,) in s.execute(select(JournalEntry.period).where(
+                JournalEntry.id.in_(wanted[i:i + 900])).distinct()))
+        out: dict[int, str] = {}
+        for period in sorted(periods):
+            q = (select(JournalEntry.id, Voucher.number).outerjoin(Voucher, Voucher.entry_id == JournalEntry.id)
+                 .where(JournalEntry.period == period).order_by(JournalEntry.id))
+            seq = 0
+            for eid, number in s.execute(q):
+                if not number:
+                    seq += 1
+                    number = machine_number(period, seq)
+                if eid in ids:
+                    out[eid] = number
+    return out
+
+
 def export_journal(ctx: Ctx, path: str | Path, date_from: dt.date, date_to: dt.date,
                    progress: Callable[[float, str], None] | None = None, abort=None) -> Exported:
     """序时账 of [date_from, date_to] (every journal line) to XLSX."""
@@ -73,11 +113,14 @@ def export_journal(ctx: Ctx, path: str | Path, date_from: dt.date, date_to: dt.d
     ctx.require(Perm.PRINT)
     _range(date_from, date_to)
     rows = ledger_svc.journal(ctx, date_from, date_to)
+    numbers = journal_numbers(ctx, {r.entry_id for r in rows} | {r.reverses_id for r in rows}
+                              | {r.reversed_by_id for r in rows})
     centre = _centre(ctx).name
     out: dict[str, int] = {}
 
     def render(tmp: Path) -> int:
-        n, debit, credit = write_journal(rows, tmp, (date_from, date_to), centre, progress, abort)
+        n, debit, credit = write_journal(rows, tmp, (date_from, date_to), centre, progress, abort,
+                                         numbers=numbers)
         out.update(debit_fen=debit, credit_fen=credit)
         info.update(out)
         return n
@@ -213,3 +256,63 @@ def price_notices_pdf(ctx: Ctx, path: str | Path, fee_price_id: int) -> Exported
     w = write_document(ctx, path, render, "打印调价告知书", "fee_item",
                        {"fee_price_id": fee_price_id, "item": change.item_code, "residents": len(residents)})
     return Exported(w.path, w.rows, w.sha256)
+
+
+# --- single documents by number (eldercare print …) -------------------------------------------
+
+# kind: (what it is called, its number's prefix, the service the GUI calls to write it)
+DOCUMENTS = {
+    "receipt": ("收款收据", "SJ"),
+    "contract": ("服务合同", "HT"),
+    "refund-voucher": ("押金退款凭证", "TK"),
+    "deposit-receipt": ("押金收据", "YJ"),
+    "assessment-report": ("评估报告", "PG"),
+}
+
+
+def document_id(ctx: Ctx, kind: str, ref: str | int) -> int:
+    """The id of the document ``kind`` numbered ``ref`` (SJ2025-000001,
+    HT2025-0001, TK2025-0001, YJ2025-0001, PG2025-0001) or with that id."""
+    from ..db.models import Assessment, Contract, DepositMovement, Receipt
+    from ..domain.escrow_docs import KIND_DEPOSIT, KIND_REFUND
+
+    if kind not in DOCUMENTS:
+        raise RuleViolation(f"未知的单据类型“{kind}”，应为：{'、'.join(DOCUMENTS)}", "kind")
+    what = DOCUMENTS[kind][0]
+    text = str(ref).strip().upper()
+    if not text:
+        raise RuleViolation(f"请指定{what}的编号", "number")
+    model, cond = {
+        "receipt": (Receipt, ()),
+        "contract": (Contract, ()),
+        "refund-voucher": (DepositMovement, (DepositMovement.kind == KIND_REFUND,)),
+        "deposit-receipt": (DepositMovement, (DepositMovement.kind == KIND_DEPOSIT,)),
+        "assessment-report": (Assessment, ()),
+    }[kind]
+    with ctx.read() as s:
+        if text.isdigit():
+            found = s.execute(select(model.id).where(model.id == int(text), *cond)).scalar()
+        else:
+            found = s.execute(select(model.id).where(model.number == text, *cond)).scalar()
+    if found is None:
+        raise NotFound(f"{what}“{ref}”不存在")
+    return int(found)
+
+
+def print_document(ctx: Ctx, kind: str, ref: str | int, path: str | Path):
+    """Write one document as the GUI does, through the same service function:
+    payments.receipt_pdf, contracts.contract_pdf, escrow_documents.refund_voucher_pdf /
+    deposit_receipt_pdf, assessments.report_pdf. Returns (output.Written, id)."""
+    from . import assessments as assessments_svc
+    from . import escrow_documents
+
+    ctx.require(Perm.PRINT)
+    doc_id = document_id(ctx, kind, ref)
+    write = {
+        "receipt": payments_svc.receipt_pdf,
+        "contract": contracts_svc.contract_pdf,
+        "refund-voucher": escrow_documents.refund_voucher_pdf,
+        "deposit-receipt": escrow_documents.deposit_receipt_pdf,
+        "assessment-report": assessments_svc.report_pdf,
+    }[kind]
+    return write(ctx, doc_id, path), doc_id

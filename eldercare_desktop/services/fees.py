@@ -17,6 +17,8 @@ Decisions:
 - Bed and care fees are monthly (月, prorated by days in billing); meals are
   daily (日, charged on days present); other items 月, 日 or 次. For bed, care
   and meals at most one active item per key (bed type / care level / '').
+- Care items are listed in care order (自理, 介护一级/一级 … 特级护理/特级;
+  domain.care.care_sort_key), never by the characters' Unicode order.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import FeeItem, FeePrice
 from ..domain.billing import KIND_NAMES, Rate
+from ..domain.care import care_sort_key
 from ..domain.centre import BedType
 from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.finance_records import FeeItemInfo, PriceChangeLog, PriceChangeRow, ScheduleRow
@@ -132,12 +135,21 @@ def set_item_active(ctx: Ctx, item_id: int, active: bool) -> Changes:
         return Changes.of("fee_item", ids=(x.id,))
 
 
+def item_sort_key(kind: str, key: str, code: str) -> tuple:
+    """Bed, care, meals, other; care items in care order (自理, 一级 … 特级),
+    not by the characters' code points; then by key and code."""
+    rank = care_sort_key(key) if kind == "care" else (0, key)
+    return (KINDS.index(kind) if kind in KINDS else len(KINDS), rank, code)
+
+
 def list_items(ctx: Ctx, include_inactive: bool = False) -> list[FeeItemInfo]:
     with ctx.read() as s:
         q = select(FeeItem).order_by(FeeItem.kind, FeeItem.code)
         if not include_inactive:
             q = q.where(FeeItem.active.is_(True))
-        return [_info(x) for x in s.execute(q).scalars()]
+        items = [_info(x) for x in s.execute(q).scalars()]
+    return sorted(items, key=lambda x: (KINDS.index(x.kind) if x.kind in KINDS else len(KINDS),
+                                        care_sort_key(x.key) if x.kind == "care" else (0, ""), x.code))
 
 
 # --- prices ------------------------------------------------------------------------
@@ -225,8 +237,7 @@ def schedule_on(ctx: Ctx, day: dt.date, include_inactive: bool = False) -> list[
         by_item: dict[int, list[FeePrice]] = {}
         for r in s.execute(select(FeePrice).order_by(FeePrice.effective_date)).scalars():
             by_item.setdefault(r.fee_item_id, []).append(r)
-    order = {k: i for i, k in enumerate(KINDS)}
-    for x in sorted(items, key=lambda i: (order[i.kind], i.key, i.code)):
+    for x in sorted(items, key=lambda i: item_sort_key(i.kind, i.key, i.code)):
         rows = by_item.get(x.id, [])
         now = [r for r in rows if r.effective_date <= day]
         nxt = [r for r in rows if r.effective_date > day]

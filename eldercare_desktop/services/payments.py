@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -322,6 +323,42 @@ def _receivable_items(s: Session, on: dt.date | None, resident_id: int | None = 
         if c:
             credits.append(Item(r.entry_date, c, r.id))
     return out, labels
+
+
+@dataclass(frozen=True)
+class OpenBill:
+    """A charge to one resident still (partly) unpaid, payments taken oldest
+    first: the cash desk lists these beside the amount owed."""
+
+    entry_id: int
+    day: dt.date
+    period: str  # 'YYYY-MM' of the charge
+    memo: str
+    amount_fen: int  # as charged
+    open_fen: int  # still unpaid
+
+
+def open_bills(ctx: Ctx, resident_id: int, on: dt.date | None = None) -> list[OpenBill]:
+    """The resident's unpaid charges (1121 debits not yet met by credits,
+    oldest paid first), oldest first; as of ``on`` (None: everything posted)."""
+    with ctx.read() as s:
+        by_resident, labels = _receivable_items(s, on, resident_id)
+    debits, credits = by_resident.get(resident_id, ([], []))
+    charged = {d.ref: d.fen for d in debits}
+    out = []
+    for x in fifo_allocate(debits, credits).open_debits:
+        period, memo = labels.get(x.ref, ("", ""))
+        out.append(OpenBill(x.ref, x.day, period, memo, charged.get(x.ref, x.fen), x.fen))
+    return out
+
+
+def resident_receipts(ctx: Ctx, resident_id: int, include_voided: bool = True) -> list[ReceiptRow]:
+    """The resident's payment history: every receipt, newest first."""
+    with ctx.read() as s:
+        q = select(Receipt).where(Receipt.resident_id == resident_id)
+        if not include_voided:
+            q = q.where(Receipt.voided.is_(False))
+        return _rows(s, q.order_by(Receipt.day.desc(), Receipt.id.desc()))
 
 
 def _centre_name(s: Session) -> str:

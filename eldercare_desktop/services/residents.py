@@ -1,8 +1,20 @@
-"""The register of residents: admission, beds, leave, discharge and death."""
+"""The register of residents: admission, beds, leave, discharge and death.
+
+Rooms and sexes (男女分室): an admission, a readmission or a bed move that
+would put a man and a woman in one room (occupants whose stay in the room
+overlaps the new one) is refused with a RuleViolation at the bed field,
+unless the two are a couple (夫妻同住): the caller passes ``couple=True``
+after the user confirmed it, the override is recorded in the audit trail,
+and the setting ``rooms.allow_mixed_couples`` (MIXED_COUPLES_KEY) is on.
+That key is not in services.settings.DEFAULTS (owned elsewhere): it is read
+from the Setting table with this module's default MIXED_COUPLES_DEFAULT
+("1": couples may share a room) until it is added there.
+"""
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -16,6 +28,7 @@ from ..db.models import (
     Leave,
     Resident,
     Room,
+    Setting,
     Stay,
     StatusEvent,
 )
@@ -24,6 +37,7 @@ from ..domain.errors import NotFound, Problems, RuleViolation
 from ..domain.names import name_pinyin
 from ..domain.records import (
     BedHistoryItem,
+    BedInfo,
     Changes,
     ContactInfo,
     LeaveInfo,
@@ -222,6 +236,167 @@ def _check_bed_free(s: Session, bed_id: int, span: Span, resident_id: int | None
     return bed
 
 
+# --- rooms: men and women ----------------------------------------------------------
+
+#: Setting key: may a married couple (man and woman) share a room? "1" / "0".
+MIXED_COUPLES_KEY = "rooms.allow_mixed_couples"
+#: its value while the Setting table has no row (and settings.DEFAULTS no key)
+MIXED_COUPLES_DEFAULT = "1"
+COUPLE_FIELD = "bed"
+
+
+def mixed_couples_allowed(s: Session) -> bool:
+    from . import settings
+
+    if MIXED_COUPLES_KEY in settings.DEFAULTS:
+        value = settings.get(s, MIXED_COUPLES_KEY)
+    else:
+        row = s.get(Setting, MIXED_COUPLES_KEY)
+        value = row.value if row is not None else MIXED_COUPLES_DEFAULT
+    return (value or "").strip().lower() in ("1", "true", "yes", "on", "是")
+
+
+@dataclass(frozen=True)
+class RoomMate:
+    """Someone sleeping in a room: for the bed picker and the sex check."""
+
+    resident_id: int
+    name: str
+    gender: str
+    bed_code: str
+
+
+def _roommates(s: Session, room_id: int, span: Span, except_resident: int | None) -> list[RoomMate]:
+    """Residents whose bed in the room overlaps ``span`` (the new bed's time)."""
+    q = (
+        select(BedAssignment.resident_id, Resident.name, Resident.gender, Room.building, Room.number, Bed.label)
+        .join(Bed, Bed.id == BedAssignment.bed_id)
+        .join(Room, Room.id == Bed.room_id)
+        .join(Resident, Resident.id == BedAssignment.resident_id)
+        .where(Bed.room_id == room_id,
+               or_(BedAssignment.end_date.is_(None), BedAssignment.end_date >= span.start))
+        .order_by(Bed.label, BedAssignment.start_date)
+    )
+    if span.end is not None:
+        q = q.where(BedAssignment.start_date <= span.end)
+    out: dict[int, RoomMate] = {}
+    for rid, name, gender, building, number, label in s.execute(q):
+        if rid != except_resident:
+            out.setdefault(rid, RoomMate(rid, name, gender, bed_code(building, number, label)))
+    return list(out.values())
+
+
+def _check_room_sexes(s: Session, bed: Bed, gender: str, span: Span, resident_id: int | None,
+                      couple: bool) -> dict | None:
+    """Refuse a man and a woman in one room unless a confirmed couple may share
+    it; returns what the audit records for an override (None: no override)."""
+    others = [m for m in _roommates(s, bed.room_id, span, resident_id) if m.gender and m.gender != gender]
+    if not others:
+        return None
+    room = s.get(Room, bed.room_id)
+    where = f"{room.building}{room.number}"
+    who = "、".join(f"“{m.name}”（{m.gender}，{m.bed_code}）" for m in others)
+    if not couple:
+        raise RuleViolation(
+            f"房间{where}住有{who}，男女不能同住一室；如为夫妻同住，请确认“夫妻同住”后再保存", COUPLE_FIELD)
+    if not mixed_couples_allowed(s):
+        raise RuleViolation(f"本中心设置不允许男女同住一室（夫妻也不例外）：房间{where}住有{who}", COUPLE_FIELD)
+    return {"room": where, "with": [[m.resident_id, m.name, m.gender] for m in others], "reason": "夫妻同住"}
+
+
+# --- the bed picker ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BedChoice:
+    """A free bed for the admission / move dialogs: who else sleeps in the
+    room that day (and their sex) and the bed's monthly price by bed type."""
+
+    bed: BedInfo
+    roommates: tuple[RoomMate, ...]
+    monthly_fen: int | None  # None: the fee schedule has no price for the bed type
+
+    @property
+    def bed_id(self) -> int:
+        return self.bed.bed_id
+
+    @property
+    def code(self) -> str:
+        return self.bed.code
+
+    @property
+    def sexes(self) -> frozenset[str]:
+        return frozenset(m.gender for m in self.roommates if m.gender)
+
+    def mixes(self, gender: str) -> bool:
+        """Would a resident of ``gender`` share the room with the other sex?"""
+        return bool(gender) and any(g != gender for g in self.sexes)
+
+
+def bed_choices(ctx: Ctx, on: dt.date | None = None) -> list[BedChoice]:
+    """Free beds on ``on`` (today) with their rooms' occupants and prices."""
+    from . import centre, fees
+
+    day = on or ctx.today()
+    rooms = centre.bed_map(ctx, on=day)
+    out = []
+    with ctx.read() as s:
+        prices: dict[str, int | None] = {}
+        for room in rooms:
+            mates = tuple(RoomMate(b.occupant_id, b.occupant_name, b.occupant_gender, b.code)
+                          for b in room.beds if b.occupant_id is not None)
+            for b in room.beds:
+                if b.occupant_id is not None or not b.active:
+                    continue
+                if b.bed_type not in prices:
+                    try:
+                        rates = fees.rates_in(s, "bed", b.bed_type, Span(day, day))
+                    except RuleViolation:
+                        rates = []
+                    prices[b.bed_type] = rates[0].fen if rates else None
+                out.append(BedChoice(b, mates, prices[b.bed_type]))
+    return out
+
+
+# --- money in the resident panel ---------------------------------------------------
+
+@dataclass(frozen=True)
+class ResidentMoney:
+    """The resident panel's contract and money: the contract covering today
+    (or else the latest one), the balance owed (receivable − prepaid; negative
+    = paid ahead) and the deposit held in the escrow account."""
+
+    resident_id: int
+    contract_id: int | None
+    contract_number: str
+    contract_start: dt.date | None
+    contract_end: dt.date | None
+    contract_status: str
+    contract_current: bool  # covers today
+    balance_fen: int
+    deposit_fen: int
+
+
+def money_summary(ctx: Ctx, resident_id: int) -> ResidentMoney:
+    from ..db.models import Contract
+    from ..domain.ledger import DEPOSITS, PREPAID, RECEIVABLE
+    from .contracts import contract_for_in
+    from .ledger import balance_in
+
+    today = ctx.today()
+    with ctx.read() as s:
+        _get(s, resident_id)
+        c = contract_for_in(s, resident_id, today)
+        current = c is not None
+        if c is None:
+            c = s.execute(select(Contract).where(Contract.resident_id == resident_id)
+                          .order_by(Contract.start_date.desc(), Contract.id.desc())).scalars().first()
+        owed = balance_in(s, RECEIVABLE, None, resident_id) - balance_in(s, PREPAID, None, resident_id)
+        deposit = balance_in(s, DEPOSITS, None, resident_id)
+        return ResidentMoney(
+            resident_id, c.id if c else None, c.number if c else "", c.start_date if c else None,
+            (c.termination_date or c.end_date) if c else None, c.status if c else "", current, owed, deposit)
+
+
 def _check_no_stay_overlap(s: Session, resident_id: int, span: Span) -> None:
     for st in s.execute(select(Stay).where(Stay.resident_id == resident_id)).scalars():
         other = Span(st.start_date, st.end_date)
@@ -261,8 +436,9 @@ def _set_contacts(s: Session, r: Resident, c: CheckedResident) -> None:
 # --- writing ------------------------------------------------------------------
 
 def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, bed_id: int | None,
-                      note: str = "") -> Changes:
-    """Register a new resident and admit them to a bed, in one transaction."""
+                      note: str = "", couple: bool = False) -> Changes:
+    """Register a new resident and admit them to a bed, in one transaction.
+    ``couple``: the user confirmed a man and a woman share the room as a couple."""
     ctx.require(Perm.RESIDENT_WRITE)
     today = ctx.today()
     p = Problems()
@@ -283,7 +459,8 @@ def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, be
     assert checked is not None
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         _check_id_free(s, checked.id_number)
-        _check_bed_free(s, bed_id, Span(admission_date))
+        bed = _check_bed_free(s, bed_id, Span(admission_date))
+        mixed = _check_room_sexes(s, bed, checked.gender, Span(admission_date), None, couple)
         r = Resident(created_at=ctx.now(), status=ResidentStatus.IN_RESIDENCE.value, archived=False)
         _apply(r, checked)
         s.add(r)
@@ -294,7 +471,8 @@ def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, be
         _status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, admission_date, note or "入住")
         s.flush()
         audit(ctx, s, "登记入住", "resident", r.id, None,
-              {**_snapshot(r), "admission_date": admission_date, "bed_id": bed_id})
+              {**_snapshot(r), "admission_date": admission_date, "bed_id": bed_id,
+               **({"mixed_room_override": mixed} if mixed else {})})
         return Changes.of("resident", "bed", ids=(r.id,), message=f"已登记“{r.name}”入住")
 
 
@@ -329,8 +507,10 @@ def _current(s: Session, model, resident_id: int):
     return s.execute(select(model).where(model.resident_id == resident_id, end.is_(None))).scalar_one_or_none()
 
 
-def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str = "") -> Changes:
-    """From ``on`` the resident sleeps in the new bed; the old one ends the day before."""
+def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str = "",
+             couple: bool = False) -> Changes:
+    """From ``on`` the resident sleeps in the new bed; the old one ends the day before.
+    ``couple``: the user confirmed a man and a woman share the room as a couple."""
     ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     _not_future(on, ctx.today(), "调床日期", "date", p)
@@ -346,12 +526,14 @@ def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str =
             raise RuleViolation("新床位与当前床位相同", "bed")
         if on <= cur.start_date:
             raise RuleViolation(f"调床日期须晚于入住当前床位的日期{cur.start_date:%Y-%m-%d}", "date")
-        _check_bed_free(s, bed_id, Span(on), resident_id)
+        bed = _check_bed_free(s, bed_id, Span(on), resident_id)
+        mixed = _check_room_sexes(s, bed, r.gender, Span(on), resident_id, couple)
         cur.end_date = on - ONE_DAY
         s.add(BedAssignment(resident_id=resident_id, bed_id=bed_id, start_date=on, end_date=None,
                             reason=reason.strip() or "调床"))
         s.flush()
-        audit(ctx, s, "调床", "resident", r.id, {"bed_id": cur.bed_id}, {"bed_id": bed_id, "from": on, "reason": reason})
+        audit(ctx, s, "调床", "resident", r.id, {"bed_id": cur.bed_id},
+              {"bed_id": bed_id, "from": on, "reason": reason, **({"mixed_room_override": mixed} if mixed else {})})
         return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已调床")
 
 
@@ -445,7 +627,8 @@ def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceas
         return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已办理{status.value}")
 
 
-def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, note: str = "") -> Changes:
+def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, note: str = "",
+            couple: bool = False) -> Changes:
     ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()
     _not_future(admission_date, ctx.today(), "入住日期", "admission_date", p)
@@ -455,13 +638,15 @@ def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, no
         if r.status != ResidentStatus.DISCHARGED.value:
             raise RuleViolation(f"“{r.name}”目前{r.status}，只有已退住的老人才能再次入住")
         _check_no_stay_overlap(s, resident_id, Span(admission_date))
-        _check_bed_free(s, bed_id, Span(admission_date))
+        bed = _check_bed_free(s, bed_id, Span(admission_date))
+        mixed = _check_room_sexes(s, bed, r.gender, Span(admission_date), resident_id, couple)
         before = {"status": r.status}
         s.add(Stay(resident_id=r.id, start_date=admission_date, end_date=None, end_reason="", end_note=""))
         s.add(BedAssignment(resident_id=r.id, bed_id=bed_id, start_date=admission_date, end_date=None, reason="再次入住"))
         _status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, admission_date, note or "再次入住")
         s.flush()
         audit(ctx, s, "再次入住", "resident", r.id, before,
-              {"status": "在住", "bed_id": bed_id, "admission_date": admission_date})
+              {"status": "在住", "bed_id": bed_id, "admission_date": admission_date,
+               **({"mixed_room_override": mixed} if mixed else {})})
         return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已再次入住")
 

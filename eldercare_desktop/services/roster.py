@@ -2,7 +2,9 @@
 
 Import is all or nothing: every row is checked first (the resident rules,
 the admission date, the bed: exists, active, free, not wanted by another
-row; the ID number: not repeated in the file, not already registered). Any
+row; the ID number: not repeated in the file, not already registered; the
+age on the admission day: not below the centre's minimum, the setting
+``residents.min_age``, 60 by default). Any
 bad row and nothing is imported; the report names each row (as Excel
 numbers it), column and reason. Otherwise every row is registered and
 admitted in one transaction, with an audit row per resident and one for the
@@ -33,6 +35,7 @@ from ..domain.residents import (
 )
 from ..domain.roles import Perm, require
 from . import residents as res_svc
+from . import settings
 from .audit import audit
 from .context import Ctx
 from .output import Written, sha256_of, write_document
@@ -43,6 +46,12 @@ _FIELD_COLUMN = {
     "phone": H["phone"], "categories": H["categories"], "contacts": H["agent_name"],
 }
 _SPLIT = re.compile(r"[、,，;；/\s]+")
+MIN_AGE_KEY = "residents.min_age"
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Full years of age on ``day``."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 @dataclass(frozen=True)
@@ -195,7 +204,8 @@ def _contact_group(rec: dict, prefix: str, label: str, is_agent: bool, add) -> C
     return ContactInput(name, rel, phone, is_agent)
 
 
-def _validate(records: list[dict], lk: _Lookups, today: dt.date) -> tuple[list[RowProblem], list[str], list[_Good]]:
+def _validate(records: list[dict], lk: _Lookups, today: dt.date,
+              min_age: int = 60) -> tuple[list[RowProblem], list[str], list[_Good]]:
     problems: list[RowProblem] = []
     notes: list[str] = []
     good: list[_Good] = []
@@ -249,6 +259,11 @@ def _validate(records: list[dict], lk: _Lookups, today: dt.date) -> tuple[list[R
             add(H["admission_date"], f"入住日期{admission:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}），不能预先登记")
         elif checked is not None and admission < checked.birth_date:
             add(H["admission_date"], "入住日期早于出生日期")
+        elif checked is not None and age_on(checked.birth_date, admission) < min_age:
+            age = age_on(checked.birth_date, admission)
+            add(H["birth_date"] if rec["birth_date"] else H["id_number"],
+                f"入住日期{admission:%Y-%m-%d}时年龄为{age}岁（出生日期{checked.birth_date:%Y-%m-%d}），"
+                f"低于本机构收住的最低年龄{min_age}岁，不能登记入住")
         if checked is not None:
             if checked.id_number in seen_ids:
                 add(H["id_number"], f"身份证号{checked.id_number}与第{seen_ids[checked.id_number]}行重复")
@@ -298,11 +313,11 @@ def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=No
 
     if dry_run:
         with ctx.read() as s:
-            problems, notes, _good = _validate(records, _lookups(s), today)
+            problems, notes, _good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
         return report(problems, notes)
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         # Checked inside the write transaction: nobody can take a bed meanwhile.
-        problems, notes, good = _validate(records, _lookups(s), today)
+        problems, notes, good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
         if problems:
             return report(problems, notes)
         ids = []

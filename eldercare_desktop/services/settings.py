@@ -11,12 +11,23 @@ DEFAULTS = {
     "assessment.due_window_days": "30",
     # 押金专户 interest when the rate changes mid-period (domain.interest.MODES)
     "escrow.interest_mode": "split",
+    # the youngest age (full years on the admission day) a centre admits; the
+    # roster import refuses anyone younger (《养老机构管理办法》: 老年人 = 60+)
+    "residents.min_age": "60",
 }
 
 
 def get(s: Session, key: str) -> str:
     row = s.get(Setting, key)
     return row.value if row is not None else DEFAULTS[key]
+
+
+def get_int(s: Session, key: str) -> int:
+    """An integer setting; a stored value that is not an integer falls back to the default."""
+    try:
+        return int(get(s, key).strip())
+    except (TypeError, ValueError):
+        return int(DEFAULTS[key])
 
 
 def put(s: Session, key: str, value: str) -> str | None:

@@ -3,6 +3,9 @@
 Start-up order: QApplication → bundled CJK font → translations → open the
 database on the database thread (creates and migrates it on first run) →
 first-run dialog (administrator, optional demo data) → login → main window.
+注销 / 切换用户 close the window (``MainWindow.session_end``); the login
+runs again and a new window opens on the same database thread, without
+restarting the process.
 
 Cold-start budget 0.6 s to a usable window: nothing heavy (ReportLab,
 openpyxl, Alembic) is imported here; the database opens and the login runs
@@ -113,6 +116,35 @@ def _open_app(database: str | None):
     return app, auth.needs_first_run(app)
 
 
+def configure_application(qapp) -> None:
+    """Organisation and application names (QSettings). No application
+    display name: Qt appends it to every window title that does not end
+    with it, so the main window's "养老机构管理系统 — <centre>" would name
+    the app twice."""
+    from . import i18n
+
+    qapp.setOrganizationName(i18n.ORG)
+    qapp.setApplicationName(i18n.APP)
+
+
+def next_actor(app, worker, win):
+    """After a main window closed: who works next. 切换用户 already logged
+    someone in; after 注销 the login dialog asks (退出 there quits); a
+    plain close quits (None)."""
+    end = getattr(win, "session_end", None)
+    if end is None:
+        return None
+    _kind, actor = end
+    if actor is not None:
+        return actor
+    from .dialogs.login import LoginDialog
+
+    login = LoginDialog(app, worker)
+    if login.exec() != LoginDialog.DialogCode.Accepted:
+        return None
+    return login.actor
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     trace("main")
@@ -140,9 +172,7 @@ def _start(args: argparse.Namespace) -> int:
     from .worker import DbWorker
 
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
-    qapp.setOrganizationName(i18n.ORG)
-    qapp.setApplicationName(i18n.APP)
-    qapp.setApplicationDisplayName(qapp.translate("app", "养老机构管理系统"))
+    configure_application(qapp)
     worker = DbWorker()
     trace("QApplication")
     # The database opens (and the services import) on the database thread
@@ -227,9 +257,9 @@ def _start(args: argparse.Namespace) -> int:
         raise
     trace("main window built")
     if bench:
-        page = win.pages["residents"]
+        page = win.pages[win.PAGE_KEYS[0]]  # the page the window opens on (首页)
 
-        def report(_n: int) -> None:
+        def report(*_args) -> None:
             page.loaded.disconnect(report)
             qapp.processEvents()  # paint the loaded list
             print(f"shown {since_start():.3f}", flush=True)
@@ -247,7 +277,7 @@ def _start(args: argparse.Namespace) -> int:
             os._exit(0)
 
         page.loaded.connect(report)
-        QTimer.singleShot(60_000, lambda: (print("bench: residents list never loaded", file=sys.stderr),
+        QTimer.singleShot(60_000, lambda: (print("bench: the first page never loaded", file=sys.stderr),
                                            qapp.exit(3)))
     win.show()
     trace("main window shown")
@@ -261,6 +291,15 @@ def _start(args: argparse.Namespace) -> int:
     gc.freeze()  # what start-up built lives as long as the app: never scan it again
     gc.enable()
     code = qapp.exec()
+    while True:  # 注销 / 切换用户 end a session; the next one opens a new window
+        win.deleteLater()  # with its pages (deleted by the next event loop, the login dialog's)
+        actor = next_actor(app, worker, win)
+        if actor is None:
+            break
+        trace("next session")
+        win = MainWindow(app, actor, worker)
+        win.show()
+        code = qapp.exec()
     worker.stop()
     app.close()
     return code

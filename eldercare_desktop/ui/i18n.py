@@ -18,6 +18,12 @@ DEFAULT = "zh_CN"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 _installed: list[QTranslator] = []
+_current = DEFAULT
+
+
+def current_language() -> str:
+    """The language :func:`install` last installed (zh_CN before any install)."""
+    return _current
 
 
 def settings() -> QSettings:
@@ -41,17 +47,39 @@ def _load(tr: QTranslator, name: str, folder: str) -> bool:
     return tr.load(name, folder)
 
 
+#: Qt's own translations, tried in order: qtbase (QtCore/Gui/Widgets: dialog
+#: buttons, the file dialog, context menus), else the older all-in-one qt_*
+QT_CATALOGS = {"zh_CN": ("qtbase_zh_CN", "qt_zh_CN")}
+
+
+def qt_translations_dir() -> str:
+    """Where the PySide6 wheel keeps Qt's .qm files (it ships qtbase_zh_CN.qm)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def qt_catalog(lang: str) -> str | None:
+    """The first of Qt's own catalogues for ``lang`` present in the wheel, or None."""
+    from pathlib import Path
+
+    folder = Path(qt_translations_dir())
+    return next((n for n in QT_CATALOGS.get(lang, ()) if (folder / f"{n}.qm").is_file()), None)
+
+
 def install(app: QApplication, lang: str | None = None) -> str:
     """Install the translators for ``lang`` (default: the saved choice).
     Returns the language actually used."""
+    global _current
     lang = lang if lang in LANGUAGES else saved_language()
+    _current = lang
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_dir = qt_translations_dir()
     if lang == "zh_CN":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        # Qt's own strings (file dialog, 确定/取消); ui.widgets.save_dialog sets
+        # the labels this catalogue leaves in English
+        for name in QT_CATALOGS["zh_CN"]:
             tr = QTranslator(app)
             if _load(tr, name, qt_dir):
                 app.installTranslator(tr)

@@ -1,15 +1,22 @@
 """The main window: navigation, pages, menus, status bar. It implements the
 Shell interface of ui/base.py for the pages: every service call goes through
-``call``/``run_long`` onto the one database thread."""
+``call``/``run_long`` onto the one database thread.
+
+The window fits the screen's available area (1366×768 front-desk screens
+included) and remembers its size and position on this PC; it ends its
+session for 注销 / 切换用户 (``session_end``: the entry point then logs in
+again and opens a new window on the same database thread) and locks itself
+after the idle time set on 设置 → 常规."""
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QEventLoop, QMargins, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,14 +34,50 @@ from .. import __version__
 from ..domain.errors import DomainError, NotFound, PermissionDenied, RuleViolation
 from ..domain.records import CentreInfo, Changes
 from ..domain.roles import Actor, Perm
+from . import i18n
 from .base import LazyService, Page, Shell
+from .dialogs.lock import idle_lock_minutes
 from .i18n import no_permission, perm_name, role_name
 from .widgets import BusyIndicator, run_with_progress
 from .worker import Aborted, DbWorker
 
 APP_TITLE = "养老机构管理系统"
 
+#: the window's size when it fits (client area), else the available area
+DEFAULT_SIZE = QSize(1280, 800)
+GEOMETRY_KEY = "window/geometry"
+MAXIMIZED_KEY = "window/maximized"
+#: room left for the title bar and borders before the real frame is known
+FRAME_ALLOWANCE = QMargins(1, 31, 1, 1)
 
+
+def fit_geometry(avail: QRect, saved: QRect | None = None, frame: QMargins = FRAME_ALLOWANCE) -> QRect:
+    """The window's client geometry on a screen whose available area is
+    ``avail``: the saved one when it fits there with its frame, else the
+    default size shrunk to the available area, centred."""
+    if saved is not None and saved.isValid() and avail.contains(saved.marginsAdded(frame)):
+        return QRect(saved)
+    room_w = avail.width() - frame.left() - frame.right()
+    room_h = avail.height() - frame.top() - frame.bottom()
+    w, h = min(DEFAULT_SIZE.width(), room_w), min(DEFAULT_SIZE.height(), room_h)
+    return QRect(avail.x() + frame.left() + (room_w - w) // 2, avail.y() + frame.top() + (room_h - h) // 2, w, h)
+
+
+class _ActivityFilter(QObject):
+    """Application-wide: the time of the last keyboard, mouse or touch input
+    (installed only while the idle lock is on)."""
+
+    INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                       QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.last = time.monotonic()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in self.INPUT:
+            self.last = time.monotonic()
+        return False
 
 
 class _ClickLabel(QLabel):
@@ -86,7 +129,7 @@ class MainWindow(QMainWindow, Shell):
     """The application window and the pages' Shell."""
 
     #: page keys, in navigation order
-    PAGE_KEYS = ("residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
+    PAGE_KEYS = ("home", "residents", "beds", "assessment", "contracts", "billing", "escrow", "reports",
                  "subsidies", "audit", "settings")
     #: pages not built yet (a placeholder page): marked "（开发中）" in the navigation
     PLACEHOLDER_KEYS: frozenset[str] = frozenset()
@@ -105,18 +148,27 @@ class MainWindow(QMainWindow, Shell):
         self.last_error_box: QMessageBox | None = None
         self.last_error_text = ""
         self.pages: dict[str, Page] = {}
+        #: set when the session ends for 注销 (``("logout", None)``) or
+        #: 切换用户 (``("switch", actor)``); None when the window just closed
+        self.session_end: tuple[str, Actor | None] | None = None
+        self.locked = False
+        self.lock_dialog = None
+        self.login_dialog = None
+        self.help_dialog = None
 
         self.setWindowTitle(self.tr("养老机构管理系统"))
-        self.resize(1280, 800)
+        self.restore_window_geometry()
         self._build_navigation()
         self._build_menus()
         self._build_status_bar()
         self._build_shortcuts()
+        self._build_idle_lock()
         self.navigate(0)
 
     # -- construction -----------------------------------------------------
     def _nav_labels(self) -> dict[str, str]:
         return {
+            "home": self.tr("首页"),
             "residents": self.tr("住户"),
             "beds": self.tr("床位"),
             "assessment": self.tr("评估"),
@@ -161,7 +213,14 @@ class MainWindow(QMainWindow, Shell):
             self.stack.addWidget(_Slot(self.stack))
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # while locked the pages are covered (front-desk screens are seen by visitors)
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(central)
+        self.cover = QLabel(self.tr("程序已锁定"), self.screens)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setStyleSheet("font-size: 22px; color: #8a94a0; background: palette(window);")
+        self.screens.addWidget(self.cover)
+        self.setCentralWidget(self.screens)
         self.nav.currentRowChanged.connect(self._on_nav)
 
     def _build_menus(self) -> None:
@@ -174,8 +233,19 @@ class MainWindow(QMainWindow, Shell):
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.switch_user_action = QAction(self.tr("切换用户…"), self)
+        self.switch_user_action.triggered.connect(self.switch_user)
+        self.logout_action = QAction(self.tr("注销"), self)
+        self.logout_action.triggered.connect(self.log_out)
+        self.lock_action = QAction(self.tr("锁定"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.lock())
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         actor = self.ctx.actor
@@ -185,6 +255,11 @@ class MainWindow(QMainWindow, Shell):
                 action.setToolTip(no_permission(actor, perm))
         file_menu.setToolTipsVisible(True)
         help_menu = mb.addMenu(self.tr("帮助(&H)"))
+        self.guide_action = QAction(self.tr("使用指南"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -231,6 +306,7 @@ class MainWindow(QMainWindow, Shell):
             self._started = True
             QTimer.singleShot(0, self.load_centre)
             QTimer.singleShot(0, self.load_reminder)
+            QTimer.singleShot(0, self.keep_on_screen)
 
     def load_centre(self) -> None:
         # imported on the database thread (the ORM loads behind the shown window)
@@ -295,6 +371,12 @@ class MainWindow(QMainWindow, Shell):
     def _make_page(self, key: str, parent: QWidget) -> Page:
         actor = self.ctx.actor
         label = self._nav_labels()[key]
+        if key == "home":
+            from .pages.home import HomePage, route
+
+            home = HomePage(self, parent)
+            home.open_list.connect(lambda k, flt: route(self, k, flt))
+            return home
         if key == "residents":
             from .pages.residents import ResidentsPage
 
@@ -536,10 +618,185 @@ class MainWindow(QMainWindow, Shell):
                     "<br><br>数据库：%2").replace("%1", __version__).replace("%2", self.database_location()),
         )
 
+    # -- window geometry ----------------------------------------------------------
+    def _available(self, rect: QRect | None = None) -> QRect:
+        screen = QGuiApplication.screenAt(rect.center()) if rect is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def restore_window_geometry(self) -> None:
+        """The size and position saved on this PC when they fit the screen
+        they were on, else the default size fitted to the available area."""
+        s = i18n.settings()
+        saved = s.value(GEOMETRY_KEY)
+        saved = saved if isinstance(saved, QRect) and saved.isValid() else None
+        self.setGeometry(fit_geometry(self._available(saved), saved))
+        if saved is not None and s.value(MAXIMIZED_KEY, False) in (True, "true"):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def save_window_geometry(self) -> None:
+        s = i18n.settings()
+        s.setValue(GEOMETRY_KEY, self.normalGeometry() if self.isMaximized() else self.geometry())
+        s.setValue(MAXIMIZED_KEY, self.isMaximized())
+        s.sync()
+
+    def keep_on_screen(self) -> None:
+        """Once the real frame is known: shrink and move so that the whole
+        window, title bar included, lies in the available area."""
+        if self._closed or self.isMaximized() or self.isFullScreen():
+            return
+        avail = self._available(self.frameGeometry())
+        frame = self.frameGeometry()
+        if avail.contains(frame):
+            return
+        w = self.width() - max(0, frame.width() - avail.width())
+        h = self.height() - max(0, frame.height() - avail.height())
+        self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), avail.left()), avail.x() + avail.width() - frame.width())
+        y = min(max(frame.y(), avail.top()), avail.y() + avail.height() - frame.height())
+        self.move(max(x, avail.left()), max(y, avail.top()))
+
+    # -- help -------------------------------------------------------------------
+    def show_guide(self):
+        """帮助 → 使用指南: the user guide in a viewer beside the window."""
+        from .dialogs.help import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
+
+    # -- idle lock ------------------------------------------------------------------
+    def _build_idle_lock(self) -> None:
+        self._activity = _ActivityFilter(self)
+        self._filtering = False
+        self._idle_timer = QTimer(self)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self.idle_minutes = 0
+        self.apply_idle_lock(idle_lock_minutes())
+
+    def apply_idle_lock(self, minutes: int | None = None) -> None:
+        """Lock after ``minutes`` without input (default: this PC's setting; 0 = never)."""
+        self.idle_minutes = idle_lock_minutes() if minutes is None else max(0, int(minutes))
+        qapp = QGuiApplication.instance()
+        if self.idle_minutes and not self._closed:
+            if not self._filtering:
+                qapp.installEventFilter(self._activity)
+                self._filtering = True
+            self._activity.last = time.monotonic()
+            self._idle_timer.start(min(15_000, self.idle_minutes * 60_000 // 4))
+        else:
+            self._idle_timer.stop()
+            if self._filtering:
+                qapp.removeEventFilter(self._activity)
+                self._filtering = False
+
+    def idle_seconds(self) -> float:
+        return time.monotonic() - self._activity.last
+
+    def check_idle(self) -> None:
+        if (self.idle_minutes and not self.locked and not self._closed and self.login_dialog is None
+                and self.idle_seconds() >= self.idle_minutes * 60):
+            self.lock(idle=True)
+
+    def lock(self, idle: bool = False):
+        """Cover the pages and ask for the same user's password (or 切换用户)."""
+        from .dialogs.lock import LockDialog
+
+        if self.locked or self._closed:
+            return self.lock_dialog
+        self.locked = True
+        self.screens.setCurrentWidget(self.cover)
+        self.menuBar().setEnabled(False)
+        dlg = LockDialog(self.app, self.worker, self.ctx.actor, self, idle=idle)
+        dlg.unlocked.connect(self._unlocked)
+        dlg.switch_user.connect(self.log_out)
+        self.lock_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _unlocked(self) -> None:
+        self.locked = False
+        if self.lock_dialog is not None:
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+        self.screens.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self._activity.last = time.monotonic()
+
+    # -- session: 切换用户 / 注销 ----------------------------------------------------------
+    def switch_user(self):
+        """The login dialog over this window: another user's login ends this
+        session (the entry point opens their window); 取消 keeps this one."""
+        from .dialogs.login import LoginDialog
+
+        if self._closed or self.login_dialog is not None:
+            return self.login_dialog
+        dlg = LoginDialog(self.app, self.worker, parent=self, switching=True)
+        self.login_dialog = dlg
+
+        def finished(_result: int) -> None:
+            self.login_dialog = None
+            actor = dlg.actor
+            dlg.deleteLater()
+            if actor is None:
+                return
+            if actor.user_id == self.ctx.actor.user_id:
+                self.notify(self.tr("仍是当前用户"))
+                return
+            self.end_session("switch", actor)
+
+        dlg.finished.connect(finished)
+        dlg.open()
+        return dlg
+
+    def log_out(self) -> None:
+        """注销: close the pages; the entry point shows the login dialog again."""
+        self.end_session("logout", None)
+
+    def end_session(self, kind: str, actor: Actor | None) -> None:
+        if self._closed:
+            return
+        self.session_end = (kind, actor)
+        self.close()
+
+    def _drain_worker(self) -> None:
+        """Wait (events still flowing) until the database thread has
+        delivered every queued job, so no page callback runs after the
+        pages are gone; the queue is ordered, so a no-op job marks the end."""
+        if self.worker.pending() == 0:
+            return
+        loop = QEventLoop()
+        self.worker.submit(lambda: None, on_done=lambda _r: loop.quit(), on_error=lambda _e: loop.quit())
+        loop.exec()
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._closed:
+            self.save_window_geometry()
         self._closed = True
+        self.apply_idle_lock(0)  # removes the application-wide event filter
+        for dlg in (self.lock_dialog, self.login_dialog, self.help_dialog):
+            if dlg is not None:
+                dlg.hide()
+                dlg.deleteLater()
+        self.lock_dialog = self.login_dialog = self.help_dialog = None
+        try:
+            self.worker.busy_changed.disconnect(self._on_busy)
+        except (RuntimeError, TypeError):
+            pass
+        if self.worker.error_hook == self.show_error:
+            self.worker.error_hook = None
         if self._own_worker:
             self.worker.stop()
+        elif self.session_end is not None:
+            self._drain_worker()
+        if self.session_end is not None:
+            for page in self.all_pages():
+                page.hide()
+            self.pages.clear()
         super().closeEvent(event)
 
 

@@ -408,3 +408,69 @@ def offer_open(parent: QWidget, path: str, title: str) -> QMessageBox:
         if box.standardButton(b) == QMessageBox.StandardButton.Open else None)
     box.open()
     return box
+
+
+def save_dialog_labels() -> dict:
+    """The labels of the save dialog in the interface language (Qt's own
+    translation leaves 文件类型 and 位置 in English)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    L = QFileDialog.DialogLabel
+    return {
+        L.Accept: translate("widgets", "保存"),
+        L.Reject: translate("widgets", "取消"),
+        L.FileName: translate("widgets", "文件名："),
+        L.FileType: translate("widgets", "文件类型："),
+        L.LookIn: translate("widgets", "位置："),
+    }
+
+
+def _suffix(pattern: str) -> str:
+    """"Excel 工作簿 (*.xlsx);;…" → "xlsx" (the first filter's first extension)."""
+    import re
+
+    m = re.search(r"\*\.([A-Za-z0-9]+)", pattern or "")
+    return m.group(1) if m else ""
+
+
+def save_dialog(parent: QWidget | None, title: str, file_name: str, pattern: str):
+    """The save dialog :func:`save_file_path` shows, built but not shown (tests
+    inspect it): Qt's own dialog (not the system's, which ignores the interface
+    language), labels in the interface language, starting in the user's
+    documents folder with ``file_name`` filled in (an absolute ``file_name``
+    starts in its own folder), confirming before it overwrites."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path = Path(file_name).expanduser() if file_name else Path()
+    if not path.is_absolute():
+        path = documents_folder() / path
+    folder, name = (path, "") if path.is_dir() else (path.parent, path.name)
+    while not folder.is_dir() and folder.parent != folder:  # e.g. no Documents folder yet
+        folder = folder.parent
+    dlg = QFileDialog(parent, title, str(folder), pattern)
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dlg.setFileMode(QFileDialog.FileMode.AnyFile)
+    dlg.setDirectory(str(folder))
+    if name:
+        dlg.selectFile(name)
+    suffix = _suffix(pattern)
+    if suffix:
+        dlg.setDefaultSuffix(suffix)
+    for label, text in save_dialog_labels().items():
+        dlg.setLabelText(label, text)
+    return dlg
+
+
+def save_file_path(parent: QWidget | None, title: str, file_name: str, pattern: str) -> str | None:
+    """Ask where to save a document: the chosen path, or None when cancelled.
+    ``file_name`` is the suggested name (in the documents folder) or a full
+    path; ``pattern`` a Qt filter such as "Excel 工作簿 (*.xlsx)"."""
+    dlg = save_dialog(parent, title, file_name, pattern)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        files = dlg.selectedFiles()
+        return files[0] if files and files[0] else None
+    finally:
+        dlg.deleteLater()

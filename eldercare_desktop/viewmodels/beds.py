@@ -73,6 +73,17 @@ def count_beds(rooms: list[RoomInfo] | tuple[RoomInfo, ...]) -> BedCounts:
     return BedCounts(total, occupied, leave, nursing, inactive)
 
 
+def occupants_text(room: RoomInfo) -> str:
+    """Who sleeps in the room, with their sex: "张三（男）、王五（男）"."""
+    return "、".join(b.occupant_name + (f"（{b.occupant_gender}）" if b.occupant_gender else "")
+                    for b in room.beds if b.occupant_id is not None)
+
+
+def room_sexes(room: RoomInfo) -> frozenset[str]:
+    """The sexes of the room's occupants (both: a mixed room, e.g. a couple)."""
+    return frozenset(b.occupant_gender for b in room.beds if b.occupant_id is not None and b.occupant_gender)
+
+
 def room_free_count(room: RoomInfo) -> int:
     return sum(1 for b in room.beds if bed_state(b, room.active) is TileState.FREE)
 

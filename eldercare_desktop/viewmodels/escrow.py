@@ -163,6 +163,24 @@ def filter_residents(rows: Sequence[ResidentDeposit], kind: str = ALL, text: str
     return out
 
 
+@dataclass(frozen=True)
+class ResidentActions:
+    """Which money buttons may act on the selected resident."""
+    receive: bool = False
+    deduct: bool = False
+    refund: bool = False
+    excess: bool = False
+
+
+def resident_actions(r: ResidentDeposit | None) -> ResidentActions:
+    """收取 needs a contract (a cap); 扣除 a balance; 退还 a balance and no
+    contract in force; 退还超限部分 an excess. Nothing selected: nothing."""
+    if r is None:
+        return ResidentActions()
+    return ResidentActions(receive=r.cap_fen is not None, deduct=r.balance_fen > 0,
+                           refund=r.balance_fen > 0 and not r.active, excess=r.over_cap_fen > 0)
+
+
 def days_left_text(r: ResidentDeposit) -> str:
     if r.days_left is None:
         return DASH
@@ -324,5 +342,6 @@ __all__ = [
     "ALL", "HOLDING", "DUE", "OVERDUE", "OVER_CAP", "FILTERS", "Column", "ResidentDeposit", "resident_rows",
     "filter_residents", "RESIDENT_COLUMNS", "MOVEMENT_COLUMNS", "RATE_COLUMNS", "RECO_COLUMNS", "STATEMENT_COLUMNS",
     "nearest_due", "reco_text", "default_interest_day", "axis_step", "axis_label", "quote_html", "money",
-    "day_text", "holding", "statement_summary", "series_labels", "RateRow", "StatementRow",
+    "day_text", "holding", "statement_summary", "series_labels", "RateRow", "StatementRow", "ResidentActions",
+    "resident_actions",
 ]

@@ -187,6 +187,55 @@ def receipt_totals(rows: Sequence[ReceiptRow]) -> ReceiptTotals:
     return ReceiptTotals(len(rows), sum(1 for r in rows if r.voided), receipts_total(rows), tuple(by.items()))
 
 
+def receipt_file_name(number: str) -> str:
+    """The default file of a printed receipt: 收据SJ2026-001146.pdf."""
+    safe = "".join(ch for ch in number if ch not in '\\/:*?"<>|').strip()
+    return f"收据{safe}.pdf"
+
+
+# the selected resident's open bills and payment history (beside the amount owed)
+
+@dataclass(frozen=True)
+class OpenBillTotal:
+    """The totals row under the open bills."""
+
+    memo: str
+    amount_fen: int
+    open_fen: int
+    period: str = ""
+    day: dt.date | None = None
+
+
+def open_bill_rows(bills: Sequence) -> list:
+    """OpenBill rows (oldest first) and a totals row (合计)."""
+    rows = list(bills)
+    if not rows:
+        return []
+    return rows + [OpenBillTotal("合计", sum(b.amount_fen for b in rows), sum(b.open_fen for b in rows))]
+
+
+def is_bill_total(row: object) -> bool:
+    return isinstance(row, OpenBillTotal)
+
+
+OPEN_BILL_COLUMNS: tuple[Column, ...] = (
+    Column("period", lambda b: b.period),
+    Column("day", lambda b: "" if b.day is None else day_text(b.day)),
+    Column("memo", lambda b: b.memo),
+    Column("amount", lambda b: money(b.amount_fen), True),
+    Column("open", lambda b: money(b.open_fen), True),
+)
+
+HISTORY_COLUMNS: tuple[Column, ...] = (
+    Column("number", lambda r: r.number),
+    Column("day", lambda r: day_text(r.day)),
+    Column("method", lambda r: r.method),
+    Column("amount", lambda r: money(r.amount_fen), True),
+    Column("payer", lambda r: r.payer),
+    Column("void", lambda r: f"{day_text(r.void_date)} {r.void_reason}" if r.voided else ""),
+)
+
+
 @dataclass(frozen=True)
 class ResidentChoice:
     id: int

@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="750"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="867"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="752"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="869"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="757"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="874"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="875"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="907"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="910"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="912"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="912"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="801"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="918"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="802"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="919"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -214,7 +214,7 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="267"/>
         <source>申报金额</source>
-        <translation>Claimed</translation>
+        <translation>Amount claimed</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="268"/>
@@ -267,12 +267,12 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>When months of residents were not allowed, enter each resident&apos;s months cut below: their share is cut by those months; the rest of the difference falls on the centre&apos;s share.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="286"/>
         <source>核减的老人</source>
         <translation>Residents cut</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="291"/>
         <source>登记批准</source>
         <translation>Record approval</translation>
     </message>
@@ -720,233 +720,233 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AssessmentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="575"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="587"/>
         <source>待评估</source>
         <extracomment>emitted when a form dialog opens (tests drive it) emitted with a written report&apos;s path</extracomment>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="576"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="588"/>
         <source>待确认的照护等级变更</source>
         <translation>Pending care level changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="589"/>
         <source>评估记录</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="590"/>
         <source>个人评估历史</source>
         <translation>Resident history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="593"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="612"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="719"/>
         <source>新建评估</source>
         <translation>New assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="594"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="613"/>
         <source>即时评估申请</source>
         <translation>Request immediate assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="595"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="614"/>
         <source>显示全部在住住户（含未到期）</source>
         <translation>Show all residents in residence (including not yet due)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="629"/>
         <source>红色：已逾期；橙色：即将到期。复评间隔与提醒天数在“设置 → 评估”中设定；身体状况变化时请登记“即时评估申请”。</source>
         <translation>Red: overdue; orange: due soon. The reassessment interval and reminder days are set in &quot;Settings → Assessments&quot;; when a resident&apos;s condition changes, file an &quot;Immediate assessment request&quot;.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="622"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="641"/>
         <source>记录同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="623"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="642"/>
         <source>记录不同意</source>
         <translation>Record refusal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="625"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="644"/>
         <source>查看评估</source>
         <translation>View assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="638"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="657"/>
         <source>依据《养老机构管理办法》，变更照护等级须经老人或其代理人同意：同意之日起按新等级照护和收费；不同意时维持原等级，可申请复评。</source>
         <translation>Under the Measures for the Administration of Elderly Care Institutions, a care level change needs the consent of the resident or their agent: from the day of consent, care and fees follow the new level; without consent the current level stays and a reassessment may be requested.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="675"/>
         <source>筛选：住户、编号、评估员、等级</source>
         <translation>Filter: resident, number, assessor, level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="679"/>
         <source>评估日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="681"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="670"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="671"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="703"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="690"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="722"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="673"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="692"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="724"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="694"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="695"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="714"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="739"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="779"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="798"/>
         <source>已逾期 %1 人，即将到期 %2 人</source>
         <translation>Overdue: %1, due soon: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="800"/>
         <source>待评估（%1）</source>
         <translation>Due (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="812"/>
         <source>共 %1 项</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="813"/>
         <source>待确认的照护等级变更（%1）</source>
         <translation>Pending care level changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="807"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="829"/>
         <source>共 %1 份</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="808"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="830"/>
         <source>显示 %1 份，共 %2 份</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="864"/>
         <source>当前照护等级：%1</source>
         <translation>Current care level: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="864"/>
         <source>（尚未确定）</source>
         <translation>(not yet set)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="882"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="907"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="883"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="908"/>
         <source>请先选择一项待确认的变更</source>
         <translation>Select a pending change first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="884"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="909"/>
         <source>请先选择一份评估</source>
         <translation>Select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="900"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="925"/>
         <source>该评估已被更正，请更正最新的那份</source>
         <translation>This assessment has been corrected; correct the latest version instead</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="907"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="932"/>
         <source>“%1”目前%2，不能再做评估</source>
         <translation>&quot;%1&quot; is currently %2 and cannot be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="970"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="995"/>
         <source>评估已保存</source>
         <translation>Assessment saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="972"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="997"/>
         <source>打印评估报告</source>
         <translation>Print assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="973"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="998"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1031"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1056"/>
         <source>保存评估报告</source>
         <translation>Save assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1032"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1057"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1040"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1065"/>
         <source>评估报告已保存：%1</source>
         <translation>Assessment report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1043"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1068"/>
         <source>评估报告已保存</source>
         <translation>Assessment report saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1059"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1072"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1084"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1097"/>
         <source>导出评估记录</source>
         <translation>Export assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1060"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1085"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1067"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1092"/>
         <source>已导出 %1 份评估：%2</source>
         <translation>Assessments exported (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1070"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1095"/>
         <source>导出完成</source>
         <translation>Export complete</translation>
     </message>
@@ -1156,42 +1156,42 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
@@ -1200,30 +1200,30 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     <name>AuditPage</name>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="110"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
@@ -1275,7 +1275,7 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
         <source>会计期间</source>
         <translation>Accounting period</translation>
     </message>
@@ -1286,14 +1286,14 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
         <source>收据</source>
         <translation>Receipt</translation>
     </message>
@@ -1303,685 +1303,757 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>Billing run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
         <source>床位号</source>
         <translation>Bed number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
         <source>评估基准日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
         <source>评估工具</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
         <source>各项得分</source>
         <translation>Item scores</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
         <source>复评间隔（月）</source>
         <translation>Reassessment interval (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
         <source>等级对应照护等级</source>
         <translation>Grade → care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
         <source>同意人</source>
         <translation>Consented by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
         <source>与住户关系</source>
         <translation>Relationship to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
         <source>申请日期</source>
         <translation>Request date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
         <source>更正的评估</source>
         <translation>Corrected assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
         <source>文件校验值（SHA-256）</source>
         <translation>File checksum (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
         <source>包括已离院住户</source>
         <translation>Include departed residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
         <source>安全副本</source>
         <translation>Safety copy</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
-        <source>金额（分）</source>
-        <translation>Amount (fen)</translation>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="509"/>
+        <source>这条记录没有修改前后的内容。</source>
+        <translation>This entry has no before and after content.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
-        <source>合计（分）</source>
-        <translation>Total (fen)</translation>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="519"/>
+        <source>项目</source>
+        <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
-        <source>单价（分）</source>
-        <translation>Unit price (fen)</translation>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="520"/>
+        <source>修改前</source>
+        <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="521"/>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="542"/>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="542"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="545"/>
+        <source>打印审计日志</source>
+        <translation>Print audit log</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="545"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="560"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
         <source>价格</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
         <source>参考号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="148"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="149"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="189"/>
         <source>凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
         <source>分录</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
         <source>红冲的凭证</source>
         <translation>Reversed entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
         <source>作废日期</source>
         <translation>Void date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
         <source>作废凭证</source>
         <translation>Voiding entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
         <source>名册行</source>
         <translation>Roster row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
         <source>设置项</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
         <source>餐费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
         <source>照护费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
         <source>人工调整</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
         <source>按类别</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
         <source>转入预收</source>
         <translation>To prepayment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
         <source>转入应收</source>
         <translation>To receivable</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
-        <source>冲抵预收（分）</source>
-        <translation>Prepayment applied (fen)</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
         <source>押金超额</source>
         <translation>Deposit above cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="188"/>
         <source>变更的合同</source>
         <translation>Contracts changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="60"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="286"/>
         <source>审计日志</source>
         <extracomment>every write is audited, so any change may add rows</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="194"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
+        <source>冲抵预收</source>
+        <translation>Prepayment applied</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="190"/>
+        <source>借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="191"/>
+        <source>贷方</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="192"/>
+        <source>申报金额</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="193"/>
+        <source>批准金额</source>
+        <translation>Amount approved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="195"/>
+        <source>筛选条件</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="288"/>
         <source>每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。</source>
         <translation>Every change is recorded: who, when and what. Entries are never altered, and a hash chain guards against tampering.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="294"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="302"/>
         <source>审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。</source>
         <translation>The audit log is open to administrators, accountants and auditors only. Your role (%1) does not have the &quot;%2&quot; permission.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="303"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="320"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="323"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="308"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="325"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="329"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
         <source>最近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
         <source>最近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
         <source>指定日期…</source>
         <translation>Custom range…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="343"/>
         <source>搜索操作或修改内容，如 姓名、房间号</source>
         <translation>Search actions or changes, e.g. a name or room number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="347"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="351"/>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="352"/>
+        <source>把当前筛选出的审计记录导出为Excel工作簿</source>
+        <translation>Export the audit records matching the filter to an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="355"/>
+        <source>打印PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="356"/>
+        <source>把当前筛选出的审计记录生成PDF，用于打印</source>
+        <translation>Make a PDF of the audit records matching the filter, for printing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="386"/>
         <source>选择一条记录，查看修改前后逐项对比。</source>
         <translation>Select an entry to compare before and after, field by field.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="469"/>
         <source>共 %1 条</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="471"/>
         <source>（只显示最近的%1条，请缩小筛选范围）</source>
         <translation>(only the latest %1 are shown; narrow the filter)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="477"/>
-        <source>这条记录没有修改前后的内容。</source>
-        <translation>This entry has no before and after content.</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="511"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="512"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="513"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="487"/>
-        <source>项目</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="488"/>
-        <source>修改前</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="489"/>
-        <source>修改后</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="569"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="583"/>
         <source>✓ 审计链完整（%1条）</source>
         <translation>✓ Audit chain intact (%1 entries)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="527"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="587"/>
         <source>✗ 审计链异常：%1</source>
         <translation>✗ Audit chain broken: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="529"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="589"/>
         <source>校验了%1条记录。第一处异常在第%2条。</source>
         <translation>Checked %1 entries. The first problem is at entry %2.</translation>
     </message>
@@ -1989,18 +2061,38 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>BedChooser</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="59"/>
         <source>正在载入空床位…</source>
-        <extracomment>wide enough for the hints and error messages (with dates) on one or two lines</extracomment>
+        <extracomment>wide enough for the hints and error messages (with dates) on one or two lines a bed to choose once loaded (登记入住 from a free bed on the bed map)</extracomment>
         <translation>Loading vacant beds…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="64"/>
+        <source>%1/月</source>
+        <translation>%1/month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="65"/>
+        <source>未定价</source>
+        <translation>No price</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="67"/>
+        <source>同室：%1</source>
+        <translation>Roommates: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="69"/>
+        <source>房间无人</source>
+        <translation>Room empty</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="80"/>
         <source>%1 没有空床位（请先在“床位”页面添加房间和床位）</source>
         <translation>No vacant beds on %1 (add rooms and beds on the &quot;Beds&quot; page first)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="86"/>
         <source>请选择床位</source>
         <translation>Select a bed</translation>
     </message>
@@ -2060,423 +2152,434 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>%1 rooms · %2 beds · %3 vacant · %4 on leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="325"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="403"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="457"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="459"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="330"/>
         <source>空 %1</source>
         <translation>%1 free</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="328"/>
         <location filename="../../eldercare_desktop/ui/pages/beds.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="332"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="392"/>
         <source>%1床</source>
         <translation>Bed %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="394"/>
         <source>护理型</source>
         <translation>Nursing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="394"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="403"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="411"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="411"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="413"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="411"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="413"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="415"/>
         <source>可入住</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="417"/>
         <source>房间停用</source>
         <translation>Room inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="417"/>
         <source>床位停用</source>
         <translation>Bed inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="450"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="452"/>
         <source>床位</source>
         <translation> bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="455"/>
         <source>双击打开住户档案</source>
         <translation>Double-click to open the resident&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="455"/>
-        <source>空床，可入住</source>
-        <translation>Vacant, available</translation>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="457"/>
+        <source>空床，可入住（双击登记入住）</source>
+        <translation>Free bed (double-click to admit a resident)</translation>
     </message>
 </context>
 <context>
     <name>BedsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="556"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="559"/>
         <source>床位图</source>
         <translation>Bed map</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="562"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="565"/>
         <source>新增房间…</source>
         <translation>Add room…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="564"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="567"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="576"/>
         <source>总床位</source>
         <translation>Total beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="574"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="763"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="770"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="575"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="763"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="578"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="770"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="576"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="579"/>
         <source>请假</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="580"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="590"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="593"/>
         <source>查看日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="594"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="597"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="600"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="603"/>
         <source>查找住户姓名或床位号</source>
         <translation>Find a resident or bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="613"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="624"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="627"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="647"/>
         <source>未分楼栋</source>
         <translation>No building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="649"/>
         <source>%1栋</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="654"/>
         <source>地下%1层</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="655"/>
         <source>%1层</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="665"/>
         <source>请假（床位保留）</source>
         <translation>On leave (bed kept)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="663"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="765"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="772"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="788"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="666"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="683"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="686"/>
         <source>点击床位或房间查看详情。
 双击有人入住的床位可打开住户档案；方向键可在床位间移动。</source>
         <translation>Click a bed or room to see the details.
 Double-click an occupied bed to open the resident&apos;s record; the arrow keys move between beds.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="700"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="698"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="701"/>
         <source>床位状态</source>
         <translation>Bed status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="702"/>
         <source>住户状态</source>
         <translation>Resident status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="705"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="932"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="959"/>
         <source>打开住户档案</source>
         <translation>Open resident record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="711"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="962"/>
+        <source>登记入住…</source>
+        <translation>Admit resident…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="721"/>
         <source>床位管理</source>
         <translation>Manage beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="717"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="821"/>
         <source>改为护理型床位</source>
         <translation>Make nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="719"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="797"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="726"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="822"/>
         <source>停用床位</source>
         <translation>Deactivate bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="721"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="728"/>
         <source>新增床位…</source>
         <translation>Add bed…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="723"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="730"/>
         <source>编辑房间…</source>
         <translation>Edit room…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="725"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="799"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="824"/>
         <source>停用房间</source>
         <translation>Deactivate room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="760"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="767"/>
         <source>床位 %1</source>
         <translation>Bed %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="764"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="771"/>
         <source>已入住（住户请假，床位保留）</source>
         <translation>Occupied (resident on leave, bed kept)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="772"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="773"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="784"/>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="779"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="780"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="793"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="777"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="784"/>
         <source>房间 %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="779"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="786"/>
         <source>%1张（护理型 %2张）</source>
         <translation>%1 (%2 nursing)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="782"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="789"/>
         <source>空床 %1张</source>
         <translation>%1 vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="796"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="816"/>
+        <source>登记新住户，入住床位 %1</source>
+        <translation>Register a new resident in bed %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="821"/>
         <source>改为普通床位</source>
         <translation>Make standard bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="797"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="822"/>
         <source>启用床位</source>
         <translation>Activate bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="799"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="824"/>
         <source>启用房间</source>
         <translation>Activate room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="807"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="832"/>
         <source>先在床位图上选择一张床位</source>
         <translation>Select a bed on the map first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="810"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="835"/>
         <source>先在床位图上选择一个房间或床位</source>
         <translation>Select a room or bed on the map first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="848"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="873"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="866"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="891"/>
         <source>%1个房间</source>
         <translation>Rooms: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="868"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="893"/>
         <source>入住率 %1%</source>
         <translation>Occupancy %1%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="870"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="895"/>
         <source>可安排入住</source>
         <translation>Ready for admission</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="871"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="896"/>
         <source>床位保留</source>
         <translation>Beds kept</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="872"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="897"/>
         <source>仅显示今天的请假</source>
         <translation>Leave shown for today only</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="876"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="901"/>
         <source>还没有床位 · 目标≥%1%</source>
         <translation>No beds yet · target ≥%1%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="880"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="905"/>
         <source>%1/%2张 · 目标≥%3% · %4</source>
         <translation>%1/%2 · target ≥%3% · %4</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="881"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="906"/>
         <source>已达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="881"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="906"/>
         <source>未达标</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="884"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="909"/>
         <source>政策配置：%1</source>
         <translation>Policy profile: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="886"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="911"/>
         <source>今天 %1</source>
         <translation>Today %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="889"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="914"/>
         <source>正在查看 %1 的入住情况（请假状态只显示今天的）</source>
         <translation>Showing occupancy on %1 (leave is shown for today only)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="899"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="924"/>
         <source>还没有房间。点击“新增房间”添加第一个房间。</source>
         <translation>No rooms yet. Click &quot;Add room&quot; to add the first one.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="900"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="925"/>
         <source>还没有房间。</source>
         <translation>No rooms yet.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="913"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="938"/>
         <source>找到 %1 处</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="914"/>
+        <location filename="../../eldercare_desktop/ui/pages/beds.py" line="939"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
@@ -2484,151 +2587,157 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="312"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="430"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="380"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="331"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="331"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="340"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="381"/>
+        <source>%1 份合同</source>
+        <translation>%1 contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="384"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="383"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="388"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="387"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="397"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="403"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="409"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="418"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="423"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2637,7 +2746,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="431"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2724,131 +2833,210 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="447"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="451"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="602"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="463"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="468"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="546"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="494"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="471"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
+        <source>请先在左侧选择住户</source>
+        <translation>Select a resident on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <source>记账日期</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <source>应收</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <source>未付</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="480"/>
+        <source>未结账单</source>
+        <translation>Open bills</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="483"/>
+        <source>收款记录</source>
+        <translation>Payment history</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
+        <source>打印收据…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="496"/>
+        <source>在收据打印机上打印选中的收据（先预览）</source>
+        <translation>Print the selected receipt on the receipt printer (with a preview)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="513"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="528"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="565"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="625"/>
+        <source>为“%1”登记收款</source>
+        <translation>Take a payment from &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="647"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="650"/>
+        <source>未结账单（%1 笔）</source>
+        <translation>Open bills (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
+        <source>收款记录（%1 张）</source>
+        <translation>Payment history (%1 receipts)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="603"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="607"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="702"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="693"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="608"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="702"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="618"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="712"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="715"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -3454,7 +3642,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="62"/>
         <source>申报金额</source>
-        <translation>Claimed</translation>
+        <translation>Amount claimed</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
@@ -3469,7 +3657,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
         <source>批准金额</source>
-        <translation>Approved</translation>
+        <translation>Amount approved</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/subsidies_claims.py" line="63"/>
@@ -3730,6 +3918,74 @@ Submitting freezes every row and its evidence as the registers stand now; later 
     </message>
 </context>
 <context>
+    <name>ComplianceTab</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="32"/>
+        <source>自查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="34"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="38"/>
+        <source>自查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <source>自查项目 / 住户或记录</source>
+        <translation>Rule / resident or record</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="47"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="47"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="93"/>
+        <source>✔ 符合</source>
+        <translation>✔ Compliant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="93"/>
+        <source>✘ 不符合</source>
+        <translation>✘ Not compliant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="127"/>
+        <source>依据：%1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="140"/>
+        <source>导出合规自查报告</source>
+        <translation>Export the compliance self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="145"/>
+        <source>已生成：%1</source>
+        <translation>Written: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../eldercare_desktop/ui/dialogs/consent.py" line="32"/>
@@ -3892,47 +4148,48 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>合同编号</source>
+        <extracomment>names shown in the banner before “等N人” (all of them once expanded)</extracomment>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
         <source>签订人</source>
         <translation>Signer</translation>
     </message>
@@ -3940,345 +4197,383 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="108"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="118"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="130"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="401"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="133"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
+        <source>在打印机上打印合同（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the contract on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="204"/>
+        <source>%1 位住户在床却没有合同覆盖今天，不会被计费：</source>
+        <translation>%1 residents are in a bed with no contract covering today and are never billed: </translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="208"/>
+        <source>等%1人，全部显示</source>
+        <translation>show all %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="210"/>
+        <source>点击姓名为其签订合同</source>
+        <translation>Click a name to sign a contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="238"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="295"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="298"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="299"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="300"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="244"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="303"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="245"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="311"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="312"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="315"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="327"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="270"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="329"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="273"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="332"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="275"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="278"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="336"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="341"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="351"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="360"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="447"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="379"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="429"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="430"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="439"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="460"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="485"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="487"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="495"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="503"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
 </context>
 <context>
+    <name>CoupleConfirm</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="128"/>
+        <source>夫妻同住：已核实为夫妻，允许男女同住此房间</source>
+        <translation>Married couple: verified, a man and a woman may share this room</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="137"/>
+        <source>该房间住有%1：男女不能同住一室，夫妻同住须确认</source>
+        <translation>This room has %1: men and women may not share a room unless a married couple is confirmed</translation>
+    </message>
+</context>
+<context>
     <name>DataTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="181"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="187"/>
         <source>数据库位置</source>
         <translation>Database location</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="190"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="192"/>
         <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
         <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="197"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="198"/>
         <source>从备份文件恢复…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="217"/>
         <source>备份完成。文件校验值（SHA-256）：%1</source>
         <translation>Backup complete. File checksum (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="220"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
     </message>
@@ -4448,67 +4743,67 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>DischargeDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="291"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="291"/>
         <source>办理退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="297"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="300"/>
         <source>去世日期</source>
         <translation>Date of death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="302"/>
         <source>退住日期</source>
         <translation>Discharge date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="303"/>
         <source>退住日期为最后一个服务日，床位自次日起空出</source>
         <translation>The discharge date is the last day of service; the bed is free from the next day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="305"/>
         <source>例如：病故、医院</source>
         <translation>e.g. illness, in hospital</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="305"/>
         <source>例如：回家养老、转院</source>
         <translation>e.g. returning home, moving to another facility</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="306"/>
         <source>情况说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="306"/>
         <source>退住原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="307"/>
         <source>办理后住户记录仍保留，可在“已离院”中查看。押金余额须在10日内退还并计付活期利息。</source>
         <translation>The resident&apos;s record is kept and can be found under &quot;Departed&quot;. The deposit balance must be refunded within 10 days, with demand-deposit interest.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="309"/>
         <source>确认登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="309"/>
         <source>确认退住</source>
         <translation>Discharge</translation>
     </message>
@@ -4788,47 +5083,47 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="267"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="268"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="269"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="270"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="299"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="320"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="322"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="326"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="333"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -5213,37 +5508,37 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>FinancePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
         <source>月度计费</source>
         <translation>Monthly billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="90"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="91"/>
         <source>欠费账龄</source>
         <translation>Arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="108"/>
         <source>导出功能尚未安装（services.exports.%1）</source>
         <translation>Export not available yet (services.exports.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="137"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -5345,45 +5640,80 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="101"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="108"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="116"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="110"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="117"/>
         <source>更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。</source>
         <translation>Changes take effect the next time the program starts. The setting is stored on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="123"/>
+        <source>自动锁定</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="128"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="129"/>
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="132"/>
+        <source>无人操作后锁定</source>
+        <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="133"/>
+        <source>前台电脑多人共用：无人操作达到设定时间后程序自动锁定，需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。只影响这台电脑。</source>
+        <translation>Front-desk computers are shared: when nobody has used the program for this long it locks itself, and the current user&apos;s password (or switching user) is needed to continue. 0 means never lock. This applies to this computer only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="147"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="158"/>
         <source>已保存，下次启动时使用%1。</source>
         <translation>Saved. %1 will be used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="165"/>
+        <source>自动锁定：无人操作 %1 分钟后锁定。</source>
+        <translation>Automatic lock: after %1 minutes idle.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="166"/>
+        <source>自动锁定已关闭。</source>
+        <translation>Automatic lock is off.</translation>
     </message>
 </context>
 <context>
     <name>GradeChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="344"/>
         <source>最终能力等级变化</source>
         <translation>Final ability level over time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="351"/>
         <source>● 有效评估&#x3000;○ 已被更正的评估&#x3000;（鼠标停在点上查看详情）</source>
         <translation>● Valid assessment   ○ Corrected assessment   (hover over a point for details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="378"/>
         <source>尚无评估记录</source>
         <translation>No assessments yet</translation>
     </message>
@@ -5424,9 +5754,439 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="179"/>
         <source>暂无数据</source>
         <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/help.py" line="24"/>
+        <source>使用指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/help.py" line="36"/>
+        <source># 使用指南
+
+找不到使用指南文件：%1</source>
+        <translation># User guide
+
+The user guide file was not found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/help.py" line="41"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="164"/>
+        <source>首页</source>
+        <extracomment>(page key, filter): the main window opens that page on that list (see ``route``) after the figures were shown</extracomment>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="173"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="198"/>
+        <source>入住床位（近12个月）</source>
+        <translation>Beds occupied (12 months)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="198"/>
+        <source>每月收入</source>
+        <translation>Income by month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="199"/>
+        <source>押金专户余额</source>
+        <translation>Deposits held</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="204"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="225"/>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="247"/>
+        <source>今日入住</source>
+        <translation>Admitted today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="248"/>
+        <source>今日离院</source>
+        <translation>Leaving today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="249"/>
+        <source>空床位</source>
+        <translation>Free beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="250"/>
+        <source>在床未签合同</source>
+        <translation>In a bed, no contract</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="251"/>
+        <source>待评估住户</source>
+        <translation>Assessments due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="252"/>
+        <source>待退押金</source>
+        <translation>Refunds due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="253"/>
+        <source>逾期未退押金</source>
+        <translation>Overdue refunds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="254"/>
+        <source>欠费住户</source>
+        <translation>Residents in arrears</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="255"/>
+        <source>年度公开</source>
+        <translation>Annual disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="256"/>
+        <source>补贴申报提醒</source>
+        <translation>Subsidy reminders</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="257"/>
+        <source>数据备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="262"/>
+        <source>今天开始入住的住户</source>
+        <translation>Residents whose stay begins today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="263"/>
+        <source>今天是最后入住日的住户（退住或去世）</source>
+        <translation>Residents whose last day is today (discharge or death)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="264"/>
+        <source>今天没有住户的启用床位</source>
+        <translation>Active beds with nobody in them today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="265"/>
+        <source>今天占用床位、却没有合同覆盖今天的住户：他们不会被计费</source>
+        <translation>Residents in a bed today whom no contract covers today: they are never billed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="266"/>
+        <source>即将到期或已逾期的评估</source>
+        <translation>Assessments coming due or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="267"/>
+        <source>服务已结束、押金尚未退还的住户（含逾期）</source>
+        <translation>Service ended, deposit not yet refunded (overdue included)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="268"/>
+        <source>已超过退还期限仍未退还的押金</source>
+        <translation>Deposits still held after the refund deadline</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="269"/>
+        <source>有未付费用的住户及欠费合计（账龄分析）</source>
+        <translation>Residents with unpaid charges and the total (ageing)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="270"/>
+        <source>上一年度财务收支情况公开的报送期限</source>
+        <translation>Deadline for last year&apos;s financial disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="271"/>
+        <source>可申报的补贴、未提交的草稿、缺少的参数和到期证件</source>
+        <translation>Claims open now, drafts not submitted, missing figures and expiring certificates</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="272"/>
+        <source>审计日志中最近一次数据库备份；超过7天提醒</source>
+        <translation>The last database backup in the audit log; a reminder after 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
+        <source>提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="277"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
+        <source>住户</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
+        <source>最后入住日</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
+        <source>本次入住</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
+        <source>应评估日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="280"/>
+        <source>退还期限</source>
+        <translation>Refund deadline</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
+        <source>最早欠费</source>
+        <translation>Oldest unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
+        <source>报送期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="282"/>
+        <source>备份日期</source>
+        <translation>Backed up on</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="282"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
+        <source>欠费</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
+        <source>押金余额</source>
+        <translation>Deposit held</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="289"/>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="289"/>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <source>评估</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <source>押金专户</source>
+        <translation>Deposit escrow</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <source>账单与收款</source>
+        <translation>Billing &amp; payments</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
+        <source>补贴申报</source>
+        <translation>Subsidy claims</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="314"/>
+        <source>%1&#x3000;%2&#x3000;%3（%4）</source>
+        <translation>%1  %2  %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="320"/>
+        <source>%1 项需要处理</source>
+        <translation>%1 need attention</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="333"/>
+        <source>逾期%1天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="334"/>
+        <source>还剩%1天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="335"/>
+        <source>%1前报送</source>
+        <translation>Due by %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="337"/>
+        <source>无待办</source>
+        <translation>Nothing due</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="337"/>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="340"/>
+        <source>从未备份</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="340"/>
+        <source>请备份数据库</source>
+        <translation>Please back up the database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
+        <source>%1天前</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="343"/>
+        <source>请及时备份</source>
+        <translation>Back up soon</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="348"/>
+        <source>共%1张床</source>
+        <translation>of %1 beds</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="350"/>
+        <source>不会被计费</source>
+        <translation>Never billed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="353"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="357"/>
+        <source>其中逾期%1人</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="368"/>
+        <source>床位 %1</source>
+        <translation>Bed %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="390"/>
+        <source>%1：%2 条</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="391"/>
+        <source>合计 %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="394"/>
+        <source>没有需要处理的事项</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="398"/>
+        <source>在“%1”页打开</source>
+        <translation>Open in %1</translation>
     </message>
 </context>
 <context>
@@ -5526,57 +6286,57 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="230"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="235"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="237"/>
         <source>请假首日</source>
         <translation>First day of leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="240"/>
         <source>住院治疗</source>
         <translation>Hospital stay</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="240"/>
         <source>回家探亲</source>
         <translation>Family visit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="240"/>
         <source>外出</source>
         <translation>Outing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="240"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="243"/>
         <source>请填写或选择请假事由</source>
         <translation>Type or choose</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="244"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="248"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="254"/>
         <source>返院日期</source>
         <translation>Return date</translation>
     </message>
@@ -5738,54 +6498,126 @@ Submitting freezes every row and its evidence as the registers stand now; later 
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LockDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="34"/>
-        <source>登录 — 养老机构管理系统</source>
-        <translation>Sign in — Eldercare Centre Manager</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="74"/>
+        <source>已锁定 — 养老机构管理系统</source>
+        <translation>Locked — Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="38"/>
-        <source>养老机构管理系统</source>
-        <translation>Eldercare Centre Manager</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="80"/>
+        <source>程序已锁定</source>
+        <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="42"/>
-        <source>请输入用户名和密码登录</source>
-        <translation>Enter your username and password to sign in</translation>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="85"/>
+        <source>电脑一段时间无人操作，已自动锁定。
+请 %1 输入密码继续，或切换为其他用户。</source>
+        <translation>The computer was idle, so the program locked itself.
+%1: enter your password to continue, or switch to another user.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="86"/>
+        <source>页面内容已隐藏。
+请 %1 输入密码继续，或切换为其他用户。</source>
+        <translation>The pages are hidden.
+%1: enter your password to continue, or switch to another user.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="98"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="99"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="105"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="107"/>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="120"/>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="134"/>
+        <source>只有锁定前的用户可以解锁；其他用户请点“切换用户”。</source>
+        <translation>Only the user who was working can unlock; anyone else, click &quot;Switch user&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="38"/>
+        <source>切换用户 — 养老机构管理系统</source>
+        <translation>Switch user — Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="39"/>
+        <source>登录 — 养老机构管理系统</source>
+        <translation>Sign in — Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="43"/>
+        <source>养老机构管理系统</source>
+        <translation>Eldercare Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="47"/>
+        <source>请输入另一位用户的用户名和密码</source>
+        <translation>Enter the other user&apos;s user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="48"/>
+        <source>请输入用户名和密码登录</source>
+        <translation>Enter your username and password to sign in</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="58"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="59"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="65"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="75"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="78"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="78"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="89"/>
         <source>请输入用户名</source>
         <translation>Enter your username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/login.py" line="92"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
@@ -5793,174 +6625,204 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="340"/>
         <source>养老机构管理系统</source>
-        <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation</extracomment>
+        <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation set when the session ends for 注销 (``(&quot;logout&quot;, None)``) or 切换用户 (``(&quot;switch&quot;, actor)``); None when the window just closed</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="171"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="173"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="201"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="219"/>
+        <source>程序已锁定</source>
+        <translation>The program is locked</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="228"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="231"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="236"/>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="238"/>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="240"/>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="188"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="258"/>
+        <source>使用指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="616"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="276"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="282"/>
         <source>点击打开“报表 → 年度公开”</source>
         <translation>Click to open Reports → Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="337"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="341"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="396"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="495"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="417"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="507"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="503"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="505"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="509"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="540"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="458"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="562"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="480"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="570"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="571"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -5972,17 +6834,17 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="585"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="590"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="591"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -5993,60 +6855,65 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="617"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="748"/>
+        <source>仍是当前用户</source>
+        <translation>Still the same user</translation>
     </message>
 </context>
 <context>
     <name>MoveBedDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="195"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="200"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="201"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="201"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="203"/>
         <source>调床日期</source>
         <translation>Move date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="204"/>
         <source>自该日起住新床位，原床位到前一天为止</source>
         <translation>The new bed applies from this date; the old bed ends the day before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="207"/>
         <source>新床位</source>
         <translation>New bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="210"/>
         <source>例如：照护等级变化、本人申请</source>
         <translation>e.g. care level change, resident&apos;s request</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="211"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="220"/>
         <source>请选择新床位</source>
         <translation>Select the new bed</translation>
     </message>
@@ -6097,8 +6964,9 @@ The previous data was saved as:
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
+        <extracomment>the window&apos;s size when it fits (client area), else the available area room left for the title bar and borders before the real frame is known</extracomment>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
     </message>
 </context>
@@ -6211,77 +7079,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="344"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="360"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="361"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="363"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="364"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="349"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="365"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="375"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="364"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="376"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="392"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="382"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="409"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -6572,67 +7440,67 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="604"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="607"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="634"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="611"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="638"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="612"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="639"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="643"/>
         <source>分段计息（利率调整日起按新利率）</source>
         <translation>Split at a rate change (new rate from its date)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="644"/>
         <source>按结息日挂牌利率计息</source>
         <translation>Settlement-day rate for the whole period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="618"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="645"/>
         <source>按开户银行的做法选择；只影响尚未结息的期间</source>
         <translation>Choose what the escrow bank does; applies only to periods not yet settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="629"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="656"/>
         <source>计息方式</source>
         <translation>Interest method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="632"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="635"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; a rate change is handled as the chosen interest method says. Rates of settled periods cannot change.</translation>
     </message>
@@ -6640,37 +7508,37 @@ The previous data was saved as:
 <context>
     <name>ReadmitDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="161"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="166"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="168"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="171"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="174"/>
         <source>可选，例如：出院后返回</source>
         <translation>Optional, e.g. back after a hospital stay</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="175"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="184"/>
         <source>请选择床位</source>
         <translation>Select a bed</translation>
     </message>
@@ -6737,62 +7605,62 @@ The previous data was saved as:
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="335"/>
         <source>登记补贴到账</source>
         <translation>Record subsidy receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="339"/>
         <source>转入老人账户（抵下期费用）</source>
         <translation>Credit to the residents&apos; accounts (against their next bills)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="338"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="340"/>
         <source>转账发放给老人</source>
         <translation>Pay to the residents by bank transfer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="341"/>
         <source>现金发放给老人</source>
         <translation>Pay to the residents in cash</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="347"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="349"/>
         <source>批准金额</source>
-        <translation>Approved</translation>
+        <translation>Amount approved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="350"/>
         <source>到账日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="359"/>
         <source>老人补贴 %1</source>
         <translation>Residents&apos; share %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="361"/>
         <source>到账金额记入银行存款；机构部分为政府补助收入，老人部分是老人的钱，立即转入各人账户或转账、现金发放，不作为机构收入。已退住、去世的老人没有账户可转入，改为转账发放。</source>
         <translation>The amount received goes to the bank account; the centre&apos;s share is government subsidy income, the residents&apos; share is theirs and goes straight into each one&apos;s account or is paid out by transfer or in cash, never the centre&apos;s income. A resident who has left or died has no account: paid by transfer.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="382"/>
         <source>%1（机构 %2，老人 %3）</source>
         <translation>%1 (centre %2, residents %3)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="365"/>
         <source>本申报没有发给老人的部分，到账金额全部记为政府补助收入。</source>
         <translation>This claim has no residents&apos; share: the whole amount received is government grant income.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="370"/>
         <source>登记到账</source>
         <translation>Record receipt</translation>
     </message>
@@ -6800,157 +7668,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="683"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="710"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="711"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="712"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="713"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="687"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="715"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="751"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="758"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="772"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="770"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="797"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="770"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="797"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="804"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="831"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="844"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="844"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="818"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="845"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -7044,7 +7912,12 @@ The previous data was saved as:
         <translation>Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="221"/>
+        <source>合规自查</source>
+        <translation>Compliance self-check</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="282"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -7080,108 +7953,108 @@ The previous data was saved as:
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="151"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="224"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="231"/>
         <source>登记入住</source>
         <translation>Admit resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="153"/>
         <source>编辑住户信息</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="162"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="165"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="168"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="174"/>
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="176"/>
         <source>市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="178"/>
         <source>区/县</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="181"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="183"/>
         <source>手机或固定电话（可不填）</source>
         <translation>Mobile or landline (optional)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="184"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="186"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="196"/>
         <source>政策类别</source>
         <translation>Policy categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="202"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="206"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="214"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="217"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="229"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="263"/>
         <source>出生日期、性别和年龄将根据身份证号自动填写</source>
         <translation>Date of birth, sex and age are filled in from the ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="266"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/resident.py" line="276"/>
         <source>出生日期 %1&#x3000;性别 %2&#x3000;年龄 %3 岁&#x3000;身份证地区 %4</source>
         <translation>Born %1 · Sex %2 · Age %3 · ID region %4</translation>
     </message>
@@ -7189,7 +8062,7 @@ The previous data was saved as:
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="464"/>
         <source>输入姓名、拼音首字母或床位号</source>
         <translation>Type a name, pinyin initials or bed</translation>
     </message>
@@ -7255,337 +8128,383 @@ The previous data was saved as:
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
         <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="191"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="209"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="210"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="220"/>
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="224"/>
         <source>把住户名册导出为Excel文件（.xlsx）</source>
         <translation>Export the resident roster as an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="280"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="359"/>
         <source>共 %1 人</source>
+        <extracomment>money shown in the detail panel: these refresh the panel, not the list</extracomment>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="352"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="361"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="447"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="508"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="513"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="513"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="517"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="612"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="641"/>
+        <source>服务合同</source>
+        <translation>Service contracts</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
+        <source>未签合同</source>
+        <translation>No contract signed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
+        <source>不在合同期内</source>
+        <translation>Not under contract today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <source>欠费</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <source>预收余额</source>
+        <translation>Prepaid balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <source>已结清</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
+        <source>费用余额</source>
+        <translation>Fees balance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
+        <source>押金（专户）</source>
+        <translation>Deposit (escrow)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="615"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="618"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="676"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="638"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="695"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="643"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="700"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="701"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="646"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="703"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="704"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="648"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="706"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="650"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="707"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="708"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="709"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="710"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="711"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="712"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="714"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="718"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="678"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="739"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -7593,164 +8512,164 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="417"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="432"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="453"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="426"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="452"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="434"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="435"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="456"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="436"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="457"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="600"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="476"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="522"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="600"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>
@@ -7804,27 +8723,27 @@ The previous data was saved as:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="269"/>
         <source>销假返院</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="274"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="276"/>
         <source>请假首日</source>
         <translation>First day of leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="278"/>
         <source>返院日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/stay.py" line="279"/>
         <source>返院当天计为在院，离院最后一天为前一天</source>
         <translation>The return day counts as in residence; the last day away is the day before</translation>
     </message>
@@ -7935,49 +8854,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="553"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="583"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="604"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="581"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="611"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="632"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="560"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="588"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="564"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="565"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="593"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="574"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="575"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="603"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="584"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="612"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="591"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="601"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="629"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -8008,179 +8927,179 @@ The previous data was saved as:
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
         <source>新增收费项目</source>
         <translation>New fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
         <source>调整价格</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="286"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="298"/>
         <source>按调价变更合同</source>
         <translation>Apply to contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="167"/>
         <source>在调价记录中选中一次调价：自生效日起受影响的合同按新价格变更（调价）</source>
         <translation>Select a price change in the log: affected contracts take the new price from its effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="168"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="193"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="236"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="238"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="240"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="254"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="255"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="264"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="267"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="273"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="278"/>
         <source>请先在调价记录中选中一次调价（首次定价不是调价）</source>
         <translation>Select a price change in the log first (a first price is not a change)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="296"/>
         <source>自%1起，使用“%2”的合同按新价格变更（调价）。住户应已收到调价告知书。继续？</source>
         <translation>From %1, contracts charged for &quot;%2&quot; take the new price. Residents should have received the notice letters. Continue?</translation>
     </message>
@@ -8197,27 +9116,27 @@ The previous data was saved as:
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="37"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="39"/>
         <source>机构信息</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="38"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="39"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="42"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="43"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
@@ -8471,147 +9390,157 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="755"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="652"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="840"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="653"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="757"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
+        <source>在打印机上打印本人清单（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the resident&apos;s statement on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="855"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="655"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="761"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="657"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="763"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="679"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="682"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="683"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="684"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="794"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="794"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="687"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="840"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="855"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="857"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>
@@ -8619,57 +9548,57 @@ Meals %3/day</translation>
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
         <source>资产负债表</source>
         <translation>Balance sheet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
         <source>业务活动表</source>
         <translation>Statement of activities</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
         <source>现金流量表</source>
         <translation>Cash flow statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="300"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="303"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="303"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="306"/>
         <source>双击金额（或选中后按回车）查看构成该数的凭证</source>
         <translation>Double-click a figure (or select it and press Enter) to see the entries behind it</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="318"/>
         <source>单位：元</source>
         <translation>Unit: yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="381"/>
         <source>行次</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="381"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="391"/>
         <source>编制单位：%1</source>
         <translation>Prepared by: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="393"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="396"/>
         <source>双击查看构成此数的凭证</source>
         <translation>Double-click to see the entries behind this figure</translation>
     </message>
@@ -9717,27 +10646,27 @@ You can change your own password at any time.</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="397"/>
         <source>撤回补贴申报</source>
         <translation>Withdraw subsidy claim</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="401"/>
         <source>申报</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="402"/>
         <source>撤回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="403"/>
         <source>撤回后申报号保留并标为已撤回，同一期间可以重新申报。</source>
         <translation>The claim keeps its number, marked withdrawn; the same period can be claimed again.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/subsidy.py" line="407"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
@@ -10059,17 +10988,12 @@ You can change your own password at any time.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="145"/>
-        <source>养老机构管理系统</source>
-        <translation>Eldercare Centre Manager</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="197"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="198"/>
         <source>无法打开数据库，程序将退出。
 
 %1</source>
@@ -10087,79 +11011,143 @@ You can change your own password at any time.</translation>
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="264"/>
+        <source>无法打开打印机“%1”</source>
+        <translation>Cannot open the printer &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="274"/>
+        <source>打印机无法开始新的一页</source>
+        <translation>The printer could not start a new page</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="297"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="299"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="326"/>
+        <source>打印预览 - %1</source>
+        <translation>Print preview - %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="341"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="343"/>
+        <source>不打印，把文件保存为 PDF</source>
+        <translation>Save the document as a PDF file instead of printing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="376"/>
+        <source>打印 - %1</source>
+        <translation>Print - %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="384"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="396"/>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="397"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/printing.py" line="398"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="103"/>
         <source>管理员</source>
+        <extracomment>Qt&apos;s own translations, tried in order: qtbase (QtCore/Gui/Widgets: dialog buttons, the file dialog, context menus), else the older all-in-one qt_*</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="104"/>
         <source>前台</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="105"/>
         <source>会计</source>
         <translation>Accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="106"/>
         <source>审计</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="116"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="117"/>
         <source>打印和导出</source>
         <translation>Print and export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="118"/>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="119"/>
         <source>登记和修改住户</source>
         <translation>Register and edit residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="120"/>
         <source>修改机构信息、房间和床位</source>
         <translation>Edit the centre, rooms and beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="121"/>
         <source>管理用户</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="122"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="95"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="123"/>
         <source>恢复数据库</source>
         <translation>Restore the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="124"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="125"/>
         <source>财务记账</source>
         <translation>Bookkeeping</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="131"/>
         <source>您的角色（%1）没有“%2”的权限</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
     </message>
@@ -10168,6 +11156,7 @@ You can change your own password at any time.</translation>
     <name>widgets</name>
     <message>
         <location filename="../../eldercare_desktop/ui/widgets.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="421"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -10186,6 +11175,26 @@ You can change your own password at any time.</translation>
 %1
 
 Open it now?</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="420"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="422"/>
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="423"/>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="424"/>
+        <source>位置：</source>
+        <translation>Look in:</translation>
     </message>
 </context>
 </TS>

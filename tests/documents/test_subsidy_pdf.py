@@ -36,6 +36,7 @@ def build_yubei(ctx, beds: dict) -> dict[str, int]:
                                        "重庆市渝北区双龙湖街道金港大道88号", "023-67801234", "陈建国", 60))
     _facts(ctx, "渝北民养备字〔2019〕第018号")
     centre.add_room(ctx, "A", 1, "103", "三人间", [("1", "普通"), ("2", "普通"), ("3", "护理型")])
+    centre.add_room(ctx, "A", 1, "104", "单人间", [("1", "普通")])  # rooms are single-sex
     beds = {b.code: b.bed_id for r in centre.bed_map(ctx) for b in r.beds}
 
     def admit(name, seq, day, bed, district="渝北区", **kw):
@@ -48,7 +49,7 @@ def build_yubei(ctx, beds: dict) -> dict[str, int]:
         "李四": admit("李四", 15, D(2026, 1, 1), "A101-2", "江北区"),  # 户籍 fails
         "王五": admit("王五", 17, D(2026, 6, 16), "A102-1", birth=D(1946, 7, 1)),  # June only (15 days); 79 on 06-30
         "赵六": admit("赵六", 19, D(2025, 11, 3), "A103-1"),  # Jan–Mar, then discharged 04-10
-        "欧阳秀兰": admit("欧阳秀兰", 24, D(2025, 12, 1), "A103-2", categories=("特困供养",)),  # 6 months
+        "欧阳秀兰": admit("欧阳秀兰", 24, D(2025, 12, 1), "A104-1", categories=("特困供养",)),  # 6 months
     }
     residents.discharge(ctx, ids["赵六"], D(2026, 4, 10), "回家居住")
     return ids

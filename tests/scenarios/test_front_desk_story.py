@@ -34,7 +34,8 @@ def test_a_season_at_the_front_desk(app, actors, clock):
     clock.day = D(2026, 3, 31)
     son = ContactInput("王强", "儿子", "13912345678", True)
     wang = residents.register_resident(desk, person("王秀英", D(1938, 5, 1), 24, contacts=(son,)), D(2026, 3, 1), beds["A101-1"]).ids[0]
-    zeng = residents.register_resident(desk, person("曾广福", D(1945, 8, 8), 31), D(2026, 3, 5), beds["A101-3"]).ids[0]
+    # (everyone here is a woman: rooms are single-sex unless a couple shares one)
+    zeng = residents.register_resident(desk, person("曾广福", D(1945, 8, 8), 32), D(2026, 3, 5), beds["A101-3"]).ids[0]
     liu = residents.register_resident(desk, person("刘桂兰", D(1950, 1, 20), 42), D(2026, 3, 20), beds["A102-1"]).ids[0]
 
     # 曾广福 needs a quieter room: moves on 4-10; 王 goes home for Qingming

@@ -59,7 +59,8 @@ def test_journal_export_totals_ids_and_frozen_header(ctx, admitted, tmp_path):
     assert "阳光社区养老服务中心序时账" == ws["A1"].value and "2026-03-01 至 2026-04-30" in ws["A2"].value
     assert [c.value for c in ws[3]][:7] == ["凭证号", "日期", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"]
     first = ws[4]
-    assert first[0].data_type == "s" and first[0].value.isdigit()  # voucher number as text
+    # the voucher number as on the voucher: entries the app posts are numbered per month (机-YYYY-MM-NNNN)
+    assert first[0].data_type == "s" and first[0].value == "机-2026-03-0001"
     assert first[3].value == "1121" and first[3].data_type == "s"  # account code as text
     assert first[7].value == str(admitted) and first[7].data_type == "s"  # resident id as text
     assert first[1].value.date() == D(2026, 3, 31) and first[1].number_format == "yyyy-mm-dd"

@@ -16,13 +16,15 @@ def _isolated_qsettings(tmp_path_factory):
 
 @pytest.fixture
 def make_window(app, qtbot):
-    """``make_window(actor)`` → a shown MainWindow whose residents list has
-    loaded; closed (and its database thread stopped) after the test."""
+    """``make_window(actor)`` → a shown MainWindow on the ``start`` page
+    (the residents list, loaded, unless told otherwise; ``start=None`` keeps
+    the home page the window opens on); closed (and its database thread
+    stopped) after the test."""
     from eldercare_desktop.ui.main_window import MainWindow
 
     windows = []
 
-    def make(actor, show: bool = True, wait: bool = True):
+    def make(actor, show: bool = True, wait: bool = True, start: str | None = "residents"):
         win = MainWindow(app, actor)
         windows.append(win)
         qtbot.addWidget(win)
@@ -30,6 +32,9 @@ def make_window(app, qtbot):
             win.show()
         if wait:
             idle(qtbot, win)
+            if start:
+                win.navigate(start)
+                idle(qtbot, win)
         return win
 
     yield make

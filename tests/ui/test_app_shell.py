@@ -29,7 +29,7 @@ from tests.conftest import PASSWORD, person
 from tests.ui.conftest import idle
 
 ROOT = Path(__file__).resolve().parents[2]
-NAV = ["住户", "床位", "评估", "合同", "账单与收款", "押金专户", "报表",
+NAV = ["首页", "住户", "床位", "评估", "合同", "账单与收款", "押金专户", "报表",
        "补贴申报", "审计日志", "设置"]
 
 
@@ -42,15 +42,19 @@ def worker(qtbot):
 
 
 def test_main_window_opens(qtbot, make_window, admin, centre_ready, admitted):
-    win = make_window(admin)
+    win = make_window(admin, start=None)
     assert [win.nav.item(i).text() for i in range(win.nav.count())] == NAV
     assert win.windowTitle() == "养老机构管理系统 — 阳光社区养老服务中心"
     assert "管理员" in win.user_label.text() and "admin" in win.user_label.text()
     assert win.centre_label.text() == "阳光社区养老服务中心"
-    assert win.current_page() is win.pages["residents"]
-    assert win.pages["residents"].lst.total == 1
-    assert set(win.pages) == {"residents"}  # other pages are built on first navigation
-    assert (win.width(), win.height()) == (1280, 800)
+    assert win.current_page() is win.pages["home"]  # the home page opens after login
+    assert set(win.pages) == {"home"}  # other pages are built on first navigation
+    residents = win.navigate("residents")
+    qtbot.waitUntil(lambda: residents.lst.total == 1, timeout=10000)
+    # 1280×800 at most, never more than the screen leaves (nor less than the pages need)
+    avail = win.screen().availableGeometry()
+    assert win.height() <= min(800, avail.height())
+    assert win.width() <= max(min(1280, avail.width()), win.minimumSizeHint().width())
 
 
 def test_every_page_constructs_and_shows(qtbot, make_window, admin, centre_ready, admitted):
@@ -106,6 +110,8 @@ def test_keyboard_navigation(qtbot, make_window, admin):
     qtbot.keySequence(win, QKeySequence("Ctrl+4"))
     assert win.nav.currentRow() == 3
     qtbot.keySequence(win, QKeySequence("Ctrl+1"))
+    assert win.current_page() is win.pages["home"]
+    qtbot.keySequence(win, QKeySequence("Ctrl+2"))
     assert win.current_page() is win.pages["residents"]
     win.navigate("reports")
     qtbot.keySequence(win, QKeySequence(QKeySequence.StandardKey.Find))

@@ -221,7 +221,8 @@ def test_payment_without_reference_shows_inline_error_and_saves_nothing(qtbot, m
     page.confirm = lambda title, text: True
     page.choose_path = lambda *a: printed.append(a) or None
     tab.paid(dlg.result_value)
-    assert printed and printed[0][1].startswith("收据-")
+    qtbot.waitUntil(lambda: bool(printed), timeout=10000)  # the receipt number is looked up first
+    assert printed[0][1] == "收据SJ2026-000001.pdf"
     qtbot.waitUntil(lambda: shell.idle() and tab.model.rowCount() == 1, timeout=10000)
     qtbot.waitUntil(lambda: tab.balance.text() == "预收余额 ¥170.00", timeout=10000)
     assert "¥5,000.00" in tab.totals.text()

@@ -167,7 +167,7 @@ def test_i18n_loads_the_english_file(qapp):
     assert (resources_dir() / "translations" / "eldercare_en.qm") == QM
     tr = QTranslator()
     assert i18n._load(tr, "eldercare_en", str(resources_dir() / "translations"))
-    assert tr.translate("app", "养老机构管理系统") == translate_en.APP_NAME
+    assert tr.translate("MainWindow", "养老机构管理系统") == translate_en.APP_NAME
 
 
 # -- (d) the real window in English ----------------------------------------------------------
@@ -183,7 +183,7 @@ def english(qapp):
 def test_main_window_in_english(english, make_window, admin, centre_ready, admitted):
     win = make_window(admin)
     nav = [win.nav.item(i).text() for i in range(win.nav.count())]
-    assert nav[:3] == ["Residents", "Beds", "Assessments"]
+    assert nav[:3] == ["Home", "Residents", "Beds"]
     assert not [t for t in nav if CJK.search(t)], nav
     assert win.windowTitle().startswith(translate_en.APP_NAME + " — ")
     menus = [a.text() for a in win.menuBar().actions()]
@@ -229,5 +229,5 @@ def test_roles_and_permissions_in_english(english, make_window, actors):
 def test_translator_removed_after_english_test(qapp, make_window, admin):
     """The English translator does not leak into other tests."""
     win = make_window(admin, wait=False)
-    assert win.nav.item(0).text() == "住户"
+    assert win.nav.item(0).text() == "首页"
 

@@ -1,5 +1,7 @@
 """登录: username and password, checked on the database thread (argon2 is
-slow on purpose); wrong passwords and lockouts show the service's message."""
+slow on purpose); wrong passwords and lockouts show the service's message.
+With ``switching=True`` it is 切换用户 over the main window: 取消 keeps the
+current user instead of quitting."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -25,13 +27,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class LoginDialog(QDialog):
-    def __init__(self, app: "App", worker: "DbWorker", username: str = "", parent: QWidget | None = None):
+    def __init__(self, app: "App", worker: "DbWorker", username: str = "", parent: QWidget | None = None,
+                 switching: bool = False):
         super().__init__(parent)
         self.app = app
         self.worker = worker
         self.actor: Actor | None = None
         self.busy = False
-        self.setWindowTitle(self.tr("登录 — 养老机构管理系统"))
+        self.switching = switching
+        self.setWindowTitle(self.tr("切换用户 — 养老机构管理系统") if switching
+                            else self.tr("登录 — 养老机构管理系统"))
         self.setMinimumWidth(400)
 
         lay = QVBoxLayout(self)
@@ -39,7 +44,8 @@ class LoginDialog(QDialog):
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(title)
-        sub = QLabel(self.tr("请输入用户名和密码登录"), self)
+        sub = QLabel(self.tr("请输入另一位用户的用户名和密码") if switching
+                     else self.tr("请输入用户名和密码登录"), self)
         sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sub.setStyleSheet("color: #666666;")
         lay.addWidget(sub)
@@ -68,7 +74,8 @@ class LoginDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("登录"))
         self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("取消") if switching else self.tr("退出"))
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)

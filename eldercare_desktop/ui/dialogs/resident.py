@@ -31,7 +31,7 @@ from ...domain.residents import POLICY_CATEGORIES, RELATIONSHIPS, ContactInput, 
 from ...services import residents
 from ..base import Shell
 from ..widgets import ErrorForm, ServiceDialog, date_edit, from_qdate
-from .stay import BedChooser
+from .stay import BedChooser, CoupleConfirm
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
@@ -146,7 +146,9 @@ class ContactsTable(QWidget):
 class ResidentDialog(ServiceDialog):
     """登记入住 (``detail`` None) or 编辑住户信息."""
 
-    def __init__(self, shell: Shell, detail: ResidentDetail | None = None, parent: QWidget | None = None):
+    def __init__(self, shell: Shell, detail: ResidentDetail | None = None, parent: QWidget | None = None,
+                 bed_id: int | None = None, admission_date=None):
+        """``bed_id`` / ``admission_date``: preselected (登记入住 from a free bed on the bed map)."""
         new = detail is None
         super().__init__(shell, self.tr("登记入住") if new else self.tr("编辑住户信息"), parent)
         self.detail = detail
@@ -204,12 +206,17 @@ class ResidentDialog(ServiceDialog):
         self.form2.add_row("notes", self.tr("备注"), self.notes)
         self.admission: QWidget | None = None
         self.bed: BedChooser | None = None
+        self.couple: CoupleConfirm | None = None
+        self.derived = None
+        day = admission_date if admission_date is not None and admission_date <= self.today else self.today
         if new:
-            self.admission = date_edit(self.today, self, maximum=self.today)
+            self.admission = date_edit(day, self, maximum=self.today)
             self.form2.add_row("admission_date", self.tr("入住日期"), self.admission)
-            self.bed = BedChooser(shell, self)
-            self.form2.add_row("bed", self.tr("床位"), self.bed)
+            self.bed = BedChooser(shell, self, wanted=bed_id)
+            self.couple = CoupleConfirm(self)
+            self.form2.add_row("bed", self.tr("床位"), self.bed, hint=self.couple)
             self.admission.dateChanged.connect(lambda q: self.bed.load(from_qdate(q)))  # type: ignore[union-attr]
+            self.bed.bed_chosen.connect(lambda _c: self._update_couple())
 
         columns = QHBoxLayout()
         columns.addWidget(self.form, 5)
@@ -227,7 +234,7 @@ class ResidentDialog(ServiceDialog):
         if detail is not None:
             self._fill(detail)
         else:
-            self.bed.load(self.today)  # type: ignore[union-attr]
+            self.bed.load(day)  # type: ignore[union-attr]
         self._id_changed(self.id_number.text())
         self.name.setFocus()
 
@@ -249,6 +256,8 @@ class ResidentDialog(ServiceDialog):
     # -- live ID check ----------------------------------------------------
     def _id_changed(self, text: str) -> None:
         raw = "".join(text.split()).upper()
+        self.derived = None
+        self._update_couple()
         self.form.set_field_error("id_number", None)
         if not raw:
             self._info(self.tr("出生日期、性别和年龄将根据身份证号自动填写"), ok=None)
@@ -270,11 +279,19 @@ class ResidentDialog(ServiceDialog):
             ok=True,
         )
         self.derived = info
+        self._update_couple()
         if not (self.province.text().strip() or self.city.text().strip() or self.district.text().strip()):
             self.province.setText(info.birth_province)
             if info.birth_province in MUNICIPALITIES:
                 self.city.setText(info.birth_province)
             self.district.setText(info.birth_county)
+
+    def _update_couple(self) -> None:
+        """Warn (and offer 夫妻同住) when the chosen room has the other sex."""
+        if self.couple is None or self.bed is None:
+            return
+        gender = self.derived.gender if self.derived is not None else ""
+        self.couple.update_for(self.bed.choice(), gender)
 
     def _info(self, text: str, ok: bool | None) -> None:
         self.id_info.setText(text)
@@ -301,7 +318,7 @@ class ResidentDialog(ServiceDialog):
         if self.detail is None:
             assert self.admission is not None and self.bed is not None
             self.submit(residents.register_resident, data, from_qdate(self.admission.date()),  # type: ignore[attr-defined]
-                        self.bed.bed_id())
+                        self.bed.bed_id(), couple=self.couple is not None and self.couple.couple())
         else:
             self.submit(residents.update_resident, self.detail.id, data)
 

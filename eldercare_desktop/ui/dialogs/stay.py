@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import Problem
-from ...domain.records import BedInfo, ResidentDetail, ResidentRow
-from ...services import centre, residents
+from ...domain.money import format_yuan
+from ...domain.records import ResidentDetail, ResidentRow
+from ...services import residents
 from ..base import Shell
 from ..widgets import ServiceDialog, date_edit, from_qdate
 
@@ -21,17 +31,25 @@ DIALOG_MIN_WIDTH = 480
 
 
 class BedChooser(QComboBox):
-    """Free beds on a day, loaded through the shell (services.centre.free_beds)."""
+    """Free beds on a day, loaded through the shell (services.residents.bed_choices):
+    each with its monthly price (by bed type) and who sleeps in the room, with
+    their sex. ``bed_chosen`` carries the BedChoice (or None)."""
 
-    def __init__(self, shell: Shell, parent: QWidget | None = None, exclude_bed: int | None = None):
+    bed_chosen = Signal(object)
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None, exclude_bed: int | None = None,
+                 wanted: int | None = None):
         super().__init__(parent)
         self.shell = shell
         self.exclude_bed = exclude_bed
+        #: a bed to choose once loaded (登记入住 from a free bed on the bed map)
+        self.wanted = wanted
         self.loaded_for: dt.date | None = None
-        self.beds: list[BedInfo] = []
+        self.beds: list[residents.BedChoice] = []
         self._token = 0
         self.setMinimumWidth(260)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(lambda _i: self.bed_chosen.emit(self.choice()))
 
     def load(self, on: dt.date) -> None:
         self._token += 1
@@ -40,31 +58,52 @@ class BedChooser(QComboBox):
         self.clear()
         self.addItem(self.tr("正在载入空床位…"), None)
         self.setEnabled(False)
-        self.shell.call(centre.free_beds, on, on_done=lambda beds: self._filled(token, on, beds, keep))
+        self.shell.call(residents.bed_choices, on, on_done=lambda beds: self._filled(token, on, beds, keep))
 
-    def _filled(self, token: int, on: dt.date, beds: list[BedInfo], keep: int | None) -> None:
+    def item_text(self, b) -> str:
+        price = (self.tr("%1/月").replace("%1", format_yuan(b.monthly_fen)) if b.monthly_fen is not None
+                 else self.tr("未定价"))
+        if b.roommates:
+            mates = self.tr("同室：%1").replace("%1", "、".join(f"{m.name}（{m.gender}）" for m in b.roommates))
+        else:
+            mates = self.tr("房间无人")
+        return f"{b.code}　{b.bed.bed_type}·{b.bed.room_type}　{price}　{mates}"
+
+    def _filled(self, token: int, on: dt.date, beds: list, keep: int | None) -> None:
         if token != self._token:
             return
         self.loaded_for = on
         self.beds = [b for b in beds if b.bed_id != self.exclude_bed]
+        self.blockSignals(True)
         self.clear()
         if not self.beds:
             self.addItem(self.tr("%1 没有空床位（请先在“床位”页面添加房间和床位）").replace("%1", f"{on:%Y-%m-%d}"),
                          None)
             self.setEnabled(False)
+            self.blockSignals(False)
+            self.bed_chosen.emit(None)
             return
         self.addItem(self.tr("请选择床位"), None)
         for b in self.beds:
-            self.addItem(f"{b.code}　{b.bed_type}·{b.room_type}", b.bed_id)
+            self.addItem(self.item_text(b), b.bed_id)
+            self.setItemData(self.count() - 1, self.item_text(b), Qt.ItemDataRole.ToolTipRole)
         self.setEnabled(True)
-        if keep is not None:
-            i = self.findData(keep)
+        want = keep if keep is not None else self.wanted
+        if want is not None:
+            i = self.findData(want)
             if i >= 0:
                 self.setCurrentIndex(i)
+        self.blockSignals(False)
+        self.bed_chosen.emit(self.choice())
 
     def bed_id(self) -> int | None:
         data = self.currentData()
         return int(data) if data is not None else None
+
+    def choice(self):
+        """The chosen BedChoice (occupants, price), or None."""
+        bid = self.bed_id()
+        return next((b for b in self.beds if b.bed_id == bid), None)
 
     def select_code(self, code: str) -> bool:
         for b in self.beds:
@@ -72,6 +111,37 @@ class BedChooser(QComboBox):
                 self.setCurrentIndex(self.findData(b.bed_id))
                 return True
         return False
+
+
+class CoupleConfirm(QWidget):
+    """Shown under the bed picker when the chosen room has residents of the
+    other sex: the warning and the 夫妻同住 confirmation passed to the service
+    (which refuses a mixed room without it, and records the override)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #c62828;")
+        self.box = QCheckBox(self.tr("夫妻同住：已核实为夫妻，允许男女同住此房间"), self)
+        lay.addWidget(self.warning)
+        lay.addWidget(self.box)
+        self.hide()
+
+    def update_for(self, choice, gender: str) -> None:
+        mixed = choice is not None and choice.mixes(gender)
+        if mixed:
+            others = [m for m in choice.roommates if m.gender and m.gender != gender]
+            self.warning.setText(self.tr("该房间住有%1：男女不能同住一室，夫妻同住须确认").replace(
+                "%1", "、".join(f"{m.name}（{m.gender}）" for m in others)))
+        else:
+            self.box.setChecked(False)
+        self.setVisible(mixed)
+
+    def couple(self) -> bool:
+        return not self.isHidden() and self.box.isChecked()
 
 
 def _who(r: ResidentLike) -> str:
@@ -97,7 +167,9 @@ class ReadmitDialog(ServiceDialog):
         self.date = date_edit(today, self, maximum=today)
         f.add_row("admission_date", self.tr("入住日期"), self.date)
         self.bed = BedChooser(shell, self)
-        f.add_row("bed", self.tr("床位"), self.bed)
+        self.couple = CoupleConfirm(self)
+        f.add_row("bed", self.tr("床位"), self.bed, hint=self.couple)
+        self.bed.bed_chosen.connect(lambda c: self.couple.update_for(c, resident.gender))
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("可选，例如：出院后返回"))
         f.add_row("note", self.tr("备注"), self.note)
@@ -112,7 +184,7 @@ class ReadmitDialog(ServiceDialog):
             self.show_problems([Problem("bed", self.tr("请选择床位"))])
             return
         self.submit(residents.readmit, self.resident.id, from_qdate(self.date.date()), bed_id,
-                    self.note.text().strip())
+                    self.note.text().strip(), couple=self.couple.couple())
 
 
 class MoveBedDialog(ServiceDialog):
@@ -131,7 +203,9 @@ class MoveBedDialog(ServiceDialog):
         f.add_row("date", self.tr("调床日期"), self.date)
         f.add_widget(_hint(self.tr("自该日起住新床位，原床位到前一天为止"), self))
         self.bed = BedChooser(shell, self, exclude_bed=current_bed_id)
-        f.add_row("bed", self.tr("新床位"), self.bed)
+        self.couple = CoupleConfirm(self)
+        f.add_row("bed", self.tr("新床位"), self.bed, hint=self.couple)
+        self.bed.bed_chosen.connect(lambda c: self.couple.update_for(c, resident.gender))
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("例如：照护等级变化、本人申请"))
         f.add_row("reason", self.tr("原因"), self.reason)
@@ -146,7 +220,7 @@ class MoveBedDialog(ServiceDialog):
             self.show_problems([Problem("bed", self.tr("请选择新床位"))])
             return
         self.submit(residents.move_bed, self.resident.id, bed_id, from_qdate(self.date.date()),
-                    self.reason.text().strip())
+                    self.reason.text().strip(), couple=self.couple.couple())
 
 
 class LeaveDialog(ServiceDialog):

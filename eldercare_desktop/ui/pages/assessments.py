@@ -61,7 +61,7 @@ from ..base import Page, Shell
 from ..tablemodel import SnapshotModel
 from ..dialogs.assessment_form import CORRECT, NEW, VIEW, AssessmentFormDialog, FormSetup, ImmediateRequestDialog, \
     gather_form
-from ..widgets import date_edit, documents_folder, from_qdate, offer_open
+from ..widgets import date_edit, documents_folder, from_qdate, offer_open, save_file_path
 
 translate = QCoreApplication.translate
 
@@ -279,9 +279,20 @@ class AssessmentsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
+        """Reorder the rows as a layout change: the persistent indexes (and so
+        the view's selection) move with their assessments instead of being
+        dropped by a reset."""
+        self.layoutAboutToBeChanged.emit()
+        before = [a.id for a in self.lst.visible]
+        moved = self.persistentIndexList()
         self.lst.sort(column, order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        after = {a.id: i for i, a in enumerate(self.lst.visible)}
+        targets = []
+        for idx in moved:
+            row = after.get(before[idx.row()]) if 0 <= idx.row() < len(before) else None
+            targets.append(self.index(row, idx.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(moved, targets)
+        self.layoutChanged.emit()
 
 
 # -- the grade chart -------------------------------------------------------------------------
@@ -524,11 +535,12 @@ def _table(parent: QWidget, model: QAbstractTableModel, widths: Sequence[int], s
 
 
 def _selected_row(table: QTableView) -> int:
-    sm = table.selectionModel()
-    idx = sm.currentIndex()
-    if not idx.isValid() or not sm.isRowSelected(idx.row(), QModelIndex()):
-        return -1
-    return idx.row()
+    """The row the user sees selected (never the mere current cell), or -1.
+
+    Read from the selection itself: a mouse click moves the current index
+    before it selects the row, so the current index alone says nothing."""
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
 
 
 def _select(table: QTableView, row: int) -> None:
@@ -579,6 +591,13 @@ class AssessmentsPage(Page):
         outer.addWidget(self.tabs)
         self._update_actions()
 
+    def _follow_selection(self, table: QTableView) -> None:
+        """The buttons follow what the table shows selected: after a click,
+        the keyboard, a reload (reset) and a sort (layout change)."""
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        table.model().modelReset.connect(self._update_actions)
+        table.model().layoutChanged.connect(lambda *_: self._update_actions())
+
     def _button(self, text: str, slot: Callable[[], None], parent: QWidget, name: str) -> QPushButton:
         b = QPushButton(text, parent)
         b.setObjectName(name)
@@ -604,7 +623,7 @@ class AssessmentsPage(Page):
         lay.addLayout(bar)
         self.due_model = DueModel(self)
         self.due_table = _table(w, self.due_model, (90, 80, 190, 120, 90, 100, 90, 160))
-        self.due_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self._follow_selection(self.due_table)
         self.due_table.activated.connect(lambda _i: self.new_assessment())
         lay.addWidget(self.due_table, 1)
         legend = QLabel(self.tr("红色：已逾期；橙色：即将到期。复评间隔与提醒天数在“设置 → 评估”中设定；"
@@ -632,7 +651,7 @@ class AssessmentsPage(Page):
         lay.addLayout(bar)
         self.pending_model = PendingModel(self.shell.ctx.today, self)
         self.pending_table = _table(w, self.pending_model, (110, 130, 100, 160, 260, 80))
-        self.pending_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self._follow_selection(self.pending_table)
         self.pending_table.activated.connect(lambda _i: self.record_consent(True))
         lay.addWidget(self.pending_table, 1)
         note = QLabel(self.tr("依据《养老机构管理办法》，变更照护等级须经老人或其代理人同意：同意之日起按新等级照护和收费；"
@@ -678,7 +697,7 @@ class AssessmentsPage(Page):
         lay.addLayout(bar)
         self.list_model = AssessmentsModel(self.list_vm, self)
         self.list_table = _table(w, self.list_model, (110, 90, 70, 70, 120, 50, 130, 130, 80, 120, 120), True)
-        self.list_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self._follow_selection(self.list_table)
         self.list_table.activated.connect(lambda _i: self.view_selected(self.list_table))
         lay.addWidget(self.list_table, 1)
         return w
@@ -711,7 +730,7 @@ class AssessmentsPage(Page):
         self.chart = GradeChart(split)
         self.hist_model = AssessmentsModel(self.hist_vm, self)
         self.hist_table = _table(split, self.hist_model, (110, 90, 70, 70, 120, 50, 130, 130, 80, 120, 120))
-        self.hist_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self._follow_selection(self.hist_table)
         self.hist_table.activated.connect(lambda _i: self.view_selected(self.hist_table))
         self.hist_table.setColumnHidden(vm.LIST_COLUMNS.index("resident"), True)
         box = QWidget(split)
@@ -786,7 +805,10 @@ class AssessmentsPage(Page):
         self._update_actions()
 
     def _pending_loaded(self, rows: list[vm.PendingRow]) -> None:
+        keep = self.selected_pending()
         self.pending_model.set_rows(rows)
+        if keep is not None:
+            self.select_pending(keep.id)
         self.pending_count.setText(self.tr("共 %1 项").replace("%1", str(len(rows))))
         self.tabs.setTabText(self.PENDING, self.tr("待确认的照护等级变更（%1）").replace("%1", str(len(rows))))
         self._update_actions()
@@ -809,8 +831,11 @@ class AssessmentsPage(Page):
         self.list_count.setText(text)
 
     def _search_changed(self, text: str) -> None:
+        keep = self.selected_assessment(self.list_table)
         if self.list_vm.set_query(text):
             self.list_model.refresh()
+            if keep is not None:  # still shown: still selected; filtered out: nothing selected
+                self.select_assessment(self.list_table, keep.id)
             self._update_list_count()
             self._update_actions()
 
@@ -1028,8 +1053,7 @@ class AssessmentsPage(Page):
 
     def _ask_report_path(self, detail, offer_open: bool) -> None:
         name = f"{detail.number}_{detail.resident_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存评估报告"), str(documents_folder() / name),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path = save_file_path(self, self.tr("保存评估报告"), name, self.tr("PDF 文件 (*.pdf)"))
         if path:
             self._write_report(detail.id, path, offer_open)
 

@@ -28,9 +28,9 @@ from ...domain.roles import Perm
 from ...services import audit
 from ...viewmodels import audit as vm
 from ..base import Page, Shell
-from ..i18n import perm_name, role_name
+from ..i18n import no_permission, perm_name, role_name
 from ..tablemodel import SnapshotModel
-from ..widgets import date_edit, from_qdate, page_title
+from ..widgets import date_edit, from_qdate, offer_open, page_title, save_file_path
 
 LIMIT = 5000
 
@@ -57,6 +57,7 @@ def entity_labels() -> dict[str, str]:
         "contract": QCoreApplication.translate("AuditPage", "合同"),
         "receipt": QCoreApplication.translate("AuditPage", "收据"),
         "bill_run": QCoreApplication.translate("AuditPage", "计费"),
+        "audit_log": QCoreApplication.translate("AuditPage", "审计日志"),
     }
 
 
@@ -134,9 +135,9 @@ def field_labels() -> dict[str, str]:
         "note": QCoreApplication.translate("AuditPage", "备注"),
         "description": QCoreApplication.translate("AuditPage", "说明"),
         "code": QCoreApplication.translate("AuditPage", "代码"),
-        "amount_fen": QCoreApplication.translate("AuditPage", "金额（分）"),
-        "total_fen": QCoreApplication.translate("AuditPage", "合计（分）"),
-        "unit_fen": QCoreApplication.translate("AuditPage", "单价（分）"),
+        "amount_fen": QCoreApplication.translate("AuditPage", "金额"),
+        "total_fen": QCoreApplication.translate("AuditPage", "合计"),
+        "unit_fen": QCoreApplication.translate("AuditPage", "单价"),
         "price": QCoreApplication.translate("AuditPage", "价格"),
         "unit": QCoreApplication.translate("AuditPage", "单位"),
         "quantity": QCoreApplication.translate("AuditPage", "数量"),
@@ -182,10 +183,16 @@ def field_labels() -> dict[str, str]:
         "by_kind": QCoreApplication.translate("AuditPage", "按类别"),
         "to_prepaid": QCoreApplication.translate("AuditPage", "转入预收"),
         "to_receivable": QCoreApplication.translate("AuditPage", "转入应收"),
-        "prepaid_applied_fen": QCoreApplication.translate("AuditPage", "冲抵预收（分）"),
+        "prepaid_applied_fen": QCoreApplication.translate("AuditPage", "冲抵预收"),
         "deposit_excess": QCoreApplication.translate("AuditPage", "押金超额"),
         "contracts_changed": QCoreApplication.translate("AuditPage", "变更的合同"),
         "entry": QCoreApplication.translate("AuditPage", "凭证"),
+        "debit": QCoreApplication.translate("AuditPage", "借方"),
+        "credit": QCoreApplication.translate("AuditPage", "贷方"),
+        "claimed": QCoreApplication.translate("AuditPage", "申报金额"),
+        "approved": QCoreApplication.translate("AuditPage", "批准金额"),
+        "amount": QCoreApplication.translate("AuditPage", "金额"),
+        "filter": QCoreApplication.translate("AuditPage", "筛选条件"),
     }
 
 
@@ -200,6 +207,13 @@ class AuditModel(SnapshotModel):
         self._labels = entity_labels()
         self._fields = field_labels()
         self.broken_seq: int | None = None
+        self.accounts: dict[str, str] = {}  # ledger code → name (the centre's own accounts too)
+
+    def account_name(self, code: str) -> str:
+        return self.accounts.get(code) or vm.chart_account_name(code)
+
+    def set_accounts(self, names: dict[str, str]) -> None:
+        self.accounts = dict(names)
 
     def header_texts(self) -> list[str]:
         return [self.tr("序号"), self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("对象"),
@@ -207,6 +221,9 @@ class AuditModel(SnapshotModel):
 
     def entity_label(self, entity: str) -> str:
         return self._labels.get(entity, entity)
+
+    def entity_names(self) -> dict[str, str]:
+        return dict(self._labels)
 
     def set_entries(self, rows: list[AuditEntry]) -> None:
         self.beginResetModel()
@@ -230,9 +247,9 @@ class AuditModel(SnapshotModel):
         e = self.rows[index.row()]
         col = vm.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return vm.cell(e, col, self.entity_label, self._fields)
+            return vm.cell(e, col, self.entity_label, self._fields, self.account_name)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("before", "after"):
-            text = vm.pretty(getattr(e, col))
+            text = vm.readable(getattr(e, col), self._fields, self.entity_label, e.entity, self.account_name)
             return text or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("seq", "entity_id"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -330,6 +347,19 @@ class AuditPage(Page):
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.clicked.connect(self.clear_filters)
         bar.addWidget(self.clear_button)
+        # the filtered trail as a workbook or a printout (both audited by the service)
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.export_button.setToolTip(self.tr("把当前筛选出的审计记录导出为Excel工作簿"))
+        self.export_button.clicked.connect(self.export_xlsx)
+        bar.addWidget(self.export_button)
+        self.print_button = QPushButton(self.tr("打印PDF…"))
+        self.print_button.setToolTip(self.tr("把当前筛选出的审计记录生成PDF，用于打印"))
+        self.print_button.clicked.connect(self.export_pdf)
+        bar.addWidget(self.print_button)
+        if not shell.ctx.actor.can(Perm.PRINT):
+            for b in (self.export_button, self.print_button):
+                b.setEnabled(False)
+                b.setToolTip(no_permission(shell.ctx.actor, Perm.PRINT))
         outer.addLayout(bar)
 
         self.count = QLabel("")
@@ -421,14 +451,16 @@ class AuditPage(Page):
         self.shell.call(self._load, self.current_filter(), on_done=lambda result: self._on_loaded(req, result))
 
     @staticmethod
-    def _load(ctx, f: audit.AuditFilter) -> tuple[list[AuditEntry], list[str]]:
-        return audit.list_entries(ctx, f), audit.audit_users(ctx)
+    def _load(ctx, f: audit.AuditFilter) -> tuple[list[AuditEntry], list[str], dict[str, str]]:
+        return audit.list_entries(ctx, f), audit.audit_users(ctx), audit.account_names(ctx)
 
-    def _on_loaded(self, req: int, result: tuple[list[AuditEntry], list[str]]) -> None:
+    def _on_loaded(self, req: int, result: tuple) -> None:
         if req != self._req:  # a newer filter is on its way
             return
         self.loading = False
-        rows, users = result
+        rows, users = result[0], result[1]
+        if len(result) > 2:
+            self.model.set_accounts(result[2])
         self._fill_users(users)
         current = self.table.currentIndex()
         seq = self.model.entry(current.row()).seq if current.isValid() and self.model.rowCount() else None
@@ -472,7 +504,7 @@ class AuditPage(Page):
                 f'<p style="color:#52606d; margin-top:2px">{esc(vm.at_text(e.at))}&nbsp;&nbsp;·&nbsp;&nbsp;'
                 f'{esc(self.tr("用户"))} {esc(e.user)}&nbsp;&nbsp;·&nbsp;&nbsp;{esc(entity)} '
                 f'{esc(e.entity_id)}</p>')
-        rows = vm.diff(e.before, e.after, self.model.entity_label)
+        rows = vm.diff(e.before, e.after, self.model.entity_label, e.entity, self.model.account_name)
         if not rows:
             return head + f'<p style="color:#7b8794">{esc(self.tr("这条记录没有修改前后的内容。"))}</p>'
         style = {
@@ -500,6 +532,34 @@ class AuditPage(Page):
                 f'<td style="color:#7b8794">{esc(tag)}</td></tr>')
         out.append("</table>")
         return "".join(out)
+
+    # -- export and print ------------------------------------------------------------------
+    def choose_save(self, title: str, name: str, pattern: str) -> str | None:
+        """Where to save (tests replace this)."""
+        return save_file_path(self, title, name, pattern)
+
+    def export_xlsx(self) -> None:
+        self._export(audit.export_xlsx, self.tr("导出审计日志"), "xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+
+    def export_pdf(self) -> None:
+        self._export(audit.export_pdf, self.tr("打印审计日志"), "pdf", self.tr("PDF 文件 (*.pdf)"))
+
+    def _export(self, fn, title: str, ext: str, pattern: str) -> None:
+        if not self.can_read:
+            return
+        name = f"{self.tr('审计日志')}_{self.shell.ctx.today():%Y%m%d}.{ext}"
+        path = self.choose_save(title, name, pattern)
+        if not path:
+            return
+        f = self.current_filter()
+        self.shell.call(fn, path, f, self.model.entity_names(), self._fields,
+                        on_done=lambda w: self._exported(w, title))
+
+    def _exported(self, written, title: str) -> None:
+        self.last_export = written
+        self.shell.notify(self.tr("已保存：%1").replace("%1", str(written.path)))
+        if self.isVisible():
+            self.open_box = offer_open(self, str(written.path), title)
 
     # -- chain ---------------------------------------------------------------------------
     def verify(self) -> None:

@@ -319,8 +319,10 @@ class BedMapCanvas(QWidget):
         x = head.left() + QFontMetrics(f_num).horizontalAdvance(room.number) + 6
         p.setFont(self._font(0.9))
         p.setPen(MUTED)
+        sexes = vm.room_sexes(room)
+        kind = room.room_type + (" · " + "".join(sorted(sexes, reverse=True)) if sexes else "")
         p.drawText(QRect(x, head.top(), head.right() - x, head.height()),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, room.room_type)
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, kind)
         if not room.active:
             badge, colour = self.tr("已停用"), QColor("#9e9e9e")
         else:
@@ -452,7 +454,7 @@ class BedMapCanvas(QWidget):
             lines.append(t.bed.occupant_name + ("（" + t.bed.occupant_status + "）" if self._with_status else ""))
             lines.append(self.tr("双击打开住户档案"))
         elif t.state is TileState.FREE:
-            lines.append(self.tr("空床，可入住"))
+            lines.append(self.tr("空床，可入住（双击登记入住）"))
         else:
             lines.append(self.tr("已停用"))
         return "\n".join(lines)
@@ -546,6 +548,7 @@ class BedsPage(Page):
         self._pending_room: int | None = None
         self.dialog = None
         self.can_write = shell.ctx.actor.can(Perm.CENTRE_WRITE)
+        self.can_admit = shell.ctx.actor.can(Perm.RESIDENT_WRITE)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
@@ -705,6 +708,10 @@ class BedsPage(Page):
         self.open_button = QPushButton(self.tr("打开住户档案"))
         self.open_button.clicked.connect(self._open_selected)
         lay.addWidget(self.open_button)
+        self.admit_button = QPushButton(self.tr("登记入住…"))
+        self.admit_button.setObjectName("action_admit_here")
+        self.admit_button.clicked.connect(self.admit_here)
+        lay.addWidget(self.admit_button)
 
         sep = QFrame()
         sep.setFrameShape(QFrame.Shape.HLine)
@@ -781,14 +788,32 @@ class BedsPage(Page):
             self.d_state.setText(self.tr("已停用") if not room.active
                                  else self.tr("空床 %1张").replace("%1", str(free)))
             self.d_state.setStyleSheet(f"color: {GREEN if free and room.active else '#757575'};")
-            self.d_occupant.setText("、".join(b.occupant_name for b in room.beds if b.occupant_id) or self.tr("—"))
+            self.d_occupant.setText(vm.occupants_text(room) or self.tr("—"))
             self.d_occupant.setWordWrap(True)
             self.d_occupant_status.setText(self.tr("—"))
             self.d_occupant_status.setStyleSheet("")
         for cap, w in self._detail_rows[2:3]:
             cap.setText(self.tr("床位类型") if bed is not None else self.tr("床位"))
         self.open_button.setVisible(bed is not None and bed.occupant_id is not None)
+        self._update_admit(bed)
         self._update_actions(bed, room)
+
+    def admittable(self, bed: BedInfo | None) -> bool:
+        """A free bed in service, on a day that is not in the future."""
+        if bed is None or self.data is None:
+            return False
+        tile = next((t for t in self.canvas.tiles() if t.bed.bed_id == bed.bed_id), None)
+        return tile is not None and tile.state is TileState.FREE and self.data.day <= self.data.today
+
+    def _update_admit(self, bed: BedInfo | None) -> None:
+        free = self.admittable(bed)
+        self.admit_button.setVisible(free)
+        if not self.can_admit:
+            self.admit_button.setEnabled(False)
+            self.admit_button.setToolTip(no_permission(self.shell.ctx.actor, Perm.RESIDENT_WRITE))
+        else:
+            self.admit_button.setEnabled(free)
+            self.admit_button.setToolTip(self.tr("登记新住户，入住床位 %1").replace("%1", bed.code) if free else "")
 
     def _update_actions(self, bed: BedInfo | None, room: RoomInfo | None) -> None:
         if bed is not None:
@@ -919,6 +944,8 @@ class BedsPage(Page):
     def _activate_bed(self, bed: BedInfo) -> None:
         if bed.occupant_id is not None:
             self.open_resident.emit(bed.occupant_id)
+        elif self.can_admit and self.admittable(bed):
+            self.admit_here()
 
     def _open_selected(self) -> None:
         bed = self.canvas.selected_bed()
@@ -931,6 +958,10 @@ class BedsPage(Page):
         if bed is not None and bed.occupant_id is not None:
             menu.addAction(self.tr("打开住户档案"), self._open_selected)
             menu.addSeparator()
+        if self.admittable(bed):
+            act = menu.addAction(self.tr("登记入住…"), self.admit_here)
+            act.setEnabled(self.admit_button.isEnabled())
+            menu.addSeparator()
         for b in (self.bed_type_button, self.bed_active_button, self.add_bed_button, self.edit_room_button,
                   self.room_active_button, self.add_room_button):
             if b is self.bed_type_button or b is self.bed_active_button:
@@ -939,6 +970,20 @@ class BedsPage(Page):
             act = menu.addAction(b.text(), b.click)
             act.setEnabled(b.isEnabled())
         menu.exec(pos)
+
+    def admit_here(self):
+        """登记入住 on the selected free bed: the admission dialog with that bed
+        (and the day the map shows) chosen. Returns the dialog (tests drive it)."""
+        bed = self.canvas.selected_bed()
+        if not self.can_admit or not self.admittable(bed):
+            return None
+        from ..dialogs.resident import ResidentDialog
+
+        dlg = ResidentDialog(self.shell, None, self, bed_id=bed.bed_id, admission_date=self.day())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
 
     def _default_building_floor(self) -> tuple[str, int]:
         room = self.canvas.selected_room()

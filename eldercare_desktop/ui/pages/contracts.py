@@ -1,7 +1,9 @@
 """合同 page: the service contracts list (search, 生效/已终止/全部), the
 selected contract's detail (parties, terms and amendments, deposit and its
 cap, termination and settlement) and the actions: 签订, 变更, 终止,
-终止结算记账, 打印合同."""
+终止结算记账, 打印合同. A banner above the list names the residents in a
+bed whom no contract covers today (they are never billed), each a link to
+签订合同 for them (services.dashboard.uncontracted)."""
 from __future__ import annotations
 
 import html
@@ -11,7 +13,6 @@ from PySide6.QtGui import QColor
 from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,13 +30,18 @@ from ...domain.money import format_yuan
 from ...domain.roles import Perm
 from ...services import contracts, residents
 from ...viewmodels import contracts as vm
-from ..base import Page, Shell
+from ..base import LazyService, Page, Shell
 from ..i18n import no_permission
-from ..widgets import documents_folder, offer_open, page_title
+from ..widgets import offer_open, page_title, save_file_path
 from ..dialogs.contract import AmendContractDialog, SignContractDialog, TerminateContractDialog, load_signable
 from ..tablemodel import SnapshotModel, make_table
 
 RED = "#c62828"
+BANNER = "color: #7a1c1c; background: #fdf1f1; border: 1px solid #e6a5a5; border-radius: 3px; padding: 4px 8px;"
+#: names shown in the banner before “等N人” (all of them once expanded)
+BANNER_NAMES = 8
+
+dashboard = LazyService("dashboard")
 
 
 class ContractsModel(SnapshotModel):
@@ -74,7 +80,7 @@ def load_contracts(ctx) -> list[vm.ContractItem]:
 
 
 class ContractsPage(Page):
-    watches = frozenset({"contract", "resident", "care_level", "journal"})
+    watches = frozenset({"contract", "resident", "bed", "care_level", "journal"})
     #: the path of a contract PDF just written
     pdf_written = Signal(str)
 
@@ -91,6 +97,8 @@ class ContractsPage(Page):
         self.last_message = ""
         self.last_pdf_path = ""
         self._select_id: int | None = None
+        self.uncontracted: list = []  # services.dashboard.Row: in a bed today, no contract
+        self._expanded = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
@@ -121,13 +129,24 @@ class ContractsPage(Page):
         self.terminate_button = QPushButton(self.tr("终止…"))
         self.settle_button = QPushButton(self.tr("终止结算记账"))
         self.print_button = QPushButton(self.tr("打印合同…"))
+        self.preview_button = QPushButton(self.tr("打印预览…"))
+        self.preview_button.setToolTip(self.tr("在打印机上打印合同（先预览；预览中也可另存为PDF）"))
         self.refresh_button = QPushButton(self.tr("刷新"))
         for b in (self.sign_button, self.amend_button, self.terminate_button, self.settle_button,
-                  self.print_button):
+                  self.print_button, self.preview_button):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
         outer.addLayout(bar)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("uncontracted")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setStyleSheet(BANNER)
+        self.banner.linkActivated.connect(self._banner_link)
+        self.banner.hide()
+        outer.addWidget(self.banner)
 
         self.model = ContractsModel(self)
         self.table = make_table(self.model)
@@ -150,6 +169,7 @@ class ContractsPage(Page):
         self.terminate_button.clicked.connect(lambda: self.terminate())
         self.settle_button.clicked.connect(lambda: self.post_settlement())
         self.print_button.clicked.connect(lambda: self.print_contract())
+        self.preview_button.clicked.connect(self.preview_contract)
         self.refresh_button.clicked.connect(self.reload)
         self._show_detail(None)
         self._update_actions()
@@ -165,6 +185,44 @@ class ContractsPage(Page):
 
     def reload(self) -> None:
         self._call(load_contracts, on_done=self._on_loaded)
+        self._call(dashboard.uncontracted, on_done=self._show_uncontracted)
+
+    # -- residents in a bed with no contract ----------------------------------------------
+    def _show_uncontracted(self, rows) -> None:
+        self.uncontracted = list(rows)
+        if not self.uncontracted:
+            self.banner.hide()
+            self.banner.setText("")
+            return
+        e = html.escape
+        shown = self.uncontracted if self._expanded else self.uncontracted[:BANNER_NAMES]
+        names = []
+        for r in shown:
+            label = e(f"{r.name}（{r.bed}）")
+            names.append(f"<a href='sign:{r.resident_id}'>{label}</a>" if self.can_write else label)
+        text = self.tr("%1 位住户在床却没有合同覆盖今天，不会被计费：").replace("%1", str(len(self.uncontracted)))
+        body = f"<b>{e(text)}</b>" + "、".join(names)
+        more = len(self.uncontracted) - len(shown)
+        if more > 0:
+            body += f" <a href='all'>{e(self.tr('等%1人，全部显示').replace('%1', str(len(self.uncontracted))))}</a>"
+        if self.can_write:
+            body += f"<br/><span style='color:#52606d'>{e(self.tr('点击姓名为其签订合同'))}</span>"
+        self.banner.setText(body)
+        self.banner.setToolTip("\n".join(f"{r.name}　{r.bed}　{r.note}" for r in self.uncontracted))
+        self.banner.show()
+
+    def _banner_link(self, href: str) -> None:
+        if href == "all":
+            self._expanded = True
+            self._show_uncontracted(self.uncontracted)
+        elif href.startswith("sign:") and self.can_write:
+            self.sign(int(href[5:]))
+
+    def show_uncontracted(self) -> None:
+        """Opened from the home page: the banner with every name."""
+        self._expanded = True
+        if self.uncontracted:
+            self._show_uncontracted(self.uncontracted)
 
     def _on_loaded(self, items: list[vm.ContractItem]) -> None:
         self.items = items
@@ -321,9 +379,12 @@ class ContractsPage(Page):
         if not self.can_print:
             self.print_button.setEnabled(False)
             self.print_button.setToolTip(no_permission(actor, Perm.PRINT))
+            self.preview_button.setEnabled(False)
+            self.preview_button.setToolTip(no_permission(actor, Perm.PRINT))
         else:
             self.print_button.setEnabled(d is not None)
             self.print_button.setToolTip("" if d is not None else choose)
+            self.preview_button.setEnabled(d is not None)
 
     def _open(self, dlg):
         self.dialog = dlg
@@ -410,10 +471,18 @@ class ContractsPage(Page):
             return
         self._call(contracts.get_contract, cid, on_done=lambda d: self._ask_path(d, offer_open))
 
+    def preview_contract(self) -> None:
+        """The selected contract on a printer, with a preview."""
+        if not self.can_print or self.detail is None:
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, contracts.contract_pdf, self.detail.id,
+                          title=f"服务合同{self.detail.number}", kind="a4")
+
     def _ask_path(self, d: ContractDetail, offer_open: bool) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存服务合同"),
-                                              str(documents_folder() / vm.pdf_name(d.number, d.resident_name)),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path = save_file_path(self, self.tr("保存服务合同"), vm.pdf_name(d.number, d.resident_name),
+                              self.tr("PDF 文件 (*.pdf)"))
         if path:
             self._write_pdf(d.id, path, offer_open)
 

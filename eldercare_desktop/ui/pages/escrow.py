@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,7 +42,7 @@ from ...viewmodels import escrow as vm
 from ..base import Page, Shell
 from ..dialogs.escrow import DeductDialog, ExcessRefundDialog, RateDialog, ReceiveDepositDialog, RefundDialog
 from ..tablemodel import SnapshotModel, make_table
-from ..widgets import date_edit, from_qdate
+from ..widgets import date_edit, from_qdate, save_file_path
 
 RED = QColor("#c62828")
 AMBER = QColor("#ef6c00")
@@ -105,12 +105,28 @@ class EscrowModel(SnapshotModel):
 
 
 def selected(view: QTableView):
+    """The row the user sees selected, or None. Never the mere current cell:
+    a row deselected (Ctrl+click) or a filter leaves a current index behind
+    that no one sees, and a money action must not reach it."""
     model: EscrowModel = view.model()  # type: ignore[assignment]
     rows = view.selectionModel().selectedRows()
-    if rows:
-        return model.row_at(rows[0].row())
-    cur = view.currentIndex()
-    return model.row_at(cur.row()) if cur.isValid() else None
+    return model.row_at(rows[0].row()) if rows else None
+
+
+def select_where(view: QTableView, pred: Callable[[Any], bool]) -> bool:
+    """Select the first row matching ``pred``; with none, leave nothing selected."""
+    sm = view.selectionModel()
+    model: EscrowModel = view.model()  # type: ignore[assignment]
+    for i, row in enumerate(model.rows):
+        if pred(row):
+            idx = model.index(i, 0)
+            sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                               | QItemSelectionModel.SelectionFlag.Rows)
+            view.scrollTo(idx)
+            return True
+    sm.clearSelection()
+    sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+    return False
 
 
 # --- chart ------------------------------------------------------------------------------
@@ -286,8 +302,7 @@ class EscrowPage(Page):
 
     def choose_save(self, title: str, name: str, pattern: str) -> str | None:
         """Where to save a file (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)
-        return path or None
+        return save_file_path(self, title, name, pattern)
 
     def choose_open(self, title: str, pattern: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), pattern)
@@ -423,11 +438,16 @@ class ResidentsTab(_Tab):
         self.model = EscrowModel(vm.RESIDENT_COLUMNS, headers, self, colour=self._colour)
         self.table = make_table(self.model, self, stretch=7)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_select())
+        self.model.modelReset.connect(self.on_select)
+        self.model.layoutChanged.connect(lambda *_: self.on_select())
+        self.filled = False  # the first rows shown select their first row; later, only the user selects
         mh = [self.tr("日期"), self.tr("类别"), self.tr("金额"), self.tr("编号"), self.tr("凭证/流水号"),
               self.tr("说明"), self.tr("经办")]
         self.moves = EscrowModel(vm.MOVEMENT_COLUMNS, mh, self)
         self.moves_table = make_table(self.moves, self, stretch=5)
         self.moves_table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.moves.modelReset.connect(self.update_buttons)
+        self.moves.layoutChanged.connect(lambda *_: self.update_buttons())
         self.receive_btn = QPushButton(self.tr("收取押金"), self)
         self.deduct_btn = QPushButton(self.tr("扣除"), self)
         self.refund_btn = QPushButton(self.tr("退还"), self)
@@ -491,26 +511,27 @@ class ResidentsTab(_Tab):
         self.refilter()
 
     def refilter(self) -> None:
+        """Show the rows of the filter and the search. The selected resident
+        stays selected while shown; hidden by the filter, nothing is selected
+        (never another resident in its place), so every button is off."""
         current = self.current()
+        first = not self.filled and self.page.data is not None
         rows = vm.filter_residents(self.page.all_rows, self.filter.currentData(), self.search.text())
         self.model.set_rows(rows)
         self.count.setText(self.tr("共 %1 人").replace("%1", str(len(rows))))
-        at = 0 if rows else -1
         if current is not None:
-            at = next((i for i, r in enumerate(rows) if r.resident_id == current.resident_id), at)
-        if at >= 0:
-            self.table.selectRow(at)
+            select_where(self.table, lambda r: r.resident_id == current.resident_id)
+        elif first:
+            self.filled = True
+            select_where(self.table, lambda r: True)
         self.on_select()
 
     def current(self) -> vm.ResidentDeposit | None:
+        """The resident on the selected row, read afresh (never cached)."""
         return selected(self.table)
 
     def select_resident(self, resident_id: int) -> bool:
-        for i, r in enumerate(self.model.rows):
-            if r.resident_id == resident_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_where(self.table, lambda r: r.resident_id == resident_id)
 
     def on_select(self) -> None:
         r = self.current()
@@ -522,13 +543,14 @@ class ResidentsTab(_Tab):
 
     def update_buttons(self) -> None:
         r = self.current()
+        a = vm.resident_actions(r)
         state = {
-            self.receive_btn: r is not None and r.cap_fen is not None,
-            self.deduct_btn: r is not None and r.balance_fen > 0,
-            self.refund_btn: r is not None and r.balance_fen > 0 and not r.active,
-            self.excess_btn: r is not None and r.over_cap_fen > 0,
-            self.receipt_btn: self._movement(KIND_DEPOSIT) is not None,
-            self.voucher_btn: self._movement(KIND_REFUND, full=True) is not None,
+            self.receive_btn: a.receive,
+            self.deduct_btn: a.deduct,
+            self.refund_btn: a.refund,
+            self.excess_btn: a.excess,
+            self.receipt_btn: r is not None and self._movement(KIND_DEPOSIT) is not None,
+            self.voucher_btn: r is not None and self._movement(KIND_REFUND, full=True) is not None,
             self.ledger_btn: r is not None and bool(self.moves.rows),
         }
         for b, ok in state.items():
@@ -545,24 +567,28 @@ class ResidentsTab(_Tab):
 
     # -- actions ---------------------------------------------------------------
     def _dialog_then(self, dlg, after: Callable[[Any], None] | None = None) -> None:
-        rid = dlg.row.resident_id
-        if self.page.open_dialog(dlg):
-            self.select_after = rid
-            if after is not None:
-                after(dlg.result_value)
+        if self.page.open_dialog(dlg) and after is not None:
+            after(dlg.result_value)
+
+    def _acting_on(self, button: QPushButton, allowed: Callable[[vm.ResidentActions], bool]):
+        """The resident selected now, if ``button`` may act on it (read at click time)."""
+        r = self.current()
+        if r is None or not self.allowed[button] or not allowed(vm.resident_actions(r)):
+            return None
+        return r
 
     def receive(self) -> None:
-        r = self.current()
+        r = self._acting_on(self.receive_btn, lambda a: a.receive)
         if r is not None:
             self._dialog_then(ReceiveDepositDialog(self.shell, r, self))
 
     def deduct(self) -> None:
-        r = self.current()
+        r = self._acting_on(self.deduct_btn, lambda a: a.deduct)
         if r is not None:
             self._dialog_then(DeductDialog(self.shell, r, self))
 
     def refund(self) -> None:
-        r = self.current()
+        r = self._acting_on(self.refund_btn, lambda a: a.refund)
         if r is not None:
             self._dialog_then(RefundDialog(self.shell, r, self), self._offer_voucher)
 
@@ -574,17 +600,17 @@ class ResidentsTab(_Tab):
             self.page.document("refund_voucher_pdf", f"退款凭证-{ids[0]}.pdf", "PDF (*.pdf)", ids[0])
 
     def refund_excess(self) -> None:
-        r = self.current()
+        r = self._acting_on(self.excess_btn, lambda a: a.excess)
         if r is not None:
             self._dialog_then(ExcessRefundDialog(self.shell, r, self))
 
     def print_receipt(self) -> None:
-        m = self._movement(KIND_DEPOSIT)
+        m = self._movement(KIND_DEPOSIT) if self.current() is not None else None
         if m is not None:
             self.page.document("deposit_receipt_pdf", f"押金收据-{m.number or m.id}.pdf", "PDF (*.pdf)", m.id)
 
     def print_voucher(self) -> None:
-        m = self._movement(KIND_REFUND, full=True)
+        m = self._movement(KIND_REFUND, full=True) if self.current() is not None else None
         if m is not None:
             self.page.document("refund_voucher_pdf", f"退款凭证-{m.number or m.id}.pdf", "PDF (*.pdf)", m.id)
 

@@ -6,9 +6,9 @@ dialog. Write buttons are disabled, with the reason as tooltip, for users
 without the permission (auditors can view and print)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
-from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -42,7 +41,7 @@ from ...domain.roles import Perm
 from ...services import billing, fees, ledger, payments, residents, statements
 from ...viewmodels import finance as vm
 from ..base import Page, Shell
-from ..widgets import date_edit, from_qdate
+from ..widgets import date_edit, from_qdate, save_file_path
 from ..tablemodel import make_table
 from .finance_models import ColumnsModel, selected_row
 
@@ -110,8 +109,7 @@ class FinancePage(Page):
 
     def choose_path(self, title: str, name: str, pattern: str) -> str | None:
         """Where to save a file (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)
-        return path or None
+        return save_file_path(self, title, name, pattern)
 
     def open_dialog(self, dlg) -> bool:
         """Show a dialog modally (tests replace this to drive it)."""
@@ -374,7 +372,11 @@ class BillingTab(_Tab):
         if reg.period != self.period:
             return
         self.register = reg
-        self.model.set_rows(vm.register_rows(reg))
+        rows = vm.register_rows(reg)
+        if rows:  # the totals row: its caption translated
+            rows[-1] = dataclasses.replace(rows[-1], resident_name=self.tr("合计"),
+                                           contract_number=self.tr("%1 份合同").replace("%1", str(len(reg.rows))))
+        self.model.set_rows(rows)
         if not reg.rows:
             self.rule.setText(self.tr("%1 尚未计费").replace("%1", reg.period))
         else:
@@ -457,16 +459,38 @@ class CashDeskTab(_Tab):
         self.balance.setFont(f)
         self.pay_button = _button(self.tr("收款…"), self)
         self.pay_button.setEnabled(False)
+        self.pay_button.setToolTip(self.tr("请先在左侧选择住户"))
         head = QHBoxLayout()
         head.addWidget(self.who)
         head.addSpacing(24)
         head.addWidget(self.balance)
         head.addStretch(1)
         head.addWidget(self.pay_button)
+        # the selected resident: open bills and payment history beside the amount owed
+        bh = [self.tr("月份"), self.tr("记账日期"), self.tr("摘要"), self.tr("应收"), self.tr("未付")]
+        self.bills_model = ColumnsModel(vm.OPEN_BILL_COLUMNS, bh, self, is_total=vm.is_bill_total)
+        self.bills_view = make_table(self.bills_model, self, stretch=2)
+        hh = [self.tr("收据号"), self.tr("日期"), self.tr("方式"), self.tr("金额"), self.tr("交款人"), self.tr("作废")]
+        hist_cols = vm.HISTORY_COLUMNS[:-1] + (vm.Column("void", lambda r: self._void_text(r)),)
+        self.history_model = ColumnsModel(hist_cols, hh, self, is_void=lambda r: r.voided)
+        self.history_view = make_table(self.history_model, self, stretch=5)
+        self.bills_box = QGroupBox(self.tr("未结账单"), self)
+        bl = QVBoxLayout(self.bills_box)
+        bl.addWidget(self.bills_view)
+        self.history_box = QGroupBox(self.tr("收款记录"), self)
+        hl = QVBoxLayout(self.history_box)
+        hl.addWidget(self.history_view)
+        panels = QSplitter(Qt.Orientation.Horizontal, self)
+        panels.addWidget(self.bills_box)
+        panels.addWidget(self.history_box)
+        panels.setSizes([520, 480])
+        self._resident_token = 0
         self.date_from = date_edit(today.replace(day=1), self)
         self.date_to = date_edit(today, self)
         self.void_button = _button(self.tr("作废"), self)
         self.reprint_button = _button(self.tr("补打收据"), self)
+        self.print_receipt_button = _button(self.tr("打印收据…"), self)
+        self.print_receipt_button.setToolTip(self.tr("在收据打印机上打印选中的收据（先预览）"))
         jbar = QHBoxLayout()
         jbar.addWidget(QLabel(self.tr("收款日期"), self))
         jbar.addWidget(self.date_from)
@@ -474,6 +498,7 @@ class CashDeskTab(_Tab):
         jbar.addWidget(self.date_to)
         jbar.addStretch(1)
         jbar.addWidget(self.void_button)
+        jbar.addWidget(self.print_receipt_button)
         jbar.addWidget(self.reprint_button)
         headers = [self.tr("收据号"), self.tr("日期"), self.tr("住户"), self.tr("方式"), self.tr("流水号"),
                    self.tr("金额"), self.tr("交款人"), self.tr("收款人"), self.tr("作废")]
@@ -487,22 +512,30 @@ class CashDeskTab(_Tab):
         jl.addLayout(jbar)
         jl.addWidget(self.view, 1)
         jl.addWidget(self.totals)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(panels)
+        split.addWidget(jbox)
+        split.setSizes([260, 340])
         right = QVBoxLayout()
         right.addLayout(head)
-        right.addWidget(jbox, 1)
+        right.addWidget(split, 1)
         lay = QHBoxLayout(self)
         lay.addWidget(lw)
         lay.addLayout(right, 1)
         page.gate(self.pay_button, page.can_take, Perm.RESIDENT_WRITE)
         page.gate(self.void_button, page.can_write, Perm.FINANCE_WRITE)
         page.gate(self.reprint_button, page.can_print, Perm.PRINT)
+        page.gate(self.print_receipt_button, page.can_print, Perm.PRINT)
         self.search.textChanged.connect(self._fill_list)
         self.list.currentItemChanged.connect(self._picked)
         self.pay_button.clicked.connect(self.take_payment)
         self.void_button.clicked.connect(self.void)
         self.reprint_button.clicked.connect(self.reprint)
+        self.print_receipt_button.clicked.connect(self.print_selected_receipt)
         self.date_from.dateChanged.connect(lambda _: self.load_receipts())
         self.date_to.dateChanged.connect(lambda _: self.load_receipts())
+        # void / reprint act on the selected receipt only; a reload (model reset)
+        # clears the selection, so they never reach a row the user did not pick
 
     def _void_text(self, r: ReceiptRow) -> str:
         if not r.voided:
@@ -513,6 +546,7 @@ class CashDeskTab(_Tab):
         self.shell.call(residents.list_residents, True, on_done=self._residents)
         self.shell.call(ledger.resident_balances, None, on_done=self._balances)
         self.load_receipts()
+        self.load_resident()
 
     def load_receipts(self) -> None:
         a, b = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
@@ -539,6 +573,7 @@ class CashDeskTab(_Tab):
 
     def _fill_list(self, text: str) -> None:
         keep = self.resident_id
+        kept = False
         self.list.blockSignals(True)
         self.list.clear()
         for c in vm.filter_choices(self.choices, text)[: self.MAX_LIST]:
@@ -546,7 +581,28 @@ class CashDeskTab(_Tab):
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             if c.id == keep:
                 self.list.setCurrentItem(item)
+                kept = True
         self.list.blockSignals(False)
+        if keep is not None and not kept:
+            # the search hid the selected resident: no money action may reach them
+            self.clear_resident()
+        elif kept:
+            item = self.list.currentItem()
+            self.who.setText(item.text())
+
+    def clear_resident(self) -> None:
+        self._resident_token += 1
+        self.resident_id = None
+        self.agent = ""
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
+        self.who.setText(self.tr("请选择住户"))
+        self.pay_button.setEnabled(False)
+        if self.page.can_take:
+            self.pay_button.setToolTip(self.tr("请先在左侧选择住户"))
+        self.bills_model.set_rows([])
+        self.history_model.set_rows([])
+        self._show_balance()
 
     def select_resident(self, resident_id: int) -> None:
         for i in range(self.list.count()):
@@ -562,8 +618,39 @@ class CashDeskTab(_Tab):
         self.who.setText(item.text())
         self.agent = ""
         self.pay_button.setEnabled(self.page.can_take)
+        if self.page.can_take:
+            self.pay_button.setToolTip(self.tr("为“%1”登记收款").replace("%1", item.text()))
         self._show_balance()
+        self.bills_model.set_rows([])
+        self.history_model.set_rows([])
         self.shell.call(residents.get_resident, rid, on_done=self._detail)
+        self.load_resident()
+
+    def load_resident(self) -> None:
+        """The selected resident's open bills and payment history (a newer
+        selection wins over answers still on their way)."""
+        self._resident_token += 1
+        token, rid = self._resident_token, self.resident_id
+        if rid is None:
+            return
+        self.shell.call(payments.open_bills, rid, on_done=lambda rows: self._bills(token, rid, rows))
+        self.shell.call(payments.resident_receipts, rid, on_done=lambda rows: self._history(token, rid, rows))
+
+    def _bills(self, token: int, rid: int, rows) -> None:
+        if token != self._resident_token or rid != self.resident_id:
+            return
+        rows = vm.open_bill_rows(rows)
+        if rows:
+            rows[-1] = vm.OpenBillTotal(self.tr("合计"), rows[-1].amount_fen, rows[-1].open_fen)
+        self.bills_model.set_rows(rows)
+        n = len(rows) - 1 if rows else 0
+        self.bills_box.setTitle(self.tr("未结账单（%1 笔）").replace("%1", str(n)))
+
+    def _history(self, token: int, rid: int, rows) -> None:
+        if token != self._resident_token or rid != self.resident_id:
+            return
+        self.history_model.set_rows(rows)
+        self.history_box.setTitle(self.tr("收款记录（%1 张）").replace("%1", str(len(rows))))
 
     def _detail(self, d) -> None:
         if d.id != self.resident_id:
@@ -590,7 +677,7 @@ class CashDeskTab(_Tab):
         return PaymentDialog(self.shell, self.resident_id, self.who.text(), self.agent, self.owed(), self)
 
     def take_payment(self) -> None:
-        if self.resident_id is None:
+        if self.resident_id is None or not self.pay_button.isEnabled():
             return
         dlg = self.payment_dialog()
         if self.page.open_dialog(dlg) and dlg.result_value is not None:
@@ -604,8 +691,12 @@ class CashDeskTab(_Tab):
             self.print_receipt(changes.ids[0])
 
     def print_receipt(self, receipt_id: int, number: str = "") -> None:
-        path = self.page.choose_path(self.tr("打印收据"), f"收据-{number or receipt_id}.pdf",
-                                     self.tr("PDF 文件 (*.pdf)"))
+        """Save the receipt as a PDF named after its number (收据SJ2026-001146.pdf);
+        without the number at hand it is looked up first."""
+        if not number:
+            self.shell.call(payments.receipt, receipt_id, on_done=lambda d: self.print_receipt(d.id, d.number))
+            return
+        path = self.page.choose_path(self.tr("打印收据"), vm.receipt_file_name(number), self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.shell.call(payments.receipt_pdf, receipt_id, path, on_done=self.page.saved)
 
@@ -631,6 +722,16 @@ class CashDeskTab(_Tab):
             return
         self.print_receipt(row.id, row.number)
 
+    def print_selected_receipt(self) -> None:
+        """The selected receipt on the receipt printer, with a preview."""
+        row = self.current_receipt()
+        if row is None:
+            self.shell.notify(self.tr("请先选择收据"))
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, payments.receipt_pdf, row.id, title=f"收据{row.number}", kind="receipt")
+
 
 # --- 费用清单 -----------------------------------------------------------------------------
 
@@ -650,6 +751,8 @@ class StatementTab(_Tab):
         comp.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.show_button = _button(self.tr("显示"), self)
         self.print_button = _button(self.tr("打印本人清单"), self)
+        self.preview_button = _button(self.tr("打印预览…"), self)
+        self.preview_button.setToolTip(self.tr("在打印机上打印本人清单（先预览；预览中也可另存为PDF）"))
         self.batch_button = _button(self.tr("批量打印本月全部清单"), self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("月份"), self))
@@ -658,6 +761,7 @@ class StatementTab(_Tab):
         bar.addWidget(self.resident)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
+        bar.addWidget(self.preview_button)
         bar.addWidget(self.print_button)
         bar.addWidget(self.batch_button)
         self.view = QTextBrowser(self)
@@ -666,8 +770,9 @@ class StatementTab(_Tab):
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
-        for b in (self.print_button, self.batch_button):
+        for b in (self.print_button, self.preview_button, self.batch_button):
             page.gate(b, page.can_print, Perm.PRINT)
+        self.preview_button.clicked.connect(self.preview_one)
         self.detail = None
         self.show_button.clicked.connect(self.show_statement)
         self.resident.activated.connect(lambda _: self.show_statement())
@@ -732,6 +837,15 @@ class StatementTab(_Tab):
         path = self.page.choose_path(self.tr("打印本人清单"), f"费用清单-{p}-{rid}.pdf", self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.shell.call(statements.statement_pdf, rid, p, path, on_done=self.page.saved)
+
+    def preview_one(self) -> None:
+        """Print the resident's statement on a printer, with a preview."""
+        rid, p = self.resident_id(), self.month.currentText()
+        if rid is None:
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, statements.statement_pdf, rid, p, title=f"费用清单 {p}", kind="a4")
 
     def print_all(self) -> None:
         p = self.month.currentText()

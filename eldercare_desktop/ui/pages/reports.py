@@ -35,7 +35,7 @@ from ...viewmodels import reports as vm
 from ..base import LazyService, Page, Shell
 from ..dialogs.drilldown import GREEN, RED, DrillDownDialog, ReportModel, on_activate, open_source, show_window
 from ..tablemodel import make_table
-from ..widgets import documents_folder
+from ..widgets import documents_folder, save_file_path
 
 reports = LazyService("reports")
 
@@ -216,6 +216,9 @@ class ReportsPage(Page):
         self.tabs.addTab(self.assets, self.tr("固定资产"))
         self.disclosure = DisclosureTab(self)
         self.tabs.addTab(self.disclosure, self.tr("年度公开"))
+        from .reports_compliance import ComplianceTab
+        self.compliance = ComplianceTab(self)
+        self.tabs.addTab(self.compliance, self.tr("合规自查"))
         self.tabs.currentChanged.connect(lambda _i: self._load_current())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
@@ -259,8 +262,7 @@ class ReportsPage(Page):
         self.tabs.setCurrentWidget(self.disclosure)
 
     def choose_save(self, title: str, name: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), pattern)
-        return path or None
+        return save_file_path(self, title, name, pattern)
 
     def choose_folder(self, title: str) -> str | None:
         path = QFileDialog.getExistingDirectory(self, title, str(documents_folder()))

@@ -158,7 +158,9 @@ class ResidentsPage(Page):
         self.lst = vm.ResidentsList(shell.ctx.today)
         self.model = ResidentsModel(self.lst, self)
         self.detail: ResidentDetail | None = None
+        self.money = None  # services.residents.ResidentMoney of the detail shown
         self._detail_token = 0
+        self._money_token = 0
         self._select_after_load: int | None = None
         #: the id of the selected resident, kept apart from the list so that a
         #: change of filter or query can select the same person again
@@ -299,9 +301,16 @@ class ResidentsPage(Page):
             self._update_actions()
         self.loaded.emit(len(rows))
 
+    #: money shown in the detail panel: these refresh the panel, not the list
+    MONEY = frozenset({"receipt", "journal", "contract", "deposit_movement", "bill_run", "charge"})
+
     def on_changes(self, changes: Changes) -> None:
         if changes.entities & {"resident"} and changes.ids:
             self._select_after_load = changes.ids[0]
+        if changes.entities & self.MONEY and not changes.entities & self.watches:
+            if self.detail is not None and self.isVisible():
+                self.load_money(self.detail.id)
+            return
         super().on_changes(changes)
 
     # -- filtering ------------------------------------------------------------
@@ -409,6 +418,20 @@ class ResidentsPage(Page):
         self._show_detail(d)
         self._update_actions()
         self.detail_loaded.emit(d)
+        self.load_money(d.id)
+
+    def load_money(self, resident_id: int) -> None:
+        """The current contract, balance owed and deposit held (after the detail)."""
+        self._money_token += 1
+        token = self._money_token
+        self.shell.call(residents.money_summary, resident_id,
+                        on_done=lambda m: self._money_loaded(token, m), on_error=lambda _e: None)
+
+    def _money_loaded(self, token: int, m) -> None:
+        if token != self._money_token or self.detail is None or self.detail.id != m.resident_id:
+            return
+        self.money = m
+        self._show_detail(self.detail)
 
     def _detail_failed(self, token: int, exc: BaseException) -> None:
         if token == self._detail_token:
@@ -416,13 +439,18 @@ class ResidentsPage(Page):
             self.shell.show_error(exc)
 
     def _show_detail(self, d: ResidentDetail | None) -> None:
+        if d is None or self.money is None or self.money.resident_id != d.id:
+            self.money = None
         self.detail = d
         if d is None:
             self.detail_view.setHtml(
                 "<p style='color:#777'>" + html.escape(self.tr("在左侧选择一位住户查看详细信息。")) + "</p>"
             )
             return
-        self.detail_view.setHtml(detail_html(d, self.lst.today))
+        bar = self.detail_view.verticalScrollBar()
+        at = bar.value()
+        self.detail_view.setHtml(detail_html(d, self.lst.today, self.money))
+        bar.setValue(at)
 
     # -- last stays of residents who have left ----------------------------------
     def _load_last_stays(self, rows: list[ResidentRow]) -> None:
@@ -604,8 +632,37 @@ class RosterExportDialog(QDialog):
         self.shell.run_long(self.tr("导出住户名册"), roster.export_roster, path, include_left, on_done=done)
 
 
-def detail_html(d: ResidentDetail, today) -> str:
-    """The detail panel as rich text (Qt's HTML subset)."""
+def money_rows(m) -> list[tuple[str, str]]:
+    """合同 / 费用余额 / 押金 rows of the detail panel (``m``: ResidentMoney, or
+    None while it loads)."""
+    from ...domain.money import format_yuan
+
+    e = html.escape
+    contract_cap = translate("ResidentsPage", "服务合同")
+    if m is None:
+        return [(contract_cap, f"<span style='color:#777'>{e(translate('ResidentsPage', '正在载入…'))}</span>")]
+    if m.contract_id is None:
+        contract = f"<span style='color:#b26a00'>{e(translate('ResidentsPage', '未签合同'))}</span>"
+    else:
+        span = (translate("ResidentsPage", "%1 至 %2").replace("%1", f"{m.contract_start:%Y-%m-%d}")
+                .replace("%2", f"{m.contract_end:%Y-%m-%d}")) if m.contract_start else ""
+        contract = f"{e(m.contract_number)}（{e(span)}）"
+        if not m.contract_current:
+            status = m.contract_status or translate("ResidentsPage", "不在合同期内")
+            contract += f" <span style='color:#757575'>【{e(status)}】</span>"
+    if m.balance_fen > 0:
+        balance = f"<b style='color:#c62828'>{e(translate('ResidentsPage', '欠费'))} {e(format_yuan(m.balance_fen))}</b>"
+    elif m.balance_fen < 0:
+        balance = f"<span style='color:#2e7d32'>{e(translate('ResidentsPage', '预收余额'))} {e(format_yuan(-m.balance_fen))}</span>"
+    else:
+        balance = f"{e(translate('ResidentsPage', '已结清'))} {e(format_yuan(0))}"
+    return [(contract_cap, contract), (translate("ResidentsPage", "费用余额"), balance),
+            (translate("ResidentsPage", "押金（专户）"), e(format_yuan(m.deposit_fen)))]
+
+
+def detail_html(d: ResidentDetail, today, money=None) -> str:
+    """The detail panel as rich text (Qt's HTML subset); ``money`` is the
+    services.residents.ResidentMoney of the resident (None: still loading)."""
     from ...domain.identity import age_on
 
     e = html.escape
@@ -655,6 +712,7 @@ def detail_html(d: ResidentDetail, today) -> str:
          + (f"<span style='color:#b26a00'>（{e(translate('ResidentsPage', '待同意变更为'))}{e(d.pending_care_level)}）</span>"
             if d.pending_care_level else "")),
         (translate("ResidentsPage", "最近评估"), e(d.last_assessment)),
+        *money_rows(money),
     ]
     if d.notes:
         info.append((translate("ResidentsPage", "备注"), e(d.notes).replace("\n", "<br>")))

@@ -1,5 +1,6 @@
 """设置: tabs for the centre profile, users, assessment settings, general
-preferences (language) and data (backup / restore)."""
+preferences (language; the idle lock, set by an administrator) and data
+(backup / restore)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -93,10 +95,15 @@ class SettingsPage(Page):
 
 
 class GeneralTab(Page):
-    """常规: the interface language (applied at the next start)."""
+    """常规: the interface language (applied at the next start) and the idle
+    lock (minutes without input before the window locks; 0 = never; only an
+    administrator changes it). Both are stored on this PC."""
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(shell, parent)
+        from ..dialogs.lock import MAX_IDLE_MINUTES, idle_lock_minutes
+        from ..i18n import no_permission
+
         lay = QVBoxLayout(self)
         group = QGroupBox(self.tr("界面语言"), self)
         form = QFormLayout(group)
@@ -111,20 +118,54 @@ class GeneralTab(Page):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666666;")
         form.addRow(self.note)
+        lay.addWidget(group)
+
+        lock_group = QGroupBox(self.tr("自动锁定"), self)
+        lock_form = QFormLayout(lock_group)
+        lock_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.idle_minutes = QSpinBox(lock_group)
+        self.idle_minutes.setRange(0, MAX_IDLE_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" 分钟"))
+        self.idle_minutes.setSpecialValueText(self.tr("不自动锁定"))
+        self.idle_minutes.setValue(idle_lock_minutes())
+        self.idle_minutes.setMinimumWidth(140)
+        lock_form.addRow(self.tr("无人操作后锁定"), self.idle_minutes)
+        self.lock_note = QLabel(self.tr("前台电脑多人共用：无人操作达到设定时间后程序自动锁定，"
+                                        "需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。"
+                                        "只影响这台电脑。"), lock_group)
+        self.lock_note.setWordWrap(True)
+        self.lock_note.setStyleSheet("color: #666666;")
+        lock_form.addRow(self.lock_note)
+        actor = shell.ctx.actor
+        self.can_set_lock = actor.can(Perm.SETTINGS_WRITE)
+        if not self.can_set_lock:
+            self.idle_minutes.setEnabled(False)
+            self.idle_minutes.setToolTip(no_permission(actor, Perm.SETTINGS_WRITE))
+        lay.addWidget(lock_group)
+
         row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("保存"), group)
+        self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.clicked.connect(self.save)
-        self.saved_label = QLabel(group)
+        self.saved_label = QLabel(self)
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
-        form.addRow(row)
-        lay.addWidget(group)
+        lay.addLayout(row)
         lay.addStretch(1)
 
     def save(self) -> None:
         code = self.language.currentData()
         i18n.save_language(code)
-        self.saved_label.setText(self.tr("已保存，下次启动时使用%1。").replace("%1", i18n.LANGUAGES[code]))
+        text = self.tr("已保存，下次启动时使用%1。").replace("%1", i18n.LANGUAGES[code])
+        if self.can_set_lock:
+            from ..dialogs.lock import idle_lock_minutes, save_idle_lock_minutes
+
+            minutes = self.idle_minutes.value()
+            if minutes != idle_lock_minutes():
+                save_idle_lock_minutes(minutes)
+                text += " " + (self.tr("自动锁定：无人操作 %1 分钟后锁定。").replace("%1", str(minutes)) if minutes
+                               else self.tr("自动锁定已关闭。"))
+            getattr(self.shell, "apply_idle_lock", lambda _m: None)(minutes)
+        self.saved_label.setText(text)
         self.shell.notify(self.saved_label.text())
 
 

@@ -30,7 +30,7 @@ from ...domain.roles import Perm
 from ...viewmodels import subsidies as vm
 from ..base import LazyService, Page, Shell
 from ..tablemodel import make_table
-from ..widgets import documents_folder
+from ..widgets import documents_folder, save_file_path
 from .finance_models import ColumnsModel, SortedModel
 
 subsidies = LazyService("subsidies")
@@ -215,8 +215,7 @@ class SubsidiesPage(Page):
             dlg.deleteLater()
 
     def choose_save(self, title: str, name: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), pattern)
-        return path or None
+        return save_file_path(self, title, name, pattern)
 
     def choose_open(self, title: str, pattern: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, title, str(documents_folder()), pattern)

@@ -45,7 +45,7 @@ from ..dialogs.voucher import (
     template_names,
 )
 from ..tablemodel import make_table
-from ..widgets import date_edit, documents_folder, from_qdate
+from ..widgets import date_edit, documents_folder, from_qdate, save_file_path
 from .finance_models import SortedModel
 
 books = LazyService("books")
@@ -126,8 +126,7 @@ class _Tab(QWidget):
         return path or None
 
     def choose_save(self, title: str, name: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), pattern)
-        return path or None
+        return save_file_path(self, title, name, pattern)
 
     def next_seq(self) -> int:
         """A load's number: a slower, older load never overwrites a newer one."""
