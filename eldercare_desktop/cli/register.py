@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -245,12 +244,10 @@ def cmd_audit_verify(args) -> int:
 
 
 def _loads(text: str):
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
+    """The stored JSON, or the raw text when it is not JSON, or None when empty."""
+    from ..domain.audit_text import parse
+
+    return parse(text)
 
 
 def cmd_audit_list(args) -> int:
