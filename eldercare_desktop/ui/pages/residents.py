@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +30,7 @@ from ...domain.records import Changes, ResidentDetail, ResidentRow
 from ...domain.roles import Perm
 from ...viewmodels import residents as vm
 from ..base import LazyService, Page, Shell
-from ..widgets import documents_folder
+from ..widgets import documents_folder, save_file_path
 
 # the first page: its services (and the ORM) import on the database thread
 residents = LazyService("residents")
@@ -608,8 +607,7 @@ class RosterExportDialog(QDialog):
         self.result_path: str | None = None
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出住户名册"), self.path.text(),
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = save_file_path(self, self.tr("导出住户名册"), self.path.text(), self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.path.setText(path)
 
