@@ -94,6 +94,7 @@ def test_first_save_when_no_centre_exists(qtbot, make_shell, ctx):
     qtbot.waitUntil(lambda: centre.get_centre(ctx) is not None, timeout=10000)
     info = centre.get_centre(ctx)
     assert info.name == "新开的养老院" and info.approved_beds == 50 and info.kind == "非营利"
+    qtbot.waitUntil(page.shell.idle, timeout=10000)  # the reload after saving has arrived
 
 
 def test_read_only_without_permission(qtbot, make_shell, actors, centre_ready):

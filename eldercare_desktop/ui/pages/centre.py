@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -257,6 +258,8 @@ class CentrePage(Page):
         self.shell.call(load_centre_page, on_done=self._on_loaded)
 
     def _on_loaded(self, data: CentrePageData) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.profile):
+            return  # the page was closed while the data was loading
         self.data = data
         self._filling = True
         current = self.profile.currentData()
