@@ -84,10 +84,13 @@ def write_roster(
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
+    from .xlsx import print_setup
+
     rows = list(rows) if total is None else rows
     total = len(rows) if total is None else total  # type: ignore[arg-type]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_TITLE)
+    print_setup(ws, 1)  # A4 landscape, fit to width, the header row on every page
     for i, c in enumerate(COLUMNS, start=1):
         dim = ws.column_dimensions[_letter(i)]
         dim.width = c.width
@@ -124,6 +127,7 @@ def write_roster(
             if progress is not None:
                 progress(n / max(1, total), f"已写入{n}行")
     help_ws = wb.create_sheet(HELP_TITLE)
+    print_setup(help_ws, 1)
     help_ws.column_dimensions["A"].width = 16
     help_ws.column_dimensions["B"].width = 8
     help_ws.column_dimensions["C"].width = 70

@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="867"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="864"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="869"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="866"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="874"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="875"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="872"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="876"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="907"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="904"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="910"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="907"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="912"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="909"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="912"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="909"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="918"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="915"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="919"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="916"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -742,7 +742,7 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="612"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="719"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="721"/>
         <source>新建评估</source>
         <translation>New assessment</translation>
     </message>
@@ -798,155 +798,171 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="689"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="720"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="722"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="690"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="722"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="724"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="692"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="724"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="726"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="728"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="696"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="716"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="739"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="744"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="798"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="803"/>
         <source>已逾期 %1 人，即将到期 %2 人</source>
         <translation>Overdue: %1, due soon: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="800"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="805"/>
         <source>待评估（%1）</source>
         <translation>Due (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="812"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="817"/>
         <source>共 %1 项</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="813"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="818"/>
         <source>待确认的照护等级变更（%1）</source>
         <translation>Pending care level changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="829"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="834"/>
         <source>共 %1 份</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="830"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="835"/>
         <source>显示 %1 份，共 %2 份</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="864"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="869"/>
         <source>当前照护等级：%1</source>
         <translation>Current care level: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="864"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="869"/>
         <source>（尚未确定）</source>
         <translation>(not yet set)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="907"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="912"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="908"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="913"/>
         <source>请先选择一项待确认的变更</source>
         <translation>Select a pending change first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="909"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="914"/>
         <source>请先选择一份评估</source>
         <translation>Select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="925"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="929"/>
+        <source>在打印机上打印评估报告（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the assessment report on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="933"/>
         <source>该评估已被更正，请更正最新的那份</source>
         <translation>This assessment has been corrected; correct the latest version instead</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="932"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="940"/>
         <source>“%1”目前%2，不能再做评估</source>
         <translation>&quot;%1&quot; is currently %2 and cannot be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="995"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1003"/>
         <source>评估已保存</source>
         <translation>Assessment saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="997"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1005"/>
         <source>打印评估报告</source>
         <translation>Print assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="998"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1006"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1056"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1060"/>
+        <source>评估报告 %1</source>
+        <translation>Assessment report %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1074"/>
         <source>保存评估报告</source>
         <translation>Save assessment report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1057"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1074"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1065"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1082"/>
         <source>评估报告已保存：%1</source>
         <translation>Assessment report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1068"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1085"/>
         <source>评估报告已保存</source>
         <translation>Assessment report saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1084"/>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1097"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1101"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1114"/>
         <source>导出评估记录</source>
         <translation>Export assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1085"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1102"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1092"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1109"/>
         <source>已导出 %1 份评估：%2</source>
         <translation>Assessments exported (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1095"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessments.py" line="1112"/>
         <source>导出完成</source>
         <translation>Export complete</translation>
     </message>
@@ -2587,157 +2603,157 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="308"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="312"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="309"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="422"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="313"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="427"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="313"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="324"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="324"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="330"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="328"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="328"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="334"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
         <source>%1 份合同</source>
         <translation>%1 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="381"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="385"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="394"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="403"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="401"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="406"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="423"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2746,7 +2762,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="431"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="428"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2780,16 +2796,26 @@ A closed month takes no more entries (no billing, payments or reversals dated in
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="60"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="61"/>
+        <source>在打印机上打印当前账簿（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the book on show on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="62"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="164"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="166"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
@@ -2833,210 +2859,210 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="444"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="456"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="599"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="493"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="546"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="543"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="494"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="491"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="465"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="602"/>
         <source>请先在左侧选择住户</source>
         <translation>Select a resident on the left first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>记账日期</source>
         <translation>Posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
         <source>未付</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="477"/>
         <source>未结账单</source>
         <translation>Open bills</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="483"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="480"/>
         <source>收款记录</source>
         <translation>Payment history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
         <source>打印收据…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="493"/>
         <source>在收据打印机上打印选中的收据（先预览）</source>
         <translation>Print the selected receipt on the receipt printer (with a preview)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="513"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="557"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="554"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="565"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="562"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="625"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="622"/>
         <source>为“%1”登记收款</source>
         <translation>Take a payment from &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="650"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="647"/>
         <source>未结账单（%1 笔）</source>
         <translation>Open bills (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="653"/>
         <source>收款记录（%1 张）</source>
         <translation>Payment history (%1 receipts)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="693"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="690"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="699"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="690"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="699"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="712"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="724"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="721"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="715"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="712"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -3920,67 +3946,82 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="32"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="39"/>
         <source>自查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="34"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="41"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="38"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="43"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="44"/>
+        <source>在打印机上打印合规自查报告（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the compliance self-check report on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="49"/>
         <source>自查日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="58"/>
         <source>自查项目 / 住户或记录</source>
         <translation>Rule / resident or record</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="58"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="58"/>
         <source>情况</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="59"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="59"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="105"/>
         <source>✔ 符合</source>
         <translation>✔ Compliant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="105"/>
         <source>✘ 不符合</source>
         <translation>✘ Not compliant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="139"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="152"/>
         <source>导出合规自查报告</source>
         <translation>Export the compliance self-check report</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="164"/>
+        <source>合规自查报告%1</source>
+        <translation>Compliance self-check report %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_compliance.py" line="167"/>
         <source>已生成：%1</source>
         <translation>Written: %1</translation>
     </message>
@@ -4148,48 +4189,48 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="51"/>
         <source>合同编号</source>
         <extracomment>names shown in the banner before “等N人” (all of them once expanded)</extracomment>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="51"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="51"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="51"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="51"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="52"/>
         <source>签订人</source>
         <translation>Signer</translation>
     </message>
@@ -4197,327 +4238,327 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="107"/>
         <source>服务合同</source>
         <extracomment>the path of a contract PDF just written</extracomment>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="117"/>
         <source>搜索合同编号、姓名、拼音、床位、签订人</source>
         <translation>Search number, name, pinyin, bed, signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
         <source>生效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="121"/>
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="122"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="127"/>
         <source>签订合同…</source>
         <translation>Sign contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="128"/>
         <source>变更…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="129"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="130"/>
         <source>终止结算记账</source>
         <translation>Post settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="132"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="410"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="132"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="133"/>
         <source>在打印机上打印合同（先预览；预览中也可另存为PDF）</source>
         <translation>Print the contract on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="134"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="206"/>
         <source>%1 位住户在床却没有合同覆盖今天，不会被计费：</source>
         <translation>%1 residents are in a bed with no contract covering today and are never billed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="210"/>
         <source>等%1人，全部显示</source>
         <translation>show all %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="210"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="212"/>
         <source>点击姓名为其签订合同</source>
         <translation>Click a name to sign a contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="240"/>
         <source>显示 %1 份，共 %2 份合同</source>
         <translation>Showing %1 of %2 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="290"/>
         <source>在左侧列表中选择一份合同查看详情</source>
         <translation>Select a contract on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="303"/>
         <source>甲方</source>
         <translation>Party A</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
         <source>乙方（老人）</source>
         <translation>Party B (resident)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="306"/>
         <source>丙方（代理人）</source>
         <translation>Party C (agent)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="299"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="308"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="309"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="310"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="303"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="312"/>
         <source>现行月服务费</source>
         <translation>Current monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
         <source>%1（上限 %2）</source>
         <translation>%1 (cap %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="304"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="313"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="307"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="316"/>
         <source>押金超过上限%1，超出部分%2应退还</source>
         <translation>The deposit exceeds the cap %1; the excess %2 must be refunded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="320"/>
         <source>约定价格原因</source>
         <translation>Reason for negotiated fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="312"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="321"/>
         <source>付款方式</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="324"/>
         <source>条款与变更</source>
         <translation>Terms and amendments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>月服务费</source>
         <translation>Monthly service fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="335"/>
         <source>终止与结算</source>
         <translation>Termination and settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="336"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="338"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="332"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="341"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="334"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="337"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="343"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="348"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="336"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="339"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="348"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="350"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="351"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="360"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="456"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="379"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="388"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="429"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="438"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="439"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="448"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="469"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="485"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="495"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="496"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="504"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="512"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
@@ -4640,102 +4681,102 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="299"/>
         <source>科目代码或名称，如 1002 或 银行存款</source>
         <translation>Account code or name, e.g. 1002 or bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="290"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="309"/>
         <source>查询</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>借方</source>
         <translation>Debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="297"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="316"/>
         <source>贷方</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="317"/>
         <source>借或贷</source>
         <translation>Dr/Cr</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="317"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="319"/>
         <source>双击查看原始单据</source>
         <translation>Double-click to see the source document</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="324"/>
         <source>科目</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="308"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="327"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="352"/>
         <source>输入科目后按回车查询</source>
         <translation>Type an account and press Enter</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="360"/>
         <source>没有科目“%1”</source>
         <translation>There is no account &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="379"/>
         <source>%1&#x3000;余额方向：%2&#x3000;共%3笔</source>
         <translation>%1    normal balance: %2    %3 line(s)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="381"/>
         <source>期初余额</source>
         <translation>Opening balances</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="381"/>
         <source>本月合计</source>
         <translation>Month total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="381"/>
         <source>本期合计</source>
         <translation>Period total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="382"/>
         <source>期末余额</source>
         <translation>Closing balance</translation>
     </message>
@@ -4857,58 +4898,88 @@ Submitting freezes every row and its evidence as the registers stand now; later 
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="103"/>
+        <source>打印预览公开材料…</source>
+        <translation>Print preview of the package…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="104"/>
+        <source>在打印机上打印公开材料（PDF部分，先预览；预览中也可另存为PDF）</source>
+        <translation>Print the disclosure package (its PDF part) on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="105"/>
         <source>打印公示版…</source>
         <translation>Print the notice…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="106"/>
+        <source>打印预览公示版…</source>
+        <translation>Print preview of the notice…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="107"/>
+        <source>在打印机上打印公示版（先预览；预览中也可另存为PDF）</source>
+        <translation>Print the public notice on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="108"/>
         <source>登记已报送…</source>
         <translation>Record submission…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="164"/>
         <source>已于%1报送：%2</source>
         <translation>Submitted on %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="168"/>
         <source>尚未登记报送</source>
         <translation>Submission not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="195"/>
         <source>选择保存公开材料的文件夹</source>
         <translation>Choose the folder for the disclosure package</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="201"/>
         <source>覆盖文件</source>
         <translation>Replace files</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="201"/>
         <source>以下文件已存在，要覆盖吗？
 %1</source>
         <translation>These files already exist. Replace them?
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="204"/>
         <source>正在生成%1年度公开材料…</source>
         <translation>Making the FY%1 disclosure package…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="215"/>
+        <source>%1年度财务收支情况公开</source>
+        <translation>Financial disclosure for %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="225"/>
+        <source>%1年度财务收支情况公示</source>
+        <translation>Financial notice for %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="231"/>
         <source>保存公示版</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="237"/>
         <source>已生成：%1</source>
         <translation>Written: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_disclosure.py" line="243"/>
         <source>已登记报送</source>
         <translation>Submission recorded</translation>
     </message>
@@ -5108,22 +5179,23 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="319"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="334"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="322"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="321"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="326"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="325"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -5508,37 +5580,37 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>FinancePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="85"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
         <source>月度计费</source>
         <translation>Monthly billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="90"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
         <source>欠费账龄</source>
         <translation>Arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="106"/>
         <source>导出功能尚未安装（services.exports.%1）</source>
         <translation>Export not available yet (services.exports.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="134"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -6369,67 +6441,67 @@ The user guide file was not found: %1</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="228"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="228"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="231"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="231"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="231"/>
         <source>借方</source>
         <translation>Debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="231"/>
         <source>贷方</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="231"/>
         <source>借或贷</source>
         <translation>Dr/Cr</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="232"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="215"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="234"/>
         <source>双击查看本月明细账</source>
         <translation>Double-click to see the month&apos;s account detail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="280"/>
         <source>%1&#x3000;余额方向：%2</source>
         <translation>%1    normal balance: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="281"/>
         <source>上年结转</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="281"/>
         <source>本月合计</source>
         <translation>Month total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="282"/>
         <source>本年累计</source>
         <translation>Year to date</translation>
     </message>
@@ -7079,77 +7151,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="369"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="361"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="370"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="371"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="372"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="364"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="373"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="365"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="374"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="375"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="384"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="380"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="418"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="416"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -7440,67 +7512,67 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="634"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="676"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="638"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="680"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="639"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="681"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="643"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="685"/>
         <source>分段计息（利率调整日起按新利率）</source>
         <translation>Split at a rate change (new rate from its date)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="686"/>
         <source>按结息日挂牌利率计息</source>
         <translation>Settlement-day rate for the whole period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="687"/>
         <source>按开户银行的做法选择；只影响尚未结息的期间</source>
         <translation>Choose what the escrow bank does; applies only to periods not yet settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
         <source>计息方式</source>
         <translation>Interest method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="662"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; a rate change is handled as the chosen interest method says. Rates of settled periods cannot change.</translation>
     </message>
@@ -7668,157 +7740,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="710"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="752"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="711"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="712"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="754"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="713"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="755"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="756"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="715"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="757"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="741"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="745"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="746"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="751"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="793"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="758"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="800"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="772"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="814"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="797"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="797"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="831"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="873"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="844"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="886"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="844"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="886"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="845"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="887"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -7917,7 +7989,7 @@ The previous data was saved as:
         <translation>Compliance self-check</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="281"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -8070,57 +8142,57 @@ The previous data was saved as:
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>户籍</source>
         <translation>Household reg.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>离院日期</source>
         <translation>Left on</translation>
     </message>
@@ -8128,383 +8200,383 @@ The previous data was saved as:
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="181"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
         <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="193"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="210"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="209"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="219"/>
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="224"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="223"/>
         <source>把住户名册导出为Excel文件（.xlsx）</source>
         <translation>Export the resident roster as an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="279"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="358"/>
         <source>共 %1 人</source>
         <extracomment>money shown in the detail panel: these refresh the panel, not the list</extracomment>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="361"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="360"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="446"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="508"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="507"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="513"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="512"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="513"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="512"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="517"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="516"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="520"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="639"/>
         <source>服务合同</source>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="643"/>
         <source>未签合同</source>
         <translation>No contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="651"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
         <source>不在合同期内</source>
         <translation>Not under contract today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
         <source>费用余额</source>
         <translation>Fees balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
         <source>押金（专户）</source>
         <translation>Deposit (escrow)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="667"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="668"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="671"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="695"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="693"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="698"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="699"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="703"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="701"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="702"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="705"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="703"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="706"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="704"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="705"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="706"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="707"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="710"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="708"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="711"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="709"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="712"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="710"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="714"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="712"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="716"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="732"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="730"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="734"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="738"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="739"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="737"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="742"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -8512,164 +8584,184 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="433"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="442"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="453"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="462"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="452"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="461"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="465"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="457"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="600"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="466"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="628"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="458"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="467"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="476"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <source>在打印机上打印（先预览；预览中也可另存为PDF）</source>
+        <translation>Print on a printer (with a preview; the preview can also save a PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <source>打印预览押金收据…</source>
+        <translation>Print preview of the deposit receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="470"/>
+        <source>打印预览退款凭证…</source>
+        <translation>Print preview of the refund voucher…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="471"/>
+        <source>打印预览押金台账…</source>
+        <translation>Print preview of the deposit ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="544"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="600"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="628"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>
@@ -8854,49 +8946,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="581"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="611"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="632"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="580"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="630"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="588"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="591"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="593"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="601"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="612"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="610"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="619"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="629"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="627"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -8927,179 +9019,179 @@ The previous data was saved as:
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="158"/>
         <source>新增收费项目</source>
         <translation>New fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="159"/>
         <source>调整价格</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="269"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="166"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="295"/>
         <source>按调价变更合同</source>
         <translation>Apply to contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
         <source>在调价记录中选中一次调价：自生效日起受影响的合同按新价格变更（调价）</source>
         <translation>Select a price change in the log: affected contracts take the new price from its effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="187"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="233"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="237"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="255"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="261"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="263"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="264"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="273"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="270"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="275"/>
         <source>请先在调价记录中选中一次调价（首次定价不是调价）</source>
         <translation>Select a price change in the log first (a first price is not a change)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="293"/>
         <source>自%1起，使用“%2”的合同按新价格变更（调价）。住户应已收到调价告知书。继续？</source>
         <translation>From %1, contracts charged for &quot;%2&quot; take the new price. Residents should have received the notice letters. Continue?</translation>
     </message>
@@ -9390,157 +9482,157 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="755"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="752"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="840"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="753"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="837"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="757"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="754"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="755"/>
         <source>在打印机上打印本人清单（先预览；预览中也可另存为PDF）</source>
         <translation>Print the resident&apos;s statement on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="759"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="855"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="852"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="761"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="763"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="760"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="794"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="794"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="840"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="855"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="837"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="852"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="857"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="854"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>
@@ -9548,57 +9640,57 @@ Meals %3/day</translation>
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="295"/>
         <source>资产负债表</source>
         <translation>Balance sheet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="295"/>
         <source>业务活动表</source>
         <translation>Statement of activities</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="296"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="295"/>
         <source>现金流量表</source>
         <translation>Cash flow statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="300"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="299"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="303"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="302"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="306"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="305"/>
         <source>双击金额（或选中后按回车）查看构成该数的凭证</source>
         <translation>Double-click a figure (or select it and press Enter) to see the entries behind it</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="317"/>
         <source>单位：元</source>
         <translation>Unit: yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="380"/>
         <source>行次</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="380"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="390"/>
         <source>编制单位：%1</source>
         <translation>Prepared by: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports.py" line="395"/>
         <source>双击查看构成此数的凭证</source>
         <translation>Double-click to see the entries behind this figure</translation>
     </message>
@@ -9674,7 +9766,7 @@ Meals %3/day</translation>
         <translation>%1 more reminders</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/pages/subsidies.py" line="226"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -9961,62 +10053,62 @@ Meals %3/day</translation>
 <context>
     <name>TrialView</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
         <source>科目代码</source>
         <translation>Account code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
         <source>科目名称</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
         <source>期初借方</source>
         <translation>Opening debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
         <source>期初贷方</source>
         <translation>Opening credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="188"/>
         <source>本期借方</source>
         <translation>Period debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="188"/>
         <source>本期贷方</source>
         <translation>Period credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="188"/>
         <source>期末借方</source>
         <translation>Closing debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="188"/>
         <source>期末贷方</source>
         <translation>Closing credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="190"/>
         <source>双击查看明细账</source>
         <translation>Double-click to see the account detail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="206"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="208"/>
         <source>借贷平衡</source>
         <translation>Balanced</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/reports_books.py" line="211"/>
         <source>借贷不平衡</source>
         <translation>Not balanced</translation>
     </message>
@@ -10334,154 +10426,154 @@ You can change your own password at any time.</translation>
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="149"/>
         <source>全年</source>
         <extracomment>entities whose Changes should reload these tabs (for the page that holds them)</extracomment>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="151"/>
         <source>%1月</source>
         <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="154"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="154"/>
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="154"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="154"/>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="324"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="157"/>
         <source>新建凭证</source>
         <translation>New voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="158"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="338"/>
         <source>红冲</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="161"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="159"/>
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="160"/>
         <source>红冲…</source>
         <translation>Reverse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="162"/>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="352"/>
         <source>下载导入模板</source>
         <translation>Download import template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="163"/>
         <source>期初余额…</source>
         <translation>Opening balances…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="164"/>
         <source>年末结转…</source>
         <translation>Year-end close…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="165"/>
         <source>新增明细科目…</source>
         <translation>New sub-account…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="166"/>
         <source>审核选中的凭证（可多选）：审核人不能是制单人</source>
         <translation>Review the selected vouchers (several at once): the reviewer cannot be the one who prepared them</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="168"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="168"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="170"/>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="182"/>
         <source>冲 %1</source>
         <translation>reverses %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="183"/>
         <source>被 %1 冲</source>
         <translation>rev. by %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="325"/>
         <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="339"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="184"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>附件</source>
         <translation>Attach.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="196"/>
         <source>凭证分录</source>
         <translation>Voucher lines</translation>
     </message>
@@ -10521,12 +10613,12 @@ You can change your own password at any time.</translation>
         <translation>Select a voucher to see its lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>制单人</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/vouchers.py" line="185"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>

@@ -691,8 +691,10 @@ class AssessmentsPage(Page):
                                            "correct")
         self.print_button = self._button(self.tr("打印报告"), lambda: self.print_selected(self.list_table), w,
                                          "print")
+        self.preview_button = self._button(self.tr("打印预览…"), lambda: self.preview_selected(self.list_table), w,
+                                           "print_preview")
         self.export_button = self._button(self.tr("导出Excel"), self.export_excel, w, "export")
-        for b in (self.view_button, self.correct_button, self.print_button, self.export_button):
+        for b in (self.view_button, self.correct_button, self.print_button, self.preview_button, self.export_button):
             bar.addWidget(b)
         lay.addLayout(bar)
         self.list_model = AssessmentsModel(self.list_vm, self)
@@ -723,7 +725,10 @@ class AssessmentsPage(Page):
                                              "history_correct")
         self.h_print_button = self._button(self.tr("打印报告"), lambda: self.print_selected(self.hist_table), w,
                                            "history_print")
-        for b in (self.h_new_button, self.h_view_button, self.h_correct_button, self.h_print_button):
+        self.h_preview_button = self._button(self.tr("打印预览…"), lambda: self.preview_selected(self.hist_table), w,
+                                             "history_print_preview")
+        for b in (self.h_new_button, self.h_view_button, self.h_correct_button, self.h_print_button,
+                  self.h_preview_button):
             bar.addWidget(b)
         lay.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical, w)
@@ -912,13 +917,16 @@ class AssessmentsPage(Page):
         need(self.agree_button, self.can_write, no_write, pending is not None, pick_change)
         need(self.decline_button, self.can_write, no_write, pending is not None, pick_change)
         need(self.view_pending_button, True, "", pending is not None, pick_change)
-        for table, view, correct, prnt in (
-            (self.list_table, self.view_button, self.correct_button, self.print_button),
-            (self.hist_table, self.h_view_button, self.h_correct_button, self.h_print_button),
+        for table, view, correct, prnt, preview in (
+            (self.list_table, self.view_button, self.correct_button, self.print_button, self.preview_button),
+            (self.hist_table, self.h_view_button, self.h_correct_button, self.h_print_button, self.h_preview_button),
         ):
             a = self.selected_assessment(table)
             need(view, True, "", a is not None, pick_assessment)
             need(prnt, self.can_print, no_print, a is not None, pick_assessment)
+            need(preview, self.can_print, no_print, a is not None, pick_assessment)
+            if preview.isEnabled():
+                preview.setToolTip(self.tr("在打印机上打印评估报告（先预览；预览中也可另存为PDF）"))
             need(correct, self.can_write, no_write, a is not None, pick_assessment)
             if self.can_write and a is not None and a.superseded_by_id is not None:
                 correct.setEnabled(False)
@@ -1040,6 +1048,16 @@ class AssessmentsPage(Page):
         a = self.selected_assessment(table)
         if a is not None:
             self.print_report(a.id)
+
+    def preview_selected(self, table: QTableView) -> None:
+        """打印预览…: the selected assessment's report (services.assessments.report_pdf) on the printer."""
+        a = self.selected_assessment(table)
+        if a is None or not self.can_print:
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, svc.report_pdf, a.id,
+                          title=self.tr("评估报告 %1").replace("%1", a.number or str(a.id)), kind="a4")
 
     def print_report(self, assessment_id: int, path: str | None = None, offer_open: bool = True) -> None:
         """Ask where to save the report (named after the assessment), then

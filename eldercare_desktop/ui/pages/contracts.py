@@ -164,6 +164,9 @@ class ContractsPage(Page):
         self.search.textChanged.connect(lambda _t: self.apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        # a reload (reset) or a sort (layout change): the buttons follow what is selected now
+        self.model.modelReset.connect(self._update_actions)
+        self.model.layoutChanged.connect(lambda *_a: self._update_actions())
         self.sign_button.clicked.connect(lambda: self.sign())
         self.amend_button.clicked.connect(lambda: self.amend())
         self.terminate_button.clicked.connect(lambda: self.terminate())
@@ -237,7 +240,7 @@ class ContractsPage(Page):
         self.count.setText(self.tr("显示 %1 份，共 %2 份合同").replace("%1", str(len(rows)))
                            .replace("%2", str(len(self.items))))
         row = self.model.row_of(keep) if keep is not None else -1
-        if row < 0 and rows:
+        if keep is None and rows:  # nothing chosen yet: the first; a chosen one hidden: none, never another
             row = 0
         if row >= 0:
             self.table.selectRow(row)
@@ -249,6 +252,12 @@ class ContractsPage(Page):
         if not idx.isValid() or not self.table.selectionModel().hasSelection():
             return None
         return self.model.item(idx.row())
+
+    def current_detail(self) -> ContractDetail | None:
+        """The loaded detail of the contract selected now (None while another
+        row's detail is still loading, or when nothing is selected)."""
+        d, item = self.detail, self.selected()
+        return d if d is not None and item is not None and item.id == d.id else None
 
     def select_contract(self, contract_id: int) -> bool:
         row = self.model.row_of(contract_id)
@@ -263,6 +272,7 @@ class ContractsPage(Page):
             self._update_actions()
             return
         cid = item.id
+        self._update_actions()  # off until this row's detail is in (never the previous row's)
         self._call(contracts.get_contract, cid, on_done=lambda d: self._got_detail(cid, d))
 
     def _got_detail(self, cid: int, d: ContractDetail) -> None:
@@ -354,7 +364,7 @@ class ContractsPage(Page):
     # -- actions -----------------------------------------------------------------------
     def _update_actions(self) -> None:
         actor = self.shell.ctx.actor
-        d = self.detail
+        d = self.current_detail()
         active = d is not None and d.status == ACTIVE
         choose = self.tr("先在列表中选择一份合同")
         if not self.can_write:
@@ -431,7 +441,7 @@ class ContractsPage(Page):
         self._call(contracts.get_contract, cid, on_done=show)
 
     def amend(self) -> AmendContractDialog | None:
-        d = self.detail
+        d = self.current_detail()
         if not self.can_write or d is None or d.status != ACTIVE:
             return None
         dlg = AmendContractDialog(self.shell, d, self)
@@ -439,7 +449,7 @@ class ContractsPage(Page):
         return self._open(dlg)
 
     def terminate(self) -> TerminateContractDialog | None:
-        d = self.detail
+        d = self.current_detail()
         if not self.can_write or d is None or d.status != ACTIVE:
             return None
         dlg = TerminateContractDialog(self.shell, d, self)
@@ -452,7 +462,7 @@ class ContractsPage(Page):
             self._inform(title, ch.message)
 
     def post_settlement(self) -> None:
-        d = self.detail
+        d = self.current_detail()
         if not self.can_finance or not vm.settlement_pending(d):
             return
         self._call(contracts.post_settlement, d.id,
@@ -463,7 +473,8 @@ class ContractsPage(Page):
         """Save the contract PDF (written and audited on the database thread)."""
         if not self.can_print:
             return
-        cid = contract_id if contract_id is not None else (self.detail.id if self.detail else None)
+        d = self.current_detail()
+        cid = contract_id if contract_id is not None else (d.id if d else None)
         if cid is None:
             return
         if path is not None:
@@ -473,12 +484,12 @@ class ContractsPage(Page):
 
     def preview_contract(self) -> None:
         """The selected contract on a printer, with a preview."""
-        if not self.can_print or self.detail is None:
+        d = self.current_detail()
+        if not self.can_print or d is None:
             return
         from ..printing import print_via_service
 
-        print_via_service(self, self.shell, contracts.contract_pdf, self.detail.id,
-                          title=f"服务合同{self.detail.number}", kind="a4")
+        print_via_service(self, self.shell, contracts.contract_pdf, d.id, title=f"服务合同{d.number}", kind="a4")
 
     def _ask_path(self, d: ContractDetail, offer_open: bool) -> None:
         path = save_file_path(self, self.tr("保存服务合同"), vm.pdf_name(d.number, d.resident_name),

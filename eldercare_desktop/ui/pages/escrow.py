@@ -327,6 +327,16 @@ class EscrowPage(Page):
         else:
             self.shell.call(_call_doc, fn, args, path, kwargs, on_done=self._written)
 
+    def print_document(self, name: str, title: str, *args: Any, kind: str = "a4") -> None:
+        """Print a document with a preview: services.escrow_documents.<name>(ctx, *args, path)."""
+        fn = doc_function(name)
+        if fn is None or not self.can_print:
+            self.shell.notify(self.tr("打印功能尚未安装"))
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, fn, *args, title=title, kind=kind)
+
     def _written(self, result: Any) -> None:
         path = getattr(result, "path", result)
         self.shell.notify(self.tr("已保存：%1").replace("%1", str(path)))
@@ -455,13 +465,22 @@ class ResidentsTab(_Tab):
         self.receipt_btn = QPushButton(self.tr("打印押金收据"), self)
         self.voucher_btn = QPushButton(self.tr("打印退款凭证"), self)
         self.ledger_btn = QPushButton(self.tr("打印个人押金台账"), self)
+        preview_tip = self.tr("在打印机上打印（先预览；预览中也可另存为PDF）")
+        self.receipt_preview_btn = QPushButton(self.tr("打印预览押金收据…"), self)
+        self.voucher_preview_btn = QPushButton(self.tr("打印预览退款凭证…"), self)
+        self.ledger_preview_btn = QPushButton(self.tr("打印预览押金台账…"), self)
+        for b in (self.receipt_preview_btn, self.voucher_preview_btn, self.ledger_preview_btn):
+            b.setToolTip(preview_tip)
         self.receive_btn.clicked.connect(self.receive)
         self.deduct_btn.clicked.connect(self.deduct)
         self.refund_btn.clicked.connect(self.refund)
         self.excess_btn.clicked.connect(self.refund_excess)
-        self.receipt_btn.clicked.connect(self.print_receipt)
-        self.voucher_btn.clicked.connect(self.print_voucher)
-        self.ledger_btn.clicked.connect(self.print_ledger)
+        self.receipt_btn.clicked.connect(lambda: self.print_receipt())
+        self.voucher_btn.clicked.connect(lambda: self.print_voucher())
+        self.ledger_btn.clicked.connect(lambda: self.print_ledger())
+        self.receipt_preview_btn.clicked.connect(lambda: self.print_receipt(preview=True))
+        self.voucher_preview_btn.clicked.connect(lambda: self.print_voucher(preview=True))
+        self.ledger_preview_btn.clicked.connect(lambda: self.print_ledger(preview=True))
         self.allowed = {
             self.receive_btn: page.gate(self.receive_btn, page.can_take, Perm.RESIDENT_WRITE),
             self.deduct_btn: page.gate(self.deduct_btn, page.can_write, Perm.FINANCE_WRITE),
@@ -470,6 +489,9 @@ class ResidentsTab(_Tab):
             self.receipt_btn: page.gate_doc(self.receipt_btn, "deposit_receipt_pdf"),
             self.voucher_btn: page.gate_doc(self.voucher_btn, "refund_voucher_pdf"),
             self.ledger_btn: page.gate_doc(self.ledger_btn, "resident_ledger_pdf"),
+            self.receipt_preview_btn: page.gate_doc(self.receipt_preview_btn, "deposit_receipt_pdf"),
+            self.voucher_preview_btn: page.gate_doc(self.voucher_preview_btn, "refund_voucher_pdf"),
+            self.ledger_preview_btn: page.gate_doc(self.ledger_preview_btn, "resident_ledger_pdf"),
         }
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("显示"), self))
@@ -481,7 +503,8 @@ class ResidentsTab(_Tab):
         for b in (self.receive_btn, self.deduct_btn, self.refund_btn, self.excess_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.receipt_btn, self.voucher_btn, self.ledger_btn):
+        for b in (self.receipt_btn, self.receipt_preview_btn, self.voucher_btn, self.voucher_preview_btn,
+                  self.ledger_btn, self.ledger_preview_btn):
             buttons.addWidget(b)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
@@ -544,14 +567,20 @@ class ResidentsTab(_Tab):
     def update_buttons(self) -> None:
         r = self.current()
         a = vm.resident_actions(r)
+        receipt = r is not None and self._movement(KIND_DEPOSIT) is not None
+        voucher = r is not None and self._movement(KIND_REFUND, full=True) is not None
+        ledger = r is not None and bool(self.moves.rows)
         state = {
             self.receive_btn: a.receive,
             self.deduct_btn: a.deduct,
             self.refund_btn: a.refund,
             self.excess_btn: a.excess,
-            self.receipt_btn: r is not None and self._movement(KIND_DEPOSIT) is not None,
-            self.voucher_btn: r is not None and self._movement(KIND_REFUND, full=True) is not None,
-            self.ledger_btn: r is not None and bool(self.moves.rows),
+            self.receipt_btn: receipt,
+            self.voucher_btn: voucher,
+            self.ledger_btn: ledger,
+            self.receipt_preview_btn: receipt,
+            self.voucher_preview_btn: voucher,
+            self.ledger_preview_btn: ledger,
         }
         for b, ok in state.items():
             if self.allowed[b]:
@@ -604,24 +633,38 @@ class ResidentsTab(_Tab):
         if r is not None:
             self._dialog_then(ExcessRefundDialog(self.shell, r, self))
 
-    def print_receipt(self) -> None:
+    # The 押金收据 (documents/escrow_pdf.py) is an A4 page, not the 210 × 99 mm
+    # receipt strip: it prints as "a4".
+    def print_receipt(self, preview: bool = False) -> None:
         m = self._movement(KIND_DEPOSIT) if self.current() is not None else None
-        if m is not None:
+        if m is None:
+            return
+        if preview:
+            self.page.print_document("deposit_receipt_pdf", f"押金收据 {m.number or m.id}", m.id, kind="a4")
+        else:
             self.page.document("deposit_receipt_pdf", f"押金收据-{m.number or m.id}.pdf", "PDF (*.pdf)", m.id)
 
-    def print_voucher(self) -> None:
+    def print_voucher(self, preview: bool = False) -> None:
         m = self._movement(KIND_REFUND, full=True) if self.current() is not None else None
-        if m is not None:
+        if m is None:
+            return
+        if preview:
+            self.page.print_document("refund_voucher_pdf", f"退款凭证 {m.number or m.id}", m.id, kind="a4")
+        else:
             self.page.document("refund_voucher_pdf", f"退款凭证-{m.number or m.id}.pdf", "PDF (*.pdf)", m.id)
 
-    def print_ledger(self) -> None:
+    def print_ledger(self, preview: bool = False) -> None:
         r = self.current()
         if r is None:
             return
         today = self.shell.ctx.today()
         first = min((m.day for m in self.moves.rows), default=today)
-        self.page.document("resident_ledger_pdf", f"押金台账-{r.resident_name}.pdf", "PDF (*.pdf)",
-                           r.resident_id, first, max(today, first))
+        if preview:
+            self.page.print_document("resident_ledger_pdf", f"押金台账 {r.resident_name}", r.resident_id, first,
+                                     max(today, first), kind="a4")
+        else:
+            self.page.document("resident_ledger_pdf", f"押金台账-{r.resident_name}.pdf", "PDF (*.pdf)",
+                               r.resident_id, first, max(today, first))
 
 
 class RatesTab(_Tab):

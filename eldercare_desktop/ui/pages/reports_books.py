@@ -57,10 +57,14 @@ class BooksTab(QWidget):
         self.switch.idClicked.connect(self.show_view)
         bar.addStretch(1)
         self.print_button = button(self.tr("打印…"), self)
+        self.preview_button = button(self.tr("打印预览…"), self)
+        self.preview_button.setToolTip(self.tr("在打印机上打印当前账簿（先预览；预览中也可另存为PDF）"))
         self.export_button = button(self.tr("导出Excel…"), self)
         self.print_button.clicked.connect(lambda: self.write("pdf"))
+        self.preview_button.clicked.connect(self.preview)
         self.export_button.clicked.connect(lambda: self.write("xlsx"))
         bar.addWidget(self.print_button)
+        bar.addWidget(self.preview_button)
         bar.addWidget(self.export_button)
         self.trial = TrialView(self)
         self.ledger = LedgerView(self)
@@ -124,23 +128,38 @@ class BooksTab(QWidget):
 
     def _gate_buttons(self) -> None:
         self.page.gate_document(self.print_button)
+        self.page.gate_document(self.preview_button)
         self.page.gate_document(self.export_button)
 
-    def write(self, kind: str) -> None:
-        name = self._document(kind)
+    def _target(self) -> tuple[tuple, str] | None:
+        """The service arguments and file name of the book on show (read at click time)."""
         year = self.year.year()
         if year is None:
-            return
+            return None
         i = self.stack.currentIndex()
         if i == DETAIL:
             d = self.detail.data
             if d is None:
-                return
-            args: tuple = (d.account, d.date_from, d.date_to)
-            base = f"明细账-{d.account}-{d.date_from:%Y%m%d}-{d.date_to:%Y%m%d}"
-        else:
-            args = (year,)
-            base = f"{('科目余额表', '总账')[i]}-{year}"
+                return None
+            return (d.account, d.date_from, d.date_to), f"明细账-{d.account}-{d.date_from:%Y%m%d}-{d.date_to:%Y%m%d}"
+        return (year,), f"{('科目余额表', '总账')[i]}-{year}"
+
+    def preview(self) -> None:
+        """打印预览…: the book on show through the printer (services.report_documents.*_pdf)."""
+        target = self._target()
+        if target is None or not self.page.can_print:
+            return
+        from ..printing import print_via_service
+
+        args, base = target
+        print_via_service(self, self.shell, getattr(documents, self._document("pdf")), *args, title=base, kind="a4")
+
+    def write(self, kind: str) -> None:
+        name = self._document(kind)
+        target = self._target()
+        if target is None:
+            return
+        args, base = target
         pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
         path = self.page.choose_save(self.tr("保存文件"), f"{base}.{kind}", pattern)
         if path:

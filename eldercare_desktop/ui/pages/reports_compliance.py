@@ -21,6 +21,13 @@ compliance = LazyService("compliance")
 RED_BG, GREEN_BG = "#fdecea", "#e8f5e9"
 
 
+def compliance_pdf(ctx, on_day: dt.date, path):
+    """services.compliance.write_pdf with the path last (print_via_service adds it)."""
+    from ...services import compliance as svc
+
+    return svc.write_pdf(ctx, path, on_day)
+
+
 class ComplianceTab(QWidget):
     def __init__(self, page: ReportsPage):
         super().__init__(page)
@@ -33,13 +40,18 @@ class ComplianceTab(QWidget):
         self.run_button.clicked.connect(self.reload)
         self.pdf_button = button(self.tr("导出PDF…"), self)
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.preview_button = button(self.tr("打印预览…"), self)
+        self.preview_button.setToolTip(self.tr("在打印机上打印合规自查报告（先预览；预览中也可另存为PDF）"))
+        self.preview_button.clicked.connect(self.preview_pdf)
         self.allowed_pdf = page.gate_document(self.pdf_button)
+        page.gate_document(self.preview_button)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("自查日期"), self))
         bar.addWidget(self.day)
         bar.addWidget(self.run_button)
         bar.addStretch(1)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.preview_button)
         self.summary = banner(self, "note")
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(5)
@@ -140,6 +152,16 @@ class ComplianceTab(QWidget):
         path = self.page.choose_save(self.tr("导出合规自查报告"), f"合规自查报告{day:%Y%m%d}.pdf", "PDF (*.pdf)")
         if path:
             self.shell.call(compliance.write_pdf, path, day, on_done=self._written)
+
+    def preview_pdf(self) -> None:
+        """打印预览…: the report for the chosen day on the printer."""
+        if not self.page.can_print:
+            return
+        from ..printing import print_via_service
+
+        day = self.on_day()
+        print_via_service(self, self.shell, compliance_pdf, day,
+                          title=self.tr("合规自查报告%1").replace("%1", f"{day:%Y%m%d}"), kind="a4")
 
     def _written(self, w) -> None:
         self.result.setText(self.tr("已生成：%1").replace("%1", str(w.path)))

@@ -100,15 +100,22 @@ class DisclosureTab(QWidget):
         bl.addWidget(self.report, 1)
         # the package
         self.package_button = button(self.tr("生成公开材料（PDF+Excel）…"), self)
+        self.package_preview_button = button(self.tr("打印预览公开材料…"), self)
+        self.package_preview_button.setToolTip(self.tr("在打印机上打印公开材料（PDF部分，先预览；预览中也可另存为PDF）"))
         self.notice_button = button(self.tr("打印公示版…"), self)
+        self.notice_preview_button = button(self.tr("打印预览公示版…"), self)
+        self.notice_preview_button.setToolTip(self.tr("在打印机上打印公示版（先预览；预览中也可另存为PDF）"))
         self.submit_button = button(self.tr("登记已报送…"), self)
         self.package_button.clicked.connect(self.make_package)
+        self.package_preview_button.clicked.connect(self.preview_package)
         self.notice_button.clicked.connect(self.print_notice)
+        self.notice_preview_button.clicked.connect(self.preview_notice)
         self.submit_button.clicked.connect(self.mark_submitted)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         actions = QHBoxLayout()
-        for b in (self.package_button, self.notice_button, self.submit_button):
+        for b in (self.package_button, self.package_preview_button, self.notice_button, self.notice_preview_button,
+                  self.submit_button):
             actions.addWidget(b)
         actions.addStretch(1)
         self.checks = ChecksPanel(self.shell, self)
@@ -132,6 +139,8 @@ class DisclosureTab(QWidget):
     def _gate_documents(self) -> None:
         self.allowed[self.package_button] = self.page.gate_document(self.package_button)
         self.allowed[self.notice_button] = self.page.gate_document(self.notice_button)
+        for b in (self.package_preview_button, self.notice_preview_button):
+            self.allowed[b] = self.page.gate_document(b)
 
     def set_meta(self, default: int | None) -> None:
         today = self.shell.ctx.today()
@@ -194,6 +203,26 @@ class DisclosureTab(QWidget):
             return
         self.shell.run_long(self.tr("正在生成%1年度公开材料…").replace("%1", str(year)), disclosure.write_package,
                             year, str(pdf), str(xlsx), on_done=self._written)
+
+    def preview_package(self) -> None:
+        """打印预览公开材料…: the package's PDF (services.disclosure.write_package, no Excel) on the printer."""
+        year = self.year.year()
+        if year is None or not self.page.can_print:
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, disclosure.write_package, year,
+                          title=self.tr("%1年度财务收支情况公开").replace("%1", str(year)), kind="a4")
+
+    def preview_notice(self) -> None:
+        """打印预览公示版…: the one-page notice (services.disclosure.write_notice) on the printer."""
+        year = self.year.year()
+        if year is None or not self.page.can_print:
+            return
+        from ..printing import print_via_service
+
+        print_via_service(self, self.shell, disclosure.write_notice, year,
+                          title=self.tr("%1年度财务收支情况公示").replace("%1", str(year)), kind="a4")
 
     def print_notice(self) -> None:
         year = self.year.year()

@@ -216,6 +216,7 @@ class VouchersTab(_Tab):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_select())
         self.model.modelReset.connect(self.on_select)
+        self.model.layoutChanged.connect(lambda *_: self.on_select())  # a sort: the buttons follow the rows
         self.new_button.clicked.connect(self.new_voucher)
         self.review_button.clicked.connect(self.review)
         self.void_button.clicked.connect(self.void)
