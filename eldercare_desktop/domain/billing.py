@@ -14,6 +14,14 @@ PRORATION_RULE = (
     "按自然日折算：月收费标准 × 计费天数 ÷ 当月天数；入住当天与最后服务日均计入；"
     "月中变更（床位、照护等级、价格）分段计算；伙食费按实际在院天数计收，请假期间不收；每行四舍五入到分"
 )
+ADVANCE_RULE = (
+    "按月预收：每月初按合同月收费标准预收当月床位费、护理费（月中入住自入住日起折算）；"
+    "伙食费及其他费用于次月据实结算；请假、退住、照护等级或价格变更形成的差额在次月账单中补差或冲减。"
+    + PRORATION_RULE
+)
+# how a centre bills (setting "billing.mode"): in advance (按月预收, the contract's
+# "fees paid in advance by the 10th") or after the month (按月后付)
+MODES = {"advance": "按月预收（月初预收床位费、护理费，伙食费次月据实结算）", "after": "按月后付（月末后按实际计费）"}
 ONE_DAY = dt.timedelta(days=1)
 
 

@@ -7,7 +7,14 @@ Decisions:
   differences are posted, as new lines labelled “（补差）” or “（冲减）”. A
   second run of an unchanged month posts nothing; an amended contract gets
   only the difference. Posted lines are never edited.
-- **One journal entry per contract per run**, dated the month's last day:
+- **Billing mode** (setting ``billing.mode``, :func:`billing_mode`): "advance"
+  (按月预收, the default — the contract's "fees paid in advance by the 10th")
+  bills a month's bed and care fees at its start and settles the month before
+  (meals on the days present, one-off charges, bed/care differences) in the
+  same run, as lines of that month; "after" bills the month once it is over,
+  exactly as before. See :func:`run_billing`.
+- **One journal entry per contract per run** (and per month billed), dated the
+  month's last day (an advance bill: its first day):
   Dr 1121 (the resident) / Cr 430101–430104 per kind, netted per kind. A
   decrease is posted with the sides swapped (Dr income / Cr receivable), not
   with negative amounts (negatives are reserved for 红冲). Source:
@@ -49,7 +56,17 @@ from ..db.models import (
     Resident,
     Stay,
 )
-from ..domain.billing import KIND_NAMES, PRORATION_RULE, ChargeLine, Rate, meal_charges, month_span, prorate_monthly
+from ..domain.billing import (
+    ADVANCE_RULE,
+    KIND_NAMES,
+    MODES,
+    PRORATION_RULE,
+    ChargeLine,
+    Rate,
+    meal_charges,
+    month_span,
+    prorate_monthly,
+)
 from ..domain.billing_records import BillingRegister, BillingResult, RegisterRow, RunInfo
 from ..domain.errors import Problems, RuleViolation
 from ..domain.ledger import (
@@ -301,7 +318,8 @@ def _differences(expected: list[tuple[ChargeLine, int | None]], posted: dict[tup
     return out
 
 
-def _billing_entry(day: dt.date, period: str, number: str, rid: int, diffs: list[dict], source: str) -> Entry | None:
+def _billing_entry(day: dt.date, period: str, number: str, rid: int, diffs: list[dict], source: str,
+                   memo: str | None = None) -> Entry | None:
     net: dict[str, int] = defaultdict(int)
     for d in diffs:
         net[d["kind"]] += d["amount_fen"]
@@ -318,13 +336,40 @@ def _billing_entry(day: dt.date, period: str, number: str, rid: int, diffs: list
             lines.append(Line(INCOME[kind], debit=-n, memo=f"{KIND_NAMES[kind]}冲减"))
     if len(lines) < 2:
         return None  # differences that net to nothing per kind: lines only, no money moves
-    return Entry(day, f"{period}月度计费（合同{number}）", tuple(lines), source=source)
+    return Entry(day, f"{memo or f'{period}月度计费'}（合同{number}）", tuple(lines), source=source)
+
+
+def billing_mode(s: Session) -> str:
+    """The centre's billing mode (setting "billing.mode"): "advance" or "after"."""
+    from . import settings
+
+    mode = (settings.get(s, "billing.mode") or "").strip()
+    return mode if mode in MODES else settings.DEFAULTS["billing.mode"]
+
+
+def _previous_period(month: Span) -> tuple[str, Span]:
+    prev = parse_period(f"{month.start - ONE_DAY:%Y-%m}")
+    return f"{prev.start:%Y-%m}", prev
 
 
 def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | None = None,
                 abort=None) -> BillingResult:
     """Bill every contract overlapping the month; post only what differs from
-    what the month already carries. One transaction: all or nothing."""
+    what the month already carries. One transaction: all or nothing.
+
+    After the month (billing.mode "after"): the month's bed, care, meal and
+    other fees on the day-based rules, dated the month's last day.
+
+    In advance (billing.mode "advance", 按月预收): the month's bed and care fees
+    as known on the run day (full monthly rates, from the admission day when
+    the service starts in the month), dated its first day; and, if the month
+    before was billed, that month settled — its meals on the days present and
+    one-off charges, and the difference between its advance bed/care lines
+    and the day-based rules (leave, discharge, care-level or price change) as
+    （补差）/（冲减） lines of that month, dated its last day (the run month's
+    first day if it is closed). A month already over on the run day has
+    nothing left to bill in advance: it is billed on the actual days, as
+    after the month (a catch-up run), the month before still settled."""
     ctx.require(Perm.FINANCE_WRITE)
     month = parse_period(period)
     period = f"{month.start:%Y-%m}"
@@ -334,51 +379,78 @@ def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | 
         if _closed(s, period):
             raise RuleViolation(f"{period}已结账，不能再计费", "period")
         closed = closed_periods_in(s)
+        # passes: (bill period, its month, kinds billed (None = all), entry day, memo)
+        passes = [(period, month, None, month.end, f"{period}月度计费")]
+        advance = False
+        if billing_mode(s) == "advance":
+            prev_period, prev = _previous_period(month)
+            if s.execute(select(BillRun.id).where(BillRun.period == prev_period).limit(1)).first() is not None:
+                # the month before was billed: settle it (meals, one-offs, differences)
+                passes.insert(0, (prev_period, prev, None,
+                                  month.start if _is_closed_period(prev_period, closed) else prev.end,
+                                  f"{prev_period}月度结算"))
+            if ctx.today() <= month.end:
+                # the month is not over: its bed and care fees in advance, meals after it
+                advance = True
+                passes[-1] = (period, month, ("bed", "care"), month.start, f"{period}按月预收")
+        rule = ADVANCE_RULE if advance else PRORATION_RULE
         now = ctx.now()
-        run = BillRun(period=period, started_at=now, contracts=0, lines=0, total_fen=0, rule=PRORATION_RULE,
+        run = BillRun(period=period, started_at=now, contracts=0, lines=0, total_fen=0, rule=rule,
                       created_by=ctx.actor.username)
         s.add(run)
         s.flush()
         run_id = run.id
-        contracts, terms, stays, leaves, charges = _load_month(s, month)
-        posted = _existing(s, period)
-        n = len(contracts)
+        loaded = [(p_, m_, kinds, day, memo, _load_month(s, m_), _existing(s, p_))
+                  for p_, m_, kinds, day, memo in passes]
+        looked = {c.id for *_, data, _ in loaded for c in data[0]}
+        n = len(looked)
+        total_steps = max(sum(len(data[0]) for *_, data, _ in loaded), 1)
         if progress:
             progress(0.0, f"计费：共{n}份合同")
         bill_rows: list[dict] = []
         entries: list[tuple[Entry, list[dict]]] = []  # entry and the bill rows it covers
         added: dict[int, int] = defaultdict(int)  # resident → net added
-        changed = 0
-        for i, c in enumerate(contracts):
-            if abort is not None and abort.is_set():
-                raise BillingCancelled(period)
-            if progress and i and i % PROGRESS_EVERY == 0:
-                progress(i / max(n, 1) * 0.9, f"计费：{i}/{n}")
-            exp = expected_lines(month, c, terms.get(c.id, []), stays.get(c.resident_id, []),
-                                 leaves.get(c.resident_id, []), charges.get(c.id, []))
-            diffs = _differences(exp, posted.get(c.id, {}))
-            if not diffs:
-                continue
-            changed += 1
-            for d in diffs:
-                d.update(run_id=run_id, period=period, contract_id=c.id, resident_id=c.resident_id)
-            bill_rows += diffs
-            e = _billing_entry(month.end, period, c.number, c.resident_id, diffs,
-                               f"billing:{period}:contract:{c.id}:run:{run_id}")
-            if e is not None:
-                check_entry(e, closed)
-                entries.append((e, diffs))
-            added[c.resident_id] += sum(d["amount_fen"] for d in diffs)
+        changed_ids: set[int] = set()
+        step = 0
+        for p_, m_, kinds, day, memo, (contracts, terms, stays, leaves, charges), posted in loaded:
+            for c in contracts:
+                if abort is not None and abort.is_set():
+                    raise BillingCancelled(period)
+                if progress and step and step % PROGRESS_EVERY == 0:
+                    progress(step / total_steps * 0.9, f"计费：{step}/{total_steps}")
+                step += 1
+                exp = expected_lines(m_, c, terms.get(c.id, []), stays.get(c.resident_id, []),
+                                     leaves.get(c.resident_id, []), charges.get(c.id, []))
+                have = posted.get(c.id, {})
+                if kinds is not None:
+                    exp = [x for x in exp if x[0].kind in kinds]
+                    have = {k: v for k, v in have.items() if k[0] in kinds}
+                diffs = _differences(exp, have)
+                if not diffs:
+                    continue
+                changed_ids.add(c.id)
+                for d in diffs:
+                    d.update(run_id=run_id, period=p_, contract_id=c.id, resident_id=c.resident_id)
+                    if kinds is not None and not d["label"].endswith((UP, DOWN)):
+                        d["basis"] = f"按月预收：{d['basis']}"
+                bill_rows += diffs
+                e = _billing_entry(day, p_, c.number, c.resident_id, diffs,
+                                   f"billing:{p_}:contract:{c.id}:run:{run_id}", memo)
+                if e is not None:
+                    check_entry(e, closed)
+                    entries.append((e, diffs))
+                added[c.resident_id] += sum(d["amount_fen"] for d in diffs)
+        changed = len(changed_ids)
         if abort is not None and abort.is_set():
             raise BillingCancelled(period)
-        prepaid_entries = _prepayments(s, period, month.end, run_id, added, closed)
+        prepaid_entries = _prepayments(s, period, month.start if advance else month.end, run_id, added, closed)
         if not bill_rows and not prepaid_entries:
             # nothing differs: no run in the run log, only the audit trail says it was checked
             s.execute(delete(BillRun).where(BillRun.id == run_id))
             audit(ctx, s, "月度计费（无差额）", "bill_run", period, None, {"period": period, "contracts": n})
             if progress:
                 progress(1.0, f"计费完成：{n}份合同，无差额")
-            return BillingResult(period, 0, n, 0, 0, 0, 0, 0, PRORATION_RULE)
+            return BillingResult(period, 0, n, 0, 0, 0, 0, 0, rule)
         all_entries = [e for e, _ in entries] + prepaid_entries
         ids = _post_bulk(ctx, s, all_entries, now)
         for (e, diffs), eid in zip(entries, ids):
@@ -395,10 +467,11 @@ def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | 
         audit(ctx, s, "月度计费", "bill_run", run_id, None, {
             "period": period, "contracts": n, "contracts_changed": changed, "lines": len(bill_rows),
             "total_fen": total, "prepaid_applied_fen": applied, "entries": len(ids),
-            "entry_ids": [min(ids), max(ids)] if ids else [], "rule": PRORATION_RULE})
+            "entry_ids": [min(ids), max(ids)] if ids else [], "rule": rule,
+            "mode": "advance" if advance else "after", "periods": [x[0] for x in passes]})
         if progress:
             progress(1.0, f"计费完成：{n}份合同")
-    return BillingResult(period, run_id, n, changed, len(bill_rows), len(ids), total, applied, PRORATION_RULE)
+    return BillingResult(period, run_id, n, changed, len(bill_rows), len(ids), total, applied, rule)
 
 
 def _prepayments(s: Session, period: str, day: dt.date, run_id: int, added: dict[int, int],
@@ -451,12 +524,18 @@ def settle_contract_in(ctx: Ctx, s: Session, contract_id: int, day: dt.date) -> 
     billing run would — difference lines and entries — so the unexpired fees
     come off exactly once (a later run finds nothing to do). Entries for a
     closed month are dated ``day`` in the open month. Returns (entry ids, net
-    amount: negative = refunded). The caller checked the permission."""
+    amount: negative = refunded). The caller checked the permission.
+
+    In advance mode a month billed in advance and not yet settled has only
+    its bed and care fees brought in line here (the refund of the unexpired
+    days); its meals and one-off charges are settled by the next run, as
+    every month's are."""
     c = s.get(Contract, contract_id)
     last = c.termination_date
     periods = sorted(p for (p,) in s.execute(
         select(BillLine.period).where(BillLine.contract_id == contract_id).distinct()) if p >= f"{last:%Y-%m}")
     closed = closed_periods_in(s)
+    advance = billing_mode(s) == "advance"
     now = ctx.now()
     ids: list[int] = []
     net = 0
@@ -468,7 +547,12 @@ def settle_contract_in(ctx: Ctx, s: Session, contract_id: int, day: dt.date) -> 
             if row.id == contract_id:
                 exp = expected_lines(month, row, terms.get(row.id, []), stays.get(row.resident_id, []),
                                      leaves.get(row.resident_id, []), charges.get(row.id, []))
-        diffs = _differences(exp, _existing(s, period).get(contract_id, {}))
+        have = _existing(s, period).get(contract_id, {})
+        if advance and not any(k[0] in ("meals", "other") for k in have):
+            # billed in advance, not yet settled: the unexpired bed and care fees come
+            # off now; the month's meals and other fees are settled by the next run
+            exp = [x for x in exp if x[0].kind in ("bed", "care")]
+        diffs = _differences(exp, have)
         if not diffs:
             continue
         run = BillRun(period=period, started_at=now, finished_at=now, contracts=1, lines=len(diffs),

@@ -3,8 +3,11 @@ schedule (with one announced price rise), a service contract for everyone in
 residence from the day the centre started using the app (建账日, six months
 back) or from their first assessment after it, care-level amendments after
 consent, terminations with settlements on discharge and death, a billing run
-on the 1st of every month, payments around the 8th (a few families pay
-ahead, a few fall behind), one voided receipt, and months closed once paid."""
+on the 1st of every month — in advance (按月预收, the centre's default billing
+mode): the month's bed and care fees, with last month's meals and any
+differences settled — most families paying on the day the bill goes out and
+the rest by the 8th (a few pay ahead, a few fall behind), one voided receipt,
+and months closed once paid."""
 from __future__ import annotations
 
 import datetime as dt
@@ -150,11 +153,18 @@ class FinanceReplayer:
 
     # -- money -----------------------------------------------------------------------
     def bill(self, month_start: dt.date) -> None:
-        """On the 1st: bill the month that ended; close the one before if all paid up."""
-        prev = add_months(month_start, -1)
-        if prev < self.start:
+        """On the 1st: bill (in advance: this month's bed and care fees and last
+        month's settlement; after the month: the month that ended) and collect
+        from the families who pay on the day; close the month three back if
+        all paid up."""
+        with self.ctx.read() as s:
+            advance = billing.billing_mode(s) == "advance"
+        period = month_start if advance else add_months(month_start, -1)
+        if period < self.start:
             return
-        billing.run_billing(self.ctx, f"{prev:%Y-%m}")
+        billing.run_billing(self.ctx, f"{period:%Y-%m}")
+        if advance:
+            self.collect(month_start)
         two_back = add_months(month_start, -3)
         if two_back >= self.start:
             try:
@@ -172,7 +182,7 @@ class FinanceReplayer:
                 return
 
     def payday(self, day: dt.date) -> None:
-        ctx, rng = self.ctx, self.rng
+        ctx = self.ctx
         self.reconcile(day)
         if not self.deducted and day >= add_months(self.start, 3):
             self.emergency(day)
@@ -180,6 +190,11 @@ class FinanceReplayer:
         if cash > 0:  # last month's cash takings banked
             ledger.post_entry(ctx, Entry(day, "现金存入银行基本户", (Line("100201", debit=cash), Line("1001", credit=cash)),
                                          source=f"demo:cash:{day:%Y-%m-%d}"))
+        self.collect(day)
+
+    def collect(self, day: dt.date) -> None:
+        """Every family that owes pays on ``day``, except the late ones (most months)."""
+        ctx, rng = self.ctx, self.rng
         owed = ledger.resident_balances(ctx, day)
         names = {}
         for rid, fen in sorted(owed.items()):

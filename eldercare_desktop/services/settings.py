@@ -9,6 +9,9 @@ DEFAULTS = {
     "assessment.instrument": "GB/T 42195-2022",
     "assessment.interval_months": "6",
     "assessment.due_window_days": "30",
+    # how the monthly run bills (domain.billing.MODES): "advance" = 按月预收 (bed and
+    # care fees at the month's start, meals settled after it), "after" = after the month
+    "billing.mode": "advance",
     # 押金专户 interest when the rate changes mid-period (domain.interest.MODES)
     "escrow.interest_mode": "split",
     # the youngest age (full years on the admission day) a centre admits; the

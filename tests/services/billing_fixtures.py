@@ -157,3 +157,11 @@ def many_contracts(app, n: int, start: dt.date = D(2026, 1, 1), leave_every: int
         s.execute(insert(Leave), [dict(resident_id=r, first_day=D(2026, 3, 25), last_day=D(2026, 4, 3), reason="回家")
                                   for r in rids[::leave_every]])
     return cids
+
+
+def pin_billing_mode(app, mode: str) -> None:
+    """Set the centre's billing mode ("advance" | "after"; setting "billing.mode")."""
+    from eldercare_desktop.services import settings
+
+    with app.write_factory.begin() as s:
+        settings.put(s, "billing.mode", mode)
