@@ -59,6 +59,9 @@ def add_parsers(sub, db, auth, js) -> None:
     c = bi.add_parser("run", parents=[db, auth, js], help="对全部在约合同计费（可重复运行，只补差额）")
     c.add_argument("--month", type=year_month, required=True, metavar="YYYY-MM")
     c.set_defaults(func=cmd_billing_run)
+    c = bi.add_parser("mode", parents=[db, auth, js], help="计费方式：advance 按月预收（默认）或 after 按月后付")
+    c.add_argument("--set", dest="mode", choices=("advance", "after"), help="改为该方式（从下一次计费起）")
+    c.set_defaults(func=cmd_billing_mode)
     c = bi.add_parser("close", parents=[db, auth, js], help="结账（同 ledger close）")
     c.add_argument("--month", type=year_month, required=True, metavar="YYYY-MM")
     c.set_defaults(func=cmd_close)
@@ -217,6 +220,20 @@ def cmd_ageing(args) -> int:
              f"{r.oldest:%Y-%m-%d}" if r.oldest else "") for r in rep.rows]
            + [("", "合计", *(yuan(b) for b in rep.totals), yuan(rep.credit_fen), yuan(rep.total_fen), "")])
     echo(f"截至{rep.on:%Y-%m-%d}：欠费{len(rep.rows)}位，合计{yuan(rep.total_fen)}（应收账款余额{yuan(rep.receivable_fen)}）")
+    return 0
+
+
+def cmd_billing_mode(args) -> int:
+    from ..domain.billing import MODES
+    from ..services import billing as billing_svc
+
+    ctx = log_in(open_app(args), args)
+    message = billing_svc.set_mode(ctx, args.mode).message if args.mode else ""
+    mode = billing_svc.current_mode(ctx)
+    if args.json:
+        echo_json({"mode": mode, "label": MODES[mode], **({"message": message} if message else {})})
+    else:
+        echo(message or f"计费方式：{MODES[mode]}")
     return 0
 
 

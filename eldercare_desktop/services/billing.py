@@ -347,6 +347,27 @@ def billing_mode(s: Session) -> str:
     return mode if mode in MODES else settings.DEFAULTS["billing.mode"]
 
 
+def current_mode(ctx: Ctx) -> str:
+    with ctx.read() as s:
+        return billing_mode(s)
+
+
+def set_mode(ctx: Ctx, mode: str) -> Changes:
+    """Bill in advance (按月预收) or after the month (按月后付), from the next run
+    on; bills already made stay as they are. Audited."""
+    from . import settings
+
+    ctx.require(Perm.FINANCE_WRITE)
+    if mode not in MODES:
+        raise RuleViolation(f"计费方式应为：{'；'.join(f'{k}（{v}）' for k, v in MODES.items())}", "mode")
+    with ctx.write(Perm.FINANCE_WRITE) as s:
+        old = billing_mode(s)
+        settings.put(s, "billing.mode", mode)
+        if old != mode:
+            audit(ctx, s, "修改计费方式", "setting", "billing.mode", {"mode": old}, {"mode": mode})
+    return Changes.of("setting", "billing", message=f"计费方式：{MODES[mode]}（从下一次计费起）")
+
+
 def _previous_period(month: Span) -> tuple[str, Span]:
     prev = parse_period(f"{month.start - ONE_DAY:%Y-%m}")
     return f"{prev.start:%Y-%m}", prev

@@ -105,3 +105,12 @@ def test_refund_quote_states_the_unit_of_the_product(run, db_path, app, ctx, adm
     seg = r["periods"][0]["segments"][0]
     assert seg["product"] == 60000000 and seg["product_yuan_days"] == "600,000.00"
     assert r["units"] == {"product": "分·天", "product_yuan_days": "元·天"}
+
+
+def test_billing_mode_shown_and_set(run, db_path, books):
+    db = str(db_path)
+    assert js(run, "--database", db, "billing", "mode")["mode"] == "advance"
+    r = js(run, "--database", db, "billing", "mode", "--set", "after")
+    assert r["mode"] == "after" and "按月后付" in r["message"]
+    rc, out, err = run("--database", db, "billing", "mode", "--set", "monthly", "--user", "admin")
+    assert rc == 2 and "monthly" in err

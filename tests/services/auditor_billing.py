@@ -9,4 +9,5 @@ def calls(ctx, app, actor, tmp_path, bed_id, rid):
     return {
         "billing.run_billing": lambda: billing.run_billing(ctx, "2026-05"),
         "billing.record_charge": lambda: billing.record_charge(ctx, rid, D(2026, 5, 1), "陪同就医", 1, 8000),
+        "billing.set_mode": lambda: billing.set_mode(ctx, "after"),
     }

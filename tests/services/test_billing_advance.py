@@ -245,3 +245,20 @@ def test_a_month_already_over_is_billed_on_the_actual_days(app, clock, acc, admi
     # April run on its first day: March has nothing left to settle; April in advance
     res = run(clock, acc, "2026-04", D(2026, 4, 2))
     assert (res.total_fen, res.rule) == (390000, ADVANCE_RULE)
+
+
+def test_the_accountant_switches_the_billing_mode(app, actors):
+    """计费方式 is a centre setting the accountant changes (audited); an
+    unknown mode is refused in Chinese; the auditor may not change it."""
+    from eldercare_desktop.domain.errors import PermissionDenied, RuleViolation
+    from eldercare_desktop.domain.roles import Role
+    from eldercare_desktop.services import billing as billing_svc
+
+    acc = app.as_user(actors[Role.ACCOUNTANT])
+    assert billing_svc.current_mode(acc) == "advance"
+    with pytest.raises(RuleViolation, match="计费方式应为"):
+        billing_svc.set_mode(acc, "monthly")
+    with pytest.raises(PermissionDenied):
+        billing_svc.set_mode(app.as_user(actors[Role.AUDITOR]), "after")
+    assert "按月后付" in billing_svc.set_mode(acc, "after").message
+    assert billing_svc.current_mode(acc) == "after"
