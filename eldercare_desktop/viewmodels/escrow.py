@@ -264,30 +264,6 @@ def default_interest_day(today: dt.date) -> dt.date:
     return max(d for d in candidates if d <= today)
 
 
-def axis_step(top_fen: int, ticks: int = 4) -> int:
-    """A round step in fen for ``ticks`` grid lines up to at least ``top_fen``."""
-    if top_fen <= 0:
-        return 100000  # ¥1,000.00
-    raw = top_fen / ticks
-    mag = 1
-    while mag * 10 <= raw:
-        mag *= 10
-    for f in (1, 2, 5, 10):
-        if f * mag >= raw:
-            return f * mag
-    return 10 * mag  # pragma: no cover
-
-
-def axis_label(fen: int) -> str:
-    """Yuan on the chart's axis: ¥0, ¥5,000, ¥1.2万."""
-    yuan = fen // 100
-    if yuan >= 10000:
-        w = Decimal(yuan) / Decimal(10000)
-        text = f"{w.normalize():f}" if w == w.to_integral_value() else f"{w.quantize(Decimal('0.1')).normalize():f}"
-        return f"¥{text}万"
-    return f"¥{yuan:,}"
-
-
 def series_labels(series: Sequence[SeriesPoint]) -> list[str]:
     return [f"{p.month_end:%y-%m}" for p in series]
 
@@ -341,7 +317,7 @@ def statement_summary(st: BankStatement) -> str:
 __all__ = [
     "ALL", "HOLDING", "DUE", "OVERDUE", "OVER_CAP", "FILTERS", "Column", "ResidentDeposit", "resident_rows",
     "filter_residents", "RESIDENT_COLUMNS", "MOVEMENT_COLUMNS", "RATE_COLUMNS", "RECO_COLUMNS", "STATEMENT_COLUMNS",
-    "nearest_due", "reco_text", "default_interest_day", "axis_step", "axis_label", "quote_html", "money",
+    "nearest_due", "reco_text", "default_interest_day", "quote_html", "money",
     "day_text", "holding", "statement_summary", "series_labels", "RateRow", "StatementRow", "ResidentActions",
     "resident_actions",
 ]

@@ -3070,262 +3070,262 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="71"/>
         <source>机构信息</source>
         <translation>Centre details</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="77"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="79"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="129"/>
         <source>与营业执照或登记证书一致</source>
         <translation>As on the business licence or registration certificate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="132"/>
         <source>18位，如 91500112MA5U7ABC1X</source>
         <translation>18 characters, e.g. 91500112MA5U7ABC1X</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="142"/>
         <source>如 023-67881234 或 13800000000</source>
         <translation>e.g. 023-67881234 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="146"/>
         <source> 张</source>
         <translation> beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="149"/>
         <source>如 中国建设银行重庆渝北支行</source>
         <translation>e.g. China Construction Bank, Chongqing Yubei Branch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="151"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="156"/>
         <source>只填数字，可带空格</source>
         <translation>Digits only; spaces allowed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="157"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
         <source>机构名称</source>
         <translation>Centre name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="170"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="171"/>
         <source>押金须存入专用账户，与经营资金分开管理；退住后10日内连同同期活期利息退还。</source>
         <translation>Deposits must be held in a dedicated account, separate from operating funds, and refunded with demand-deposit interest within 10 days of discharge.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="175"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="176"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="168"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="177"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="154"/>
         <source>如 中国工商银行重庆渝北支行</source>
         <translation>e.g. ICBC Chongqing Yubei Branch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="167"/>
         <source>基本存款账户</source>
         <translation>Operating (basic) bank account</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="191"/>
         <source>床位概况</source>
         <translation>Bed summary</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="199"/>
         <source>护理型床位占比</source>
         <translation>Nursing bed share</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
         <source>实有床位</source>
         <translation>Beds in place</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
         <source>护理型床位</source>
         <translation>Nursing beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="213"/>
         <source>已入住</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="213"/>
         <source>空床</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="214"/>
         <source>核定床位</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="220"/>
         <source>床位在“床位”页面管理；护理型床位占比按启用的床位计算。</source>
         <translation>Beds are managed on the &quot;Beds&quot; page; the nursing bed share counts active beds only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="242"/>
         <source>只读：</source>
         <translation>Read-only: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="242"/>
         <source>，只能查看。</source>
         <translation>; view only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="268"/>
         <source>%1（护理型床位目标≥%2%）</source>
         <translation>%1 (nursing bed target ≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="301"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="304"/>
         <source>尚未填写机构信息</source>
         <translation>Centre details not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="337"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="363"/>
         <source>选填；填写后将核对校验位</source>
         <translation>Optional; the check character is verified when filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="364"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="367"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="376"/>
         <source>✓ 校验通过</source>
         <translation>✓ Valid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
         <source>已达到%1的目标（≥%2%）</source>
         <translation>Meets the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="392"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
         <source>未达到%1的目标（≥%2%）</source>
         <translation>Below the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
         <source>还没有床位；%1的目标为≥%2%</source>
         <translation>No beds yet; the %1 target is ≥%2%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="400"/>
         <source>%1张（%2个房间）</source>
         <translation>%1 (rooms: %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="398"/>
         <location filename="../../eldercare_desktop/ui/pages/centre.py" line="401"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="413"/>
         <source>%1张</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="402"/>
         <source>%1张（入住率 %2%）</source>
         <translation>%1 (occupancy %2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="407"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="410"/>
         <source>%1张（实有床位多于核定床位）</source>
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="428"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="440"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="443"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -5154,48 +5154,48 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="211"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="212"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="213"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="270"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="214"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="299"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="243"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="319"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="321"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="265"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="269"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="286"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -5826,9 +5826,9 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>HeldChart</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="179"/>
-        <source>暂无数据</source>
-        <translation>No data yet</translation>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="140"/>
+        <source>押金专户余额</source>
+        <translation>Deposits held</translation>
     </message>
 </context>
 <context>
@@ -7151,77 +7151,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="313"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="370"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="314"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="371"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="315"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="372"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="316"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="373"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="317"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="318"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="384"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="328"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="333"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="351"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="354"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="418"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="365"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="369"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -7512,67 +7512,67 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="680"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="624"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="681"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="625"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="685"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="629"/>
         <source>分段计息（利率调整日起按新利率）</source>
         <translation>Split at a rate change (new rate from its date)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="686"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="630"/>
         <source>按结息日挂牌利率计息</source>
         <translation>Settlement-day rate for the whole period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="687"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
         <source>按开户银行的做法选择；只影响尚未结息的期间</source>
         <translation>Choose what the escrow bank does; applies only to periods not yet settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="642"/>
         <source>计息方式</source>
         <translation>Interest method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="645"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="648"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; a rate change is handled as the chosen interest method says. Rates of settled periods cannot change.</translation>
     </message>
@@ -7740,157 +7740,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="752"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="753"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="754"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="755"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="700"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="757"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="793"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="737"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="795"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="739"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="800"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="744"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="814"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="758"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="886"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="830"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="886"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="830"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="887"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="831"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -8584,184 +8584,184 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="437"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="442"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="462"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="454"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="399"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="455"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="399"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="461"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="405"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="464"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="408"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="465"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="409"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="466"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="628"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="572"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="467"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="411"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="468"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>在打印机上打印（先预览；预览中也可另存为PDF）</source>
         <translation>Print on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="413"/>
         <source>打印预览押金收据…</source>
         <translation>Print preview of the deposit receipt…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="414"/>
         <source>打印预览退款凭证…</source>
         <translation>Print preview of the refund voucher…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="471"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
         <source>打印预览押金台账…</source>
         <translation>Print preview of the deposit ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="497"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="441"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="544"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="488"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="628"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="572"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>

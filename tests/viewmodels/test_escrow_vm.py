@@ -53,13 +53,7 @@ def test_resident_rows_holding_cap_due_and_over_cap():
     assert [r.resident_id for r in vm.filter_residents(rows, vm.ALL, "赵")] == [4]
 
 
-def test_axis_and_interest_day():
-    assert vm.axis_step(0) == 100000
-    assert vm.axis_step(2880000) == 1000000
-    assert vm.axis_label(0) == "¥0"
-    assert vm.axis_label(500000) == "¥5,000"
-    assert vm.axis_label(12000000) == "¥12万"
-    assert vm.axis_label(1500000) == "¥1.5万"
+def test_interest_day():
     assert vm.default_interest_day(D(2026, 11, 25)) == D(2026, 9, 21)
     assert vm.default_interest_day(D(2026, 3, 21)) == D(2026, 3, 21)
     assert vm.default_interest_day(D(2026, 3, 20)) == D(2025, 12, 21)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,6 +39,7 @@ from ...domain.money import yuan_to_fen
 from ...domain.roles import Perm
 from ...services import centre, contracts, escrow
 from ...viewmodels import escrow as vm
+from ..chart import LINE, MiniChart, yuan_short
 from ..base import Page, Shell
 from ..dialogs.escrow import DeductDialog, ExcessRefundDialog, RateDialog, ReceiveDepositDialog, RefundDialog
 from ..tablemodel import SnapshotModel, make_table
@@ -131,14 +132,13 @@ def select_where(view: QTableView, pred: Callable[[Any], bool]) -> bool:
 
 # --- chart ------------------------------------------------------------------------------
 
-class HeldChart(QWidget):
-    """Deposits held at each month end: a line over filled area, drawn with
-    QPainter; the y axis in yuan, the x axis in months."""
+class HeldChart(MiniChart):
+    """Deposits held at each month end: the shared month chart (ui/chart.py,
+    also on the home page) as a line; the y axis in yuan, the x axis in months."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(self.tr("押金专户余额"), LINE, parent)
         self.points: list[int] = []
-        self.labels: list[str] = []
         self.setMinimumSize(420, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -147,65 +147,9 @@ class HeldChart(QWidget):
         while len(series) > 2 and series[0].held_fen == 0 and series[1].held_fen == 0:
             series.pop(0)  # months before the books started in this app
         self.points = [p.held_fen for p in series]
-        self.labels = vm.series_labels(series)
-        self.update()
-
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        fm = p.fontMetrics()
-        top = max(self.points, default=0)
-        step = vm.axis_step(top)
-        ticks = max(1, -(-top // step)) if top > 0 else 4
-        ymax = step * ticks
-        left = max(fm.horizontalAdvance(vm.axis_label(ymax)), fm.horizontalAdvance("¥0")) + 14
-        plot = QRectF(left, 12, self.width() - left - 14, self.height() - 12 - fm.height() - 12)
-        if plot.width() <= 10 or plot.height() <= 10:
-            return
-        grid = QPen(QColor("#e0e0e0"))
-        axis_pen = QPen(QColor("#616161"))
-        for i in range(ticks + 1):
-            y = plot.bottom() - plot.height() * i / ticks
-            p.setPen(grid)
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(axis_pen)
-            text = vm.axis_label(step * i)
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
-        p.drawLine(plot.bottomLeft(), plot.bottomRight())
-        n = len(self.points)
-        if n == 0:
-            p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("暂无数据"))
-            return
-
-        def x_at(i: int) -> float:
-            return plot.left() + (plot.width() * (i + 0.5) / n)
-
-        def y_at(v: int) -> float:
-            return plot.bottom() - plot.height() * (v / ymax if ymax else 0)
-
-        area = QPainterPath(QPointF(x_at(0), plot.bottom()))
-        line = QPainterPath(QPointF(x_at(0), y_at(self.points[0])))
-        for i, v in enumerate(self.points):
-            area.lineTo(QPointF(x_at(i), y_at(v)))
-            if i:
-                line.lineTo(QPointF(x_at(i), y_at(v)))
-        area.lineTo(QPointF(x_at(n - 1), plot.bottom()))
-        area.closeSubpath()
-        p.fillPath(area, QColor(25, 118, 210, 50))
-        p.setPen(QPen(QColor("#1976d2"), 2))
-        p.drawPath(line)
-        p.setBrush(QColor("#1976d2"))
-        every = max(1, -(-n * (fm.horizontalAdvance("00-00") + 10) // int(plot.width())))
-        for i, v in enumerate(self.points):
-            p.setPen(QPen(QColor("#1976d2"), 1))
-            p.drawEllipse(QPointF(x_at(i), y_at(v)), 2.5, 2.5)
-            if i % every == 0 or i == n - 1:
-                p.setPen(axis_pen)
-                w = fm.horizontalAdvance(self.labels[i]) + 4
-                p.drawText(QRectF(x_at(i) - w / 2, plot.bottom() + 4, w, fm.height()),
-                           int(Qt.AlignmentFlag.AlignCenter), self.labels[i])
+        # drawing only: yuan on the axis (the figures themselves stay fen)
+        self.set_data(vm.series_labels(series), [fen / 100 for fen in self.points], fmt=yuan_short,
+                      tip_fmt=lambda v: f"¥{v:,.2f}")
 
 
 class Figure(QPushButton):
