@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="864"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="883"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="866"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="885"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="870"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="890"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="872"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="891"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="904"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="923"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="907"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="926"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="909"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="928"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="909"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="928"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="915"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="934"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="916"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="935"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2603,157 +2603,177 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 <context>
     <name>BillingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="308"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="309"/>
         <source>运行计费</source>
         <translation>Run billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="309"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="441"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="427"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="446"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="314"/>
+        <source>按月预收</source>
+        <translation>Monthly in advance</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="315"/>
+        <source>按月后付</source>
+        <translation>Monthly after the month</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="316"/>
+        <source>按月预收：月初收取当月床位费、护理费，伙食费及请假、变更差额在次月计费时结算；按月后付：每月结束后按实际计费</source>
+        <translation>In advance: the month&apos;s bed and care fees at its start, meals and leave or change differences settled with the next month&apos;s billing; after the month: each month billed on the actual days once it is over</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="319"/>
+        <source>计费方式</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="322"/>
         <source>计费月份</source>
         <translation>Billing month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="332"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="332"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="332"/>
         <source>床位费</source>
         <translation>Bed fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="332"/>
         <source>护理费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="332"/>
         <source>伙食费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="324"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="333"/>
         <source>其他费用</source>
         <translation>Other fees</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="324"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="377"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="396"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>运行时间</source>
         <translation>Run at</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>合同数</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="327"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="336"/>
         <source>新增行数</source>
         <translation>Lines added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
         <source>新增金额</source>
         <translation>Amount added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="343"/>
         <source>计费登记表</source>
         <translation>Billing register</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="346"/>
         <source>计费记录</source>
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="378"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="397"/>
         <source>%1 份合同</source>
         <translation>%1 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="385"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="408"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="389"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="408"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="413"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="419"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="401"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="439"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2762,7 +2782,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="447"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2859,210 +2879,210 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="444"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="463"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="453"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="599"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="472"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="618"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="460"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="490"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="543"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="562"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="491"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="514"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="462"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
         <source>请先在左侧选择住户</source>
         <translation>Select a resident on the left first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
         <source>记账日期</source>
         <translation>Posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="470"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
         <source>未付</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="473"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="477"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="496"/>
         <source>未结账单</source>
         <translation>Open bills</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="499"/>
         <source>收款记录</source>
         <translation>Payment history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="511"/>
         <source>打印收据…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="512"/>
         <source>在收据打印机上打印选中的收据（先预览）</source>
         <translation>Print the selected receipt on the receipt printer (with a preview)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="529"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="554"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="562"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="581"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="622"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="641"/>
         <source>为“%1”登记收款</source>
         <translation>Take a payment from &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="663"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
         <source>未结账单（%1 笔）</source>
         <translation>Open bills (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="653"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>收款记录（%1 张）</source>
         <translation>Payment history (%1 receipts)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="669"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="690"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="718"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="690"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="718"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="721"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="728"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="748"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="712"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -5580,37 +5600,37 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>FinancePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
         <source>月度计费</source>
         <translation>Monthly billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="90"/>
         <source>欠费账龄</source>
         <translation>Arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="107"/>
         <source>导出功能尚未安装（services.exports.%1）</source>
         <translation>Export not available yet (services.exports.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="135"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -9019,179 +9039,179 @@ The previous data was saved as:
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="159"/>
         <source>新增收费项目</source>
         <translation>New fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
         <source>调整价格</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="161"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="270"/>
         <source>打印收费公示</source>
         <translation>Print fee schedule notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="162"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="284"/>
         <source>打印调价告知书</source>
         <translation>Print price change notices</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="163"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="295"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="296"/>
         <source>按调价变更合同</source>
         <translation>Apply to contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
         <source>在调价记录中选中一次调价：自生效日起受影响的合同按新价格变更（调价）</source>
         <translation>Select a price change in the log: affected contracts take the new price from its effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="166"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>项目名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>适用于</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>现行价格</source>
         <translation>Current price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>执行日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="174"/>
         <source>已公布的调价</source>
         <translation>Announced change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>原价格</source>
         <translation>Old price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
         <source>新价格</source>
         <translation>New price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>告知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>当年第几次</source>
         <translation>Change no. in year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="183"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="188"/>
         <source>调价记录</source>
         <translation>Price change log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="191"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="234"/>
         <source>%1 %2：%3 次</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="236"/>
         <source>本年调价次数 — </source>
         <translation>Price changes this year — </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="238"/>
         <source>本年没有调价</source>
         <translation>No price changes this year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="252"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="262"/>
         <source>请先选择收费项目</source>
         <translation>Select a fee item first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="264"/>
         <source>停用收费项目</source>
         <translation>Deactivate fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="265"/>
         <source>停用“%1”？停用后不再用于新合同和计费，价格历史保留。</source>
         <translation>Deactivate &quot;%1&quot;? It will no longer be used for new contracts or billing; its price history is kept.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="270"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="285"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="286"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="276"/>
         <source>请先在调价记录中选中一次调价（首次定价不是调价）</source>
         <translation>Select a price change in the log first (a first price is not a change)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="294"/>
         <source>自%1起，使用“%2”的合同按新价格变更（调价）。住户应已收到调价告知书。继续？</source>
         <translation>From %1, contracts charged for &quot;%2&quot; take the new price. Residents should have received the notice letters. Continue?</translation>
     </message>
@@ -9482,157 +9502,157 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="752"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="771"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="753"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="837"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="772"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="856"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="754"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="773"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="755"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="774"/>
         <source>在打印机上打印本人清单（先预览；预览中也可另存为PDF）</source>
         <translation>Print the resident&apos;s statement on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="756"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="852"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="775"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="758"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="760"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="779"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="785"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="787"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="808"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="789"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="808"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="790"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="809"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="810"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="791"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="810"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="792"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="837"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="852"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="856"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="854"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>

@@ -12,6 +12,7 @@ import inspect
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -309,7 +310,15 @@ class BillingTab(_Tab):
         self.close_button = _button(self.tr("结账"), self)
         self.export_button = _button(self.tr("导出登记表"), self)
         self.closed_label = QLabel(self)
+        self.mode = QComboBox(self)  # 计费方式: a centre setting the accountant changes
+        self.mode.addItem(self.tr("按月预收"), "advance")
+        self.mode.addItem(self.tr("按月后付"), "after")
+        self.mode.setToolTip(self.tr("按月预收：月初收取当月床位费、护理费，伙食费及请假、变更差额在次月计费时结算；"
+                                     "按月后付：每月结束后按实际计费"))
         bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("计费方式"), self))
+        bar.addWidget(self.mode)
+        bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("计费月份"), self))
         bar.addWidget(self.month)
         bar.addWidget(self.run_button)
@@ -348,6 +357,7 @@ class BillingTab(_Tab):
         lay.addWidget(self.rule)
         page.gate(self.run_button, page.can_write, Perm.FINANCE_WRITE)
         page.gate(self.close_button, page.can_write, Perm.FINANCE_WRITE)
+        page.gate(self.mode, page.can_write, Perm.FINANCE_WRITE)
         if not page.can_print:
             page.deny(self.export_button, Perm.PRINT)
         else:
@@ -356,7 +366,15 @@ class BillingTab(_Tab):
         self.close_button.clicked.connect(self.close_month)
         self.export_button.clicked.connect(self.export)
         self.month.currentTextChanged.connect(lambda _: self.reload())
+        self.mode.activated.connect(lambda _i: self.set_mode())  # the user's choice only, not a reload
         self.last_result: BillingResult | None = None
+
+    def set_mode(self) -> None:
+        self.shell.call(billing.set_mode, self.mode.currentData(), on_done=lambda ch: self.shell.notify(ch.message))
+
+    def _mode(self, mode: str) -> None:
+        if isValid(self.mode):
+            self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
 
     @property
     def period(self) -> str:
@@ -367,6 +385,7 @@ class BillingTab(_Tab):
         self.shell.call(billing.billing_register, p, on_done=self._register)
         self.shell.call(billing.runs, p, on_done=lambda rows: self.runs_model.set_rows(vm.runs_newest_first(rows)))
         self.shell.call(ledger.is_closed, p, on_done=self._closed)
+        self.shell.call(billing.current_mode, on_done=self._mode)
 
     def _register(self, reg) -> None:
         if reg.period != self.period:
