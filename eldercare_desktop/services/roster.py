@@ -30,6 +30,7 @@ from ..domain.residents import (
     ContactInput,
     ResidentInput,
     ResidentStatus,
+    Span,
     check_resident,
     valid_phone,
 )
@@ -297,6 +298,28 @@ def _validate(records: list[dict], lk: _Lookups, today: dt.date,
     return problems, notes, good
 
 
+def _room_sex_problems(s: Session, good: list[_Good]) -> list[RowProblem]:
+    """Rooms are single-sex (as when registering one resident): a row may not
+    put a man and a woman in one room, with those already there or with
+    another row of the sheet. A couple sharing a room is registered one by
+    one in the admission dialog, where the override is confirmed."""
+    out: list[RowProblem] = []
+    placed: dict[int, tuple[str, int]] = {}  # room → (sex, first row)
+    for g in good:
+        bed = s.get(Bed, g.bed_id)
+        sex = g.checked.gender
+        try:
+            res_svc._check_room_sexes(s, bed, sex, Span(g.admission, None), None, False)
+        except RuleViolation as exc:
+            out.append(RowProblem(g.row, H["bed"], exc.message.split("；")[0] + "（夫妻同住请逐一登记入住并确认）"))
+            continue
+        first = placed.setdefault(bed.room_id, (sex, g.row))
+        if first[0] != sex:
+            out.append(RowProblem(g.row, H["bed"], f"与第{first[1]}行（{first[0]}）同住一室，男女不能同住一室"
+                                                   "（夫妻同住请逐一登记入住并确认）"))
+    return out
+
+
 def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=None) -> ImportReport:
     """Check every row; import all of them in one transaction, or none."""
     require(ctx.actor, Perm.RESIDENT_WRITE)
@@ -313,11 +336,13 @@ def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=No
 
     if dry_run:
         with ctx.read() as s:
-            problems, notes, _good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
+            problems, notes, good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
+            problems += _room_sex_problems(s, good)
         return report(problems, notes)
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         # Checked inside the write transaction: nobody can take a bed meanwhile.
         problems, notes, good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
+        problems += _room_sex_problems(s, good)
         if problems:
             return report(problems, notes)
         ids = []

@@ -201,3 +201,24 @@ def test_auditor_cannot_import_but_can_export(app, actors, rooms, tmp_path):
             roster.import_roster(auditor, path, dry_run=dry)
     assert roster.export_roster(auditor, tmp_path / "x.xlsx").rows == 0
     assert roster.import_roster(app.as_user(actors[Role.FRONT_DESK]), path).imported == 1
+
+
+def test_rooms_stay_single_sex_on_import(ctx, rooms, admitted, tmp_path):
+    """张三 (a man) sleeps in A101-1: a woman for A101-2 is refused, and so is a
+    sheet that puts a man and a woman in B201; the row numbers are named and
+    nothing is imported. The same sheet without the woman imports."""
+    path = tmp_path / "r.xlsx"
+    woman = _row("李秀英", dt.date(1938, 6, 1), 22, bed="A101-2")  # even sequence: a woman
+    man = _row("钱五", dt.date(1941, 1, 2), 35, bed="B201-1")
+    other_woman = _row("孙梅", dt.date(1942, 2, 2), 44, bed="B201-2")
+    doc.write_roster([woman, man, other_woman], path)
+    for dry in (True, False):
+        report = roster.import_roster(ctx, path, dry_run=dry)
+        assert not report.ok and report.imported == 0
+        assert report.bad_rows == [2, 4]
+        first, second = report.problems
+        assert "张三" in first.message and "男女不能同住一室" in first.message
+        assert "与第3行（男）同住一室" in second.message
+    assert [r.name for r in residents.list_residents(ctx)] == ["张三"]
+    doc.write_roster([man], path)
+    assert roster.import_roster(ctx, path).imported == 1
