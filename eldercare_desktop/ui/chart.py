@@ -5,16 +5,19 @@ round steps, x labels, a title and a hover tooltip.
     chart = MiniChart(title, kind="bar")          # or "line"
     chart.set_data(["25-12", "26-01", …], [22, 25, …], fmt=lambda v: f"{v:.0f}")
 
-``fmt`` formats the axis and the tooltip (money: pass yuan and a yuan
-formatter). ``ceiling`` draws a dashed line (e.g. the number of beds)."""
+``fmt`` formats the axis and the tooltip (money: pass fen, never yuan as
+a float, with ``fen_short`` / ``fen_tip``). ``ceiling`` draws a dashed line (e.g. the number of beds)."""
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ..domain.money import format_yuan
 
 BAR, LINE = "bar", "line"
 
@@ -35,12 +38,19 @@ def plain(v: float) -> str:
     return f"{v:,.0f}" if abs(v - round(v)) < 1e-9 else f"{v:,.1f}"
 
 
-def yuan_short(v: float) -> str:
-    """Yuan on an axis: ¥0, ¥5,000, ¥1.2万."""
-    if abs(v) >= 10000:
-        w = v / 10000
-        return f"¥{w:.0f}万" if abs(w - round(w)) < 1e-9 else f"¥{w:.1f}万"
-    return f"¥{v:,.0f}"
+def fen_short(v) -> str:
+    """A money axis whose values are fen: ¥0, ¥5,000, ¥1.2万 (the value is
+    made a whole fen first; the text in yuan comes from Decimal)."""
+    yuan = Decimal(int(round(v))) / 100
+    if abs(yuan) >= 10000:
+        w = yuan / 10000
+        return f"¥{w.quantize(Decimal('0.1')).normalize():f}万"
+    return f"¥{yuan.quantize(Decimal(1)):,}"
+
+
+def fen_tip(v) -> str:
+    """A money point whose value is fen: ¥1,234.56."""
+    return format_yuan(int(round(v)))
 
 
 class MiniChart(QWidget):
@@ -212,4 +222,4 @@ class MiniChart(QWidget):
         super().mousePressEvent(event)
 
 
-__all__ = ["MiniChart", "BAR", "LINE", "nice_step", "plain", "yuan_short"]
+__all__ = ["MiniChart", "BAR", "LINE", "nice_step", "plain", "fen_short", "fen_tip"]

@@ -116,9 +116,9 @@ def alert_count(summary, keys: Sequence[str]) -> int:
     return sum(1 for k in keys if summary.figures[k].alert)
 
 
-def series(points, scale: int = 1) -> tuple[list[str], list[float]]:
-    """(labels 'yy-mm', values) of a month series; money in yuan with ``scale`` 100."""
-    return [f"{p.month_end:%y-%m}" for p in points], [p.value / scale for p in points]
+def series(points) -> tuple[list[str], list[int]]:
+    """(labels 'yy-mm', values) of a month series (money stays fen)."""
+    return [f"{p.month_end:%y-%m}" for p in points], [p.value for p in points]
 
 
 __all__ = [

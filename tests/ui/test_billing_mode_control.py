@@ -1,5 +1,7 @@
 """账单与收款 → 月度计费: the 计费方式 control shows the centre's billing mode
 and the accountant changes it there (the auditor cannot)."""
+from PySide6.QtCore import Qt
+
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import billing
 from eldercare_desktop.ui.pages.finance import FinancePage
@@ -19,8 +21,9 @@ def test_accountant_switches_the_mode_on_the_billing_tab(qtbot, make_shell, app,
     shell = make_shell(actors[Role.ACCOUNTANT])
     tab = open_billing(qtbot, shell)
     assert tab.mode.currentData() == "advance" and tab.mode.isEnabled()
-    tab.mode.setCurrentIndex(tab.mode.findData("after"))
-    tab.mode.activated.emit(tab.mode.currentIndex())  # as a user's choice in the list
+    tab.mode.setFocus()
+    qtbot.keyClick(tab.mode, Qt.Key.Key_Down)  # the user picks the next choice with the keyboard
+    assert tab.mode.currentData() == "after"
     qtbot.waitUntil(shell.idle, timeout=10000)
     assert billing.current_mode(app.as_user(actors[Role.ACCOUNTANT])) == "after"
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import backup
-from eldercare_desktop.ui.chart import BAR, LINE, MiniChart, nice_step, yuan_short
+from eldercare_desktop.ui.chart import BAR, LINE, MiniChart, nice_step, fen_short, fen_tip
 from eldercare_desktop.ui.pages.contracts import ContractsPage
 from eldercare_desktop.ui.pages.home import DetailsModel, HomePage, route
 from eldercare_desktop.viewmodels import home as vm
@@ -150,7 +150,8 @@ def test_details_model(qtmodeltester):
 
 
 def test_chart_paints(qtbot):
-    assert nice_step(33) == 10 and nice_step(0) == 1 and yuan_short(123456) == "¥12.3万"
+    assert nice_step(33) == 10 and nice_step(0) == 1 and fen_short(12345600) == "¥12.3万"  # fen
+    assert fen_short(500000) == "¥5,000" and fen_short(10000000) == "¥10万" and fen_tip(123456) == "¥1,234.56"
     for kind in (BAR, LINE):
         ch = MiniChart("标题", kind)
         qtbot.addWidget(ch)

@@ -208,7 +208,10 @@ def test_new_claim_through_the_wizard_then_submit_approve_and_receive(qtbot, mak
     assert "原因" in a.error_for("note").text() and a.result_value is None
     assert subsidies.claim(shell.ctx, c.id).status == "已提交"
     a.note.setText("王五6月核减")
-    a.cuts[a.shares[1].key].setValue(1)  # his one month (¥100 + ¥200) was not allowed
+    spin = a.cuts[a.shares[1].key]  # his one month (¥100 + ¥200) was not allowed: typed in
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "1")
+    assert spin.value() == 1
     save(qtbot, shell, a)
     c = tab.selected()
     assert (c.status, c.approved_fen, c.approved_on) == ("已批准", 1800_00, D(2026, 11, 25))

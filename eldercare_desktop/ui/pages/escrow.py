@@ -39,7 +39,7 @@ from ...domain.money import yuan_to_fen
 from ...domain.roles import Perm
 from ...services import centre, contracts, escrow
 from ...viewmodels import escrow as vm
-from ..chart import LINE, MiniChart, yuan_short
+from ..chart import LINE, MiniChart, fen_short, fen_tip
 from ..base import Page, Shell
 from ..dialogs.escrow import DeductDialog, ExcessRefundDialog, RateDialog, ReceiveDepositDialog, RefundDialog
 from ..tablemodel import SnapshotModel, make_table
@@ -147,9 +147,7 @@ class HeldChart(MiniChart):
         while len(series) > 2 and series[0].held_fen == 0 and series[1].held_fen == 0:
             series.pop(0)  # months before the books started in this app
         self.points = [p.held_fen for p in series]
-        # drawing only: yuan on the axis (the figures themselves stay fen)
-        self.set_data(vm.series_labels(series), [fen / 100 for fen in self.points], fmt=yuan_short,
-                      tip_fmt=lambda v: f"¥{v:,.2f}")
+        self.set_data(vm.series_labels(series), self.points, fmt=fen_short, tip_fmt=fen_tip)  # fen
 
 
 class Figure(QPushButton):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...domain.roles import Perm
 from ...viewmodels import home as vm
 from ..base import LazyService, Page, Shell
-from ..chart import BAR, LINE, MiniChart, plain, yuan_short
+from ..chart import BAR, LINE, MiniChart, fen_short, fen_tip, plain
 from ..i18n import role_name
 from ..tablemodel import SnapshotModel, make_table
 from ..widgets import page_title
@@ -368,8 +368,8 @@ class HomePage(Page):
                             ceiling_text=self.tr("床位 %1").replace("%1", str(summary.beds_total)))
             else:
                 points = summary.income if key == vm.INCOME else summary.deposits
-                labels, values = vm.series(points, 100)
-                ch.set_data(labels, values, fmt=yuan_short, tip_fmt=lambda v: f"¥{v:,.2f}")
+                labels, values = vm.series(points)  # fen: the chart formats them as money
+                ch.set_data(labels, values, fmt=fen_short, tip_fmt=fen_tip)
 
     # -- opening lists ----------------------------------------------------------------
     def choose(self, key: str) -> None:
