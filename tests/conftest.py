@@ -7,6 +7,10 @@ import os
 import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the audit anchor key and log live apart from the database: here, a folder of the test run
+import tempfile  # noqa: E402
+
+os.environ.setdefault("ELDERCARE_ANCHOR_DIR", tempfile.mkdtemp(prefix="eldercare-anchors-"))
 
 import pytest
 from argon2 import PasswordHasher

@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..services import assessments as asm_svc
-from .common import CliError, echo, echo_json, echo_table, iso_date, log_in, open_app, positive_int
+from .common import CliError, echo, echo_json, echo_table, iso_date, log_in, open_app, out_path, positive_int
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -16,7 +16,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--all", action="store_true", help="也列出未到期的在住老人")
     c.set_defaults(func=cmd_assessments_due)
     c = asm.add_parser("export", parents=[db, auth, js], help="导出一段时间内的评估记录（XLSX）")
-    c.add_argument("--xlsx", required=True, metavar="文件")
+    c.add_argument("--xlsx", type=out_path, required=True, metavar="文件")
     c.add_argument("--from", dest="date_from", type=iso_date, required=True, metavar="日期", help="起始日期 YYYY-MM-DD")
     c.add_argument("--to", dest="date_to", type=iso_date, required=True, metavar="日期", help="截止日期 YYYY-MM-DD（含当天）")
     c.set_defaults(func=cmd_assessments_export)

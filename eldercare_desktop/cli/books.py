@@ -10,7 +10,7 @@ from pathlib import Path
 from ..domain import books as B
 from ..domain.ledger import Line
 from ..domain.records import Changes
-from .common import (CliError, actions, echo, echo_json, echo_table, fen_arg, iso_date, logged_in, month_range,
+from .common import (CliError, actions, bounded_int, save_bytes, echo, echo_json, echo_table, fen_arg, iso_date, logged_in, month_range,
                      nonneg_int, report, year_arg, year_month, year_range, yuan)
 
 EXPENSES = ("purchase", "utilities", "repairs")
@@ -121,7 +121,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--category", required=True, choices=B.ASSET_CATEGORIES)
     c.add_argument("--cost", type=fen_arg, required=True, metavar="金额", help="原值（元）")
     c.add_argument("--in-use", type=iso_date, required=True, metavar="日期", help="启用日期 YYYY-MM-DD")
-    c.add_argument("--life-months", type=int, required=True, metavar="N", help="使用年限（月）")
+    c.add_argument("--life-months", type=bounded_int(1, 1200), required=True, metavar="N", help="使用年限（月）")
     c.add_argument("--salvage", type=fen_arg, default=0, metavar="金额", help="预计净残值（元，默认0）")
     c.add_argument("--department", choices=list(B.DEPARTMENTS), default="业务", help="使用部门（默认业务）")
     c.add_argument("--restricted-source", default="", metavar="说明", help="用限定性捐赠购置时：哪一笔")
@@ -234,8 +234,7 @@ def cmd_vouchers_import(args) -> int:
 def cmd_vouchers_template(args) -> int:
     from ..services import books as books_svc
 
-    path = Path(args.file)
-    path.write_bytes(books_svc.import_template())
+    path = save_bytes(args.file, books_svc.import_template())
     echo(f"凭证导入表已保存到：{path}")
     return 0
 
@@ -276,7 +275,9 @@ def _find(ctx, ref: str):
     from ..services import books as books_svc
 
     ref = ref.strip()
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
+        if len(ref) > 9:
+            raise CliError(f"没有编号为{ref}的凭证")
         return books_svc.get_voucher(ctx, int(ref))
     m = NUMBER.fullmatch(ref)
     try:

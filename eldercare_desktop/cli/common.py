@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ..domain.errors import RuleViolation
+from ..domain.errors import DomainError, RuleViolation
 from ..domain.money import format_yuan, yuan_to_fen
 from ..services import users as user_svc
 from ..services.context import App, Ctx
@@ -71,60 +71,128 @@ def actions(sub, name: str, help: str):
     return sub.add_parser(name, help=help).add_subparsers(dest="action", title="操作", metavar="操作", required=True)
 
 
+# Bounds of what a command line may say: dates and years a centre can mean
+# (date arithmetic near 0001/9999 overflows), counts and ids SQLite can hold,
+# amounts an eldercare centre can mean (10亿元).
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+MAX_INT = 2_147_483_647
+MAX_FEN = 100_000_000_000
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
+_INT = re.compile(r"[+-]?\d{1,30}", re.ASCII)
+
+
+def _in_range(d: dt.date, text: str) -> dt.date:
+    if not MIN_DATE <= d <= MAX_DATE:
+        raise argparse.ArgumentTypeError(f"日期“{text}”超出范围（{MIN_DATE.year}年至{MAX_DATE.year}年）")
+    return d
+
+
 def iso_date(text: str) -> dt.date:
+    m = _DATE.fullmatch(text.strip())
     try:
-        return dt.date.fromisoformat(text)
+        if not m:
+            raise ValueError
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期“{text}”格式应为YYYY-MM-DD") from None
+    return _in_range(d, text)
+
+
+def bounded_int(low: int, high: int = MAX_INT):
+    """An argument type: a whole number in [low, high] (ASCII digits only)."""
+
+    def parse(text: str) -> int:
+        t = text.strip()
+        if not _INT.fullmatch(t):
+            raise argparse.ArgumentTypeError(f"“{text}”不是整数")
+        n = int(t)
+        if n < low or n > high:
+            raise argparse.ArgumentTypeError(f"“{text}”超出范围（应为{low}至{high}的整数）")
+        return n
+
+    parse.__name__ = "bounded_int"
+    return parse
+
+
+_positive = bounded_int(1)
+_nonneg = bounded_int(0)
 
 
 def positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("应为正整数")
-    return n
+    return _positive(text)
 
 
 def nonneg_int(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"“{text}”应为不小于零的整数")
-    return int(text)
+    return _nonneg(text)
 
 
 def year_month(text: str) -> str:
+    m = _MONTH.fullmatch(text.strip())
     try:
-        y, m = text.split("-")
-        d = dt.date(int(y), int(m), 1)
+        if not m:
+            raise ValueError
+        d = dt.date(int(m[1]), int(m[2]), 1)
     except ValueError:
         raise argparse.ArgumentTypeError(f"月份“{text}”格式应为YYYY-MM") from None
+    if not MIN_DATE.year <= d.year <= MAX_DATE.year:
+        raise argparse.ArgumentTypeError(f"月份“{text}”超出范围（{MIN_DATE.year}年至{MAX_DATE.year}年）")
     return f"{d:%Y-%m}"
 
 
 def year_arg(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
+    t = text.strip()
+    if not (t.isascii() and t.isdigit() and len(t) == 4):
         raise argparse.ArgumentTypeError(f"年度“{text}”格式应为YYYY")
-    return int(text)
+    if not MIN_DATE.year <= int(t) <= MAX_DATE.year:
+        raise argparse.ArgumentTypeError(f"年度“{text}”超出范围（{MIN_DATE.year}至{MAX_DATE.year}）")
+    return int(t)
+
+
+def out_path(text: str) -> str:
+    """An output file: never empty (an empty --pdf must not mean "no PDF")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("请给出输出文件的路径")
+    return text
 
 
 def fen_arg(text: str) -> int:
     """A yuan amount typed on the command line ("1,200.50") as integer fen."""
+    if len(text) > 40:
+        raise argparse.ArgumentTypeError(f"金额“{text[:20]}…”不是有效的数字")
     try:
-        return yuan_to_fen(text)
+        fen = yuan_to_fen(text)
     except RuleViolation as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
+    if abs(fen) > MAX_FEN:
+        raise argparse.ArgumentTypeError(f"金额“{text}”超出范围（绝对值不超过{MAX_FEN // 100:,}元）")
+    return fen
 
 
 # --- output ------------------------------------------------------------------------
 
+# Control characters (C0, DEL, C1), line/paragraph separators and bidi
+# overrides in a name must not steer the terminal: shown escaped (\x1b).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m[0])
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def safe(text: object) -> str:
+    """``text`` as it may be printed to a terminal: control characters escaped."""
+    return _UNSAFE.sub(_escape, str(text))
+
+
 def echo(text: str = "") -> None:
-    print(text)
+    print(safe(text))
 
 
 def echo_err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(safe(text), file=sys.stderr)
 
 
 def echo_json(data) -> None:
@@ -135,7 +203,9 @@ def echo_json(data) -> None:
             return str(o)
         raise TypeError(type(o).__name__)
 
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=default))
+    # json.dumps escapes C0; DEL, C1 and bidi controls (only ever inside strings) too
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=default)
+    print(_UNSAFE_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 def text_width(text: str) -> int:
@@ -147,7 +217,7 @@ def pad(text: str, width: int) -> str:
 
 
 def echo_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    cells = [[("" if v is None else safe(v)) for v in r] for r in rows]
     widths = [max([text_width(h)] + [text_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     print("  ".join(pad(h, w) for h, w in zip(headers, widths)).rstrip())
     print("  ".join("-" * w for w in widths))
@@ -161,9 +231,19 @@ def database_arg(args) -> str | None:
     return getattr(args, "database", None)
 
 
-def must_exist(args) -> None:
-    """Commands other than init and demo-data never create a database."""
-    value = database_arg(args) or os.environ.get(ENV_URL)
+def _shown(value: str) -> str:
+    """A database URL with any password masked."""
+    return safe(re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", value))
+
+
+def check_database(args, create: bool = False) -> None:
+    """Refuse, in Chinese, a --database that cannot be this app's database:
+    empty, a folder, or (except for init and demo-data) a file that does not
+    exist. Commands other than init and demo-data never create a database."""
+    given = database_arg(args)
+    if given is not None and not given.strip():
+        raise CliError("--database 不能为空：请给出数据库文件路径或URL", 2)
+    value = given or os.environ.get(ENV_URL)
     if not value:
         return
     if value.startswith("sqlite:///"):
@@ -172,23 +252,72 @@ def must_exist(args) -> None:
         return
     else:
         path = Path(value).expanduser()
-    if not path.exists():
-        raise CliError(f"数据库文件不存在：{path}（请先运行 eldercare init 或 eldercare demo-data）")
+    if path.is_dir():
+        raise CliError(f"“{safe(path)}”是文件夹，不是数据库文件", 2)
+    if not create and not path.exists():
+        raise CliError(f"数据库文件不存在：{safe(path)}（请先运行 eldercare init 或 eldercare demo-data）")
+    if path.exists() and not path.is_file():
+        raise CliError(f"“{safe(path)}”不是数据库文件", 2)
+
+
+def must_exist(args) -> None:
+    """Commands other than init and demo-data never create a database."""
+    check_database(args)
+
+
+def _open_problem(exc: BaseException) -> str:
+    """Why a database could not be opened, in Chinese."""
+    text = str(exc).lower()
+    kind = type(exc).__name__
+    if isinstance(exc, ModuleNotFoundError) or kind in ("NoSuchModuleError", "ArgumentError"):
+        return "不支持的数据库地址（应为数据库文件路径，或 sqlite:/// 开头的地址）"
+    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+        return "该文件不是本系统的数据库，或已损坏"
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序占用，请稍后重试"
+    if "unable to open" in text or isinstance(exc, (PermissionError, IsADirectoryError, NotADirectoryError)):
+        return "无法打开该文件（路径不存在、是文件夹或没有权限）"
+    if isinstance(exc, OSError):
+        return f"无法访问该文件（{safe(exc.strerror or kind)}）"
+    return f"无法连接或读取（{kind}）"
 
 
 def where(app: App) -> str:
-    return str(app.sqlite_path) if app.sqlite_path else re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", app.url)
+    return str(app.sqlite_path) if app.sqlite_path else _shown(app.url)
 
 
 _OPEN: list[App] = []
 
 
 def open_app(args, create: bool = False) -> App:
-    if not create:
-        must_exist(args)
-    app = App.open(database_arg(args))
+    check_database(args, create)
+    try:
+        app = App.open(database_arg(args))
+    except DomainError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (the driver's errors differ by back end)
+        shown = _shown(database_arg(args) or os.environ.get(ENV_URL) or "默认数据库")
+        raise CliError(f"无法打开数据库“{shown}”：{_open_problem(exc)}") from None
     _OPEN.append(app)
     return app
+
+
+def save_bytes(path: str, data: bytes) -> Path:
+    """A file the command writes without the database (templates): checked
+    first, then written atomically."""
+    from ..services.output import check_destination
+
+    dest = check_destination(path)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        raise CliError(f"无法写入“{safe(dest)}”：{exc.strerror or type(exc).__name__}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
 
 
 def close_apps() -> None:

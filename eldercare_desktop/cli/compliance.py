@@ -4,7 +4,7 @@ a red; ``--pdf`` prints the report. Exit 0 when every rule holds, 1 when
 any does not."""
 from __future__ import annotations
 
-from .common import echo, echo_json, echo_table, iso_date, logged_in
+from .common import echo, echo_json, echo_table, iso_date, logged_in, out_path
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -12,7 +12,7 @@ def add_parsers(sub, db, auth, js) -> None:
                        help="合规自查：押金上限、押金专户、押金退还、书面合同、收费公示与调价告知、能力评估、年度公开、"
                             "护理型床位占比；全部符合时退出码为0，否则为1")
     c.add_argument("--date", type=iso_date, metavar="日期", help="自查日期 YYYY-MM-DD（默认今天）")
-    c.add_argument("--pdf", metavar="文件", help="打印合规自查报告到该PDF文件")
+    c.add_argument("--pdf", type=out_path, metavar="文件", help="打印合规自查报告到该PDF文件")
     c.set_defaults(func=cmd_compliance)
 
 

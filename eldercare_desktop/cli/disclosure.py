@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .common import (CliError, actions, echo, echo_err, echo_json, echo_table, iso_date, logged_in, nonneg_int,
-                     progress_line, report, year_arg, yuan)
+                     out_path, progress_line, report, year_arg, yuan)
 
 STATEMENT_CODES = {"01": "会民非01表", "02": "会民非02表", "03": "会民非03表"}
 
@@ -27,9 +27,9 @@ def add_parsers(sub, db, auth, js) -> None:
     d = sub.add_parser("disclosure", parents=[db, auth, js],
                        help="年度财务收支情况公开：生成材料（PDF/XLSX/公示版）；status 提醒、submitted 报送登记、report 工作报告")
     d.add_argument("--year", type=year_arg, metavar="YYYY", help="公开的年度")
-    d.add_argument("--pdf", metavar="文件", help="打印全套公开材料到该PDF文件")
-    d.add_argument("--xlsx", metavar="文件", help="导出全套公开材料到该XLSX文件")
-    d.add_argument("--notice", metavar="文件", help="打印一页公示版（PDF，张贴于前台）")
+    d.add_argument("--pdf", type=out_path, metavar="文件", help="打印全套公开材料到该PDF文件")
+    d.add_argument("--xlsx", type=out_path, metavar="文件", help="导出全套公开材料到该XLSX文件")
+    d.add_argument("--notice", type=out_path, metavar="文件", help="打印一页公示版（PDF，张贴于前台）")
     d.set_defaults(func=cmd_disclosure)
     ds = d.add_subparsers(dest="action", title="操作", metavar="操作")
     c = ds.add_parser("status", parents=[db, auth, js], help="上一年度公开材料的报送期限和是否已报送")

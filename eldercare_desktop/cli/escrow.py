@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .common import (CliError, echo, echo_json, echo_table, iso_date, log_in, open_app, positive_int,
-                     year_month, yuan)
+from .common import (CliError, echo, echo_json, echo_table, fen_arg, iso_date, log_in, open_app, out_path,
+                     positive_int, year_month, yuan)
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -22,7 +22,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c = es.add_parser("reconcile", parents=[db, auth, js], help="押金专户月末对账：银行余额、账面余额、住户押金合计")
     c.add_argument("--month", type=year_month, required=True, metavar="YYYY-MM")
     g = c.add_mutually_exclusive_group(required=True)
-    g.add_argument("--bank-balance", metavar="金额", help="银行对账单月末余额（元）")
+    g.add_argument("--bank-balance", type=fen_arg, metavar="金额", help="银行对账单月末余额（元）")
     g.add_argument("--statement", metavar="文件", help="银行对账单文件（XLSX或CSV），取最后一行余额")
     c.add_argument("--note", default="", metavar="说明")
     c.set_defaults(func=cmd_escrow_reconcile)
@@ -34,7 +34,7 @@ def add_parsers(sub, db, auth, js) -> None:
                    help="split：分段计息（默认）；settlement_rate：按结息日挂牌利率")
     c.set_defaults(func=cmd_escrow_interest_mode)
     c = es.add_parser("export", parents=[db, auth, js], help="导出押金专户台账（XLSX；整个专户或一位住户）")
-    c.add_argument("--xlsx", required=True, metavar="文件")
+    c.add_argument("--xlsx", type=out_path, required=True, metavar="文件")
     c.add_argument("--from", dest="date_from", type=iso_date, metavar="日期", help="起始日期（默认本年1月1日）")
     c.add_argument("--to", dest="date_to", type=iso_date, metavar="日期", help="截止日期（默认今天）")
     c.add_argument("--resident", type=positive_int, metavar="编号", help="只导出该住户的押金台账")
@@ -106,7 +106,6 @@ def cmd_escrow_quote(args) -> int:
 
 
 def cmd_escrow_reconcile(args) -> int:
-    from ..domain.money import yuan_to_fen
     from ..services import escrow as escrow_svc
 
     app = open_app(args)
@@ -116,7 +115,7 @@ def cmd_escrow_reconcile(args) -> int:
         st = escrow_svc.import_bank_statement(ctx, Path(args.statement))
         bank, source, lines = st.last_balance_fen, f"银行对账单导入：{st.source}", len(st.rows)
     else:
-        bank = yuan_to_fen(args.bank_balance, "bank_balance")
+        bank = args.bank_balance
     r = escrow_svc.reconcile(ctx, args.month, bank, source=source, note=args.note, lines=lines)
     if args.json:
         echo_json({"id": r.id, "period": r.period, "as_of": r.as_of, "bank_balance_fen": r.bank_balance_fen,
@@ -125,7 +124,7 @@ def cmd_escrow_reconcile(args) -> int:
                "agreed": r.agreed, "source": r.source, "lines": r.lines,
                "residents": [{"resident_id": i, "name": n, "contract_number": c, "balance_fen": b}
                              for i, n, c, b in r.residents]})
-        return 0
+        return 0 if r.agreed else 1  # a finding exits non-zero, with --json too
     echo(f"{r.period}押金专户对账（{r.as_of:%Y-%m-%d}）：银行{yuan(r.bank_balance_fen)}　账面{yuan(r.book_balance_fen)}"
          f"　住户押金合计{yuan(r.residents_total_fen)}")
     echo("三方相符" if r.agreed else

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (echo, echo_json, echo_table, iso_date, log_in, open_app, positive_int, progress_line,
-                     span_args, year_month, yuan)
+from .common import (echo, echo_json, echo_table, iso_date, log_in, open_app, out_path, positive_int,
+                     progress_line, span_args, year_month, yuan)
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -14,7 +14,7 @@ def add_parsers(sub, db, auth, js) -> None:
     for name, what, span in (("journal", "序时账（全部分录）", "range"), ("receipts", "收款日记账（含作废收据）", "range"),
                              ("ageing", "应收账款账龄分析", "on"), ("register", "月度计费汇总表", "month")):
         c = ex.add_parser(name, parents=[db, auth, js], help=f"导出{what}")
-        c.add_argument("--xlsx", required=True, metavar="文件", help="导出到该XLSX文件")
+        c.add_argument("--xlsx", type=out_path, required=True, metavar="文件", help="导出到该XLSX文件")
         if span == "range":
             c.add_argument("--from", dest="date_from", type=iso_date, metavar="日期", help="起始日期 YYYY-MM-DD")
             c.add_argument("--to", dest="date_to", type=iso_date, metavar="日期", help="截止日期 YYYY-MM-DD（含当天）")
@@ -29,11 +29,11 @@ def add_parsers(sub, db, auth, js) -> None:
         dest="action", title="操作", metavar="操作", required=True)
     c = fe.add_parser("schedule", parents=[db, auth, js], help="某日执行的收费标准（收费公示）")
     c.add_argument("--on", type=iso_date, metavar="日期", help="公示日期 YYYY-MM-DD（默认今天）")
-    c.add_argument("--pdf", metavar="文件", help="同时打印收费公示到该PDF文件")
+    c.add_argument("--pdf", type=out_path, metavar="文件", help="同时打印收费公示到该PDF文件")
     c.set_defaults(func=cmd_fees_schedule)
     c = fe.add_parser("notices", parents=[db, auth, js], help="打印一次调价的告知书（每位受影响的住户一份）")
     c.add_argument("--price-id", type=positive_int, required=True, metavar="编号", help="调价记录（价格）编号")
-    c.add_argument("--pdf", required=True, metavar="文件", help="输出PDF文件")
+    c.add_argument("--pdf", type=out_path, required=True, metavar="文件", help="输出PDF文件")
     c.set_defaults(func=cmd_fees_notices)
     c = fe.add_parser("apply", parents=[db, auth, js], help="调价生效：受影响的合同自生效日起按新价格变更")
     c.add_argument("--price-id", type=positive_int, required=True, metavar="编号", help="调价记录（价格）编号")
@@ -68,7 +68,7 @@ def add_parsers(sub, db, auth, js) -> None:
 
     c = sub.add_parser("statements", parents=[db, auth, js], help="打印月度费用清单（全部住户或一位住户）")
     c.add_argument("--month", type=year_month, required=True, metavar="YYYY-MM")
-    c.add_argument("--pdf", required=True, metavar="文件", help="输出PDF文件")
+    c.add_argument("--pdf", type=out_path, required=True, metavar="文件", help="输出PDF文件")
     c.add_argument("--resident", type=positive_int, metavar="编号", help="只打印该住户的费用清单")
     c.set_defaults(func=cmd_statements)
 
@@ -181,7 +181,7 @@ def cmd_trial_balance(args) -> int:
                "rows": [{"account": r.account, "name": r.name, **{f"{f}_fen": getattr(r, f) for f in fields}}
                         for r in tb.rows],
                "totals": {f"{f}_fen": getattr(t, f) for f in fields}})
-        return 0
+        return 0 if tb.balanced else 1  # a finding exits non-zero, with --json too
     echo_table(("科目编码", "科目名称", "期初借方", "期初贷方", "本期借方", "本期贷方", "期末借方", "期末贷方"),
            [(r.account, r.name, *(yuan(getattr(r, f)) for f in fields)) for r in tb.rows + (t,)])
     echo(f"{tb.period}科目余额表：" + ("借贷平衡" if tb.balanced else "借贷不平衡！"))

@@ -17,8 +17,10 @@ from ..services import demo as demo_svc
 from ..services import residents as res_svc
 from ..services import roster as roster_svc
 from ..services import users as user_svc
-from .common import (ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER, LOGIN_HELP, CliError, ask_password, echo,
-                     echo_err, echo_json, echo_table, iso_date, log_in, open_app, pad, positive_int, where)
+from . import integrity as integrity_cli
+from .common import (ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER, LOGIN_HELP, MAX_INT, CliError, ask_password,
+                     bounded_int, echo, echo_err, echo_json, echo_table, iso_date, log_in, open_app, out_path, pad,
+                     positive_int, where)
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -26,17 +28,20 @@ def add_parsers(sub, db, auth, js) -> None:
     login = argparse.ArgumentParser(add_help=False)
     login.add_argument("--login", dest="login", default=argparse.SUPPRESS, metavar="用户名", help=LOGIN_HELP)
 
-    c = sub.add_parser("init", parents=[db], help="创建或升级数据库，并创建首个管理员")
+    c = sub.add_parser("init", parents=[db], help=f"创建或升级数据库，并创建首个管理员（密码取环境变量 {ENV_PASSWORD}，"
+                                                  "否则提示输入两次）")
     c.add_argument("--admin-user", default="admin", metavar="用户名", help="管理员用户名（默认admin）")
-    c.add_argument("--admin-password", default=None, metavar="密码",
-                   help=f"管理员密码（或环境变量 {ENV_PASSWORD}，否则提示输入两次）")
+    # the password: ELDERCARE_PASSWORD or the prompt (never the command line)
+    c.set_defaults(admin_password=None)
     c.set_defaults(func=cmd_init)
 
-    c = sub.add_parser("demo-data", parents=[db, auth, js], help="在没有住户的数据库中生成演示数据")
+    c = sub.add_parser("demo-data", parents=[db, auth, js],
+                       help=f"在没有住户的数据库中生成演示数据（演示账号密码取环境变量 {ENV_NEW_PASSWORD}，"
+                            f"默认{demo_svc.DEFAULT_PASSWORD}）")
     c.add_argument("--residents", type=positive_int, default=300, metavar="N", help="住户数量（默认300）")
-    c.add_argument("--password", default=demo_svc.DEFAULT_PASSWORD, metavar="密码",
-                   help=f"演示账号的密码（默认{demo_svc.DEFAULT_PASSWORD}）")
-    c.add_argument("--seed", type=int, default=1, metavar="N", help="随机种子（相同种子生成相同数据）")
+    # the demo accounts' password: ELDERCARE_NEW_PASSWORD (never the command line)
+    c.set_defaults(password=os.environ.get(ENV_NEW_PASSWORD) or demo_svc.DEFAULT_PASSWORD)
+    c.add_argument("--seed", type=bounded_int(-MAX_INT, MAX_INT), default=1, metavar="N", help="随机种子（相同种子生成相同数据）")
     c.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
                    help=f"批量写入（默认超过{demo_svc.BULK_THRESHOLD}位住户时批量写入）")
     c.set_defaults(func=cmd_demo)
@@ -48,7 +53,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--search", metavar="文字", help="按姓名、拼音、拼音首字母、身份证号或床位查找")
     c.set_defaults(func=cmd_residents_list)
     c = res.add_parser("export", parents=[db, auth], help="导出住户名册（XLSX）")
-    c.add_argument("--xlsx", required=True, metavar="文件", help="导出到该XLSX文件")
+    c.add_argument("--xlsx", type=out_path, required=True, metavar="文件", help="导出到该XLSX文件")
     c.add_argument("--all", action="store_true", help="包括已退住和去世的住户（这些行不能再导入）")
     c.set_defaults(func=cmd_residents_export)
     c = res.add_parser("import", parents=[db, auth, js], help="从XLSX名册导入住户（全部通过检查才导入）")
@@ -56,17 +61,24 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("--dry-run", action="store_true", help="只检查，不导入")
     c.set_defaults(func=cmd_residents_import)
 
-    c = sub.add_parser("backup", parents=[db, auth], help="备份数据库")
-    c.add_argument("file", metavar="文件", help="备份文件路径")
+    c = sub.add_parser("backup", parents=[db, auth, js],
+                       help="备份数据库（backup 文件；backup --auto 供计划任务每天运行；backup status 查看上次备份）")
+    c.add_argument("file", nargs="?", metavar="文件", help="备份文件路径；写 status 查看上次备份的时间")
+    c.add_argument("--auto", action="store_true",
+                   help="自动备份：到期（距上次自动备份满一天）才备份到设置的文件夹，并只保留最新的N份")
     c.set_defaults(func=cmd_backup)
     c = sub.add_parser("restore", parents=[db, auth], help="从备份恢复数据库（当前数据库先另存一份）")
     c.add_argument("file", metavar="文件", help="备份文件路径")
+    c.add_argument("--force", action="store_true", help="备份的审计记录校验未通过时仍然恢复（仅管理员，须用 --reason 说明理由）")
+    c.add_argument("--reason", default="", metavar="文本", help="仍然恢复的理由（记入审计日志）")
     c.set_defaults(func=cmd_restore)
 
     au = sub.add_parser("audit", help="审计日志：校验、查看").add_subparsers(
         dest="action", title="操作", metavar="操作", required=True)
-    c = au.add_parser("verify", parents=[db, js], help="校验审计哈希链（无需登录）")
-    c.set_defaults(func=cmd_audit_verify)
+    c = au.add_parser("verify", parents=[db, js],
+                      help="校验审计哈希链、金额与权限数据和锚点（无需登录；有问题时退出码为1）")
+    integrity_cli.add_arguments(c)
+    c.set_defaults(func=integrity_cli.cmd_audit_verify)
     c = au.add_parser("list", parents=[db, login, js],
                       help="列出审计记录（登录用户请用 --login 或放在命令前的 --user）")
     c.add_argument("--user", dest="filter_user", metavar="用户名", help="只列出该用户的操作")
@@ -105,8 +117,28 @@ def cmd_init(args) -> int:
     return 0
 
 
+def say_when_busy() -> None:
+    """While a write waits for another process's write lock, say so on
+    stderr (once, then every 10 seconds). Idempotent."""
+    from ..services import busy
+
+    if getattr(say_when_busy, "installed", False):
+        return
+    said = [0.0]
+
+    def tell(waited: float, attempt: int) -> None:
+        if attempt == 1 or waited - said[0] >= 10:  # a new wait, then every 10 s
+            said[0] = waited
+            echo_err(busy.WAITING_MESSAGE + (f"（已等待{waited:.0f}秒）" if attempt > 1 else ""))
+    busy.on_wait(tell)
+    say_when_busy.installed = True  # type: ignore[attr-defined]
+
+
 def cmd_demo(args) -> int:
+    say_when_busy()
     app = open_app(args, create=True)
+    if demo_svc.demo_resume.roll_back(app):  # a killed earlier demo-data: start again from before it
+        echo_err("上次生成演示数据未完成（进程被中断），已将数据库恢复到生成前的状态，重新生成")
     actor = None
     if not user_svc.needs_first_run(app):
         if not (getattr(args, "login", None) or os.environ.get(ENV_USER)):
@@ -191,6 +223,7 @@ def cmd_residents_export(args) -> int:
 
 
 def cmd_residents_import(args) -> int:
+    say_when_busy()
     app = open_app(args)
     ctx = log_in(app, args)
     report = roster_svc.import_roster(ctx, args.file, dry_run=args.dry_run)
@@ -206,13 +239,46 @@ def cmd_residents_import(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from ..services import backup_schedule
+
+    if args.file == "status":
+        return _backup_status(args)
+    if bool(args.file) == bool(args.auto):
+        raise CliError("请给出备份文件路径，或用 --auto 做自动备份（二者选一）", 2)
     app = open_app(args)
     ctx = log_in(app, args)
-    dest = Path(args.file).expanduser().resolve()
+    if args.auto:
+        dest = backup_schedule.run_auto_backup(ctx, force=False)
+        if args.json:
+            echo_json({"backup": str(dest) if dest else None})
+        elif dest is None:
+            echo("自动备份未到期或已关闭，未备份")
+        else:
+            echo(f"已自动备份到：{dest}")
+        return 0
+    dest = Path(args.file).expanduser().absolute()
     digest = backup_svc.backup(ctx, dest)
+    if args.json:
+        echo_json({"backup": str(dest), "sha256": digest})
+        return 0
     echo(f"已备份到：{dest}")
     echo(f"SHA-256：{digest}")
     return 0
+
+
+def _backup_status(args) -> int:
+    from ..services import backup_schedule
+
+    ctx = log_in(open_app(args), args)
+    st = backup_schedule.status(ctx)
+    now = ctx.now()
+    if args.json:
+        echo_json(st.as_dict(now))
+    else:
+        (echo_err if st.stale else echo)(st.message(now))
+        conf = st.settings
+        echo(f"自动备份：{'开启' if conf.auto else '关闭'}，文件夹 {conf.resolved_folder}，保留最新{conf.keep}份")
+    return 1 if st.stale else 0
 
 
 def cmd_restore(args) -> int:
@@ -221,26 +287,17 @@ def cmd_restore(args) -> int:
     problem = backup_svc.check_backup(src)
     if problem:  # refused before anything, the login included, touches the database
         raise CliError(f"不能从该文件恢复：{problem}（当前数据库未作任何改动）")
+    if args.force and not args.reason.strip():
+        raise CliError("使用 --force 时须用 --reason 说明理由（记入审计日志）", 2)
     ctx = log_in(app, args)
-    safety = backup_svc.restore(app, ctx.actor, src)
+    try:
+        safety = backup_svc.restore(app, ctx.actor, src, override_reason=args.reason if args.force else None)
+    except backup_svc.BackupUnverified as exc:
+        raise CliError("\n".join(p.message for p in exc.problems)
+                       + "\n（管理员可加 --force --reason 理由 仍然恢复；当前数据库未作任何改动）") from None
     echo(f"已从备份恢复：{src.resolve()}")
     echo(f"恢复前的数据库已另存为：{safety}")
     return 0
-
-
-def cmd_audit_verify(args) -> int:
-    app = open_app(args)
-    n, brk = audit_svc.verify(app)
-    if args.json:
-        echo_json({"ok": brk is None, "rows": n, "broken_seq": brk.seq if brk else None,
-               "reason": brk.reason if brk else ""})
-        return 0 if brk is None else 1
-    if brk is None:
-        echo(f"审计链完整：共{n}条记录")
-        return 0
-    echo_err(f"审计链已被破坏：{brk.reason}")
-    echo_err(f"第一处异常：第{brk.seq}条记录（共检查{n}条）")
-    return 1
 
 
 def _loads(text: str):

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from ..domain.errors import RuleViolation
-from .common import CliError, actions, echo, echo_json, echo_table, logged_in, nonneg_int
+from .common import CliError, actions, bounded_int, echo, save_bytes, echo_json, echo_table, logged_in
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -22,7 +22,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.add_argument("file", metavar="FILE.xlsx")
     c.set_defaults(func=cmd_template)
     c = st.add_parser("expiring", parents=[db, auth, js], help="即将到期（或已到期）的劳动合同和资格证书")
-    c.add_argument("--days", type=nonneg_int, default=None, metavar="N", help="提前天数（默认60天）")
+    c.add_argument("--days", type=bounded_int(0, 36500), default=None, metavar="N", help="提前天数（默认60天）")
     c.set_defaults(func=cmd_expiring)
     c = st.add_parser("export", parents=[db, auth, js], help="导出护理员花名册（XLSX，含全部列）")
     c.add_argument("file", metavar="FILE.xlsx")
@@ -78,11 +78,7 @@ def cmd_import(args) -> int:
 def cmd_template(args) -> int:
     from ..services import care_workers
 
-    path = Path(args.file).expanduser()
-    try:
-        path.write_bytes(care_workers.import_template())
-    except OSError as exc:
-        raise CliError(f"无法写入“{path}”：{exc.strerror or exc}") from None
+    path = save_bytes(args.file, care_workers.import_template())
     if args.json:
         echo_json({"file": str(path.resolve())})
     else:

@@ -8,8 +8,8 @@ import dataclasses
 
 from ..domain.errors import RuleViolation
 from ..domain.subsidy_records import STATUSES
-from .common import (CliError, actions, echo, echo_err, echo_json, echo_table, fen_arg, iso_date, logged_in, progress_line,
-                     report, year_arg, year_month, yuan)
+from .common import (CliError, actions, echo, echo_err, echo_json, echo_table, fen_arg, iso_date, logged_in,
+                     out_path, progress_line, report, year_arg, year_month, yuan)
 
 SUBJECT_NAMES = {"project": "建设项目", "centre": "机构", "resident": "入住老人", "worker": "护理员"}
 PERIOD_NAMES = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
@@ -93,8 +93,8 @@ def add_parsers(sub, db, auth, js) -> None:
     c.set_defaults(func=cmd_withdraw)
     c = sp.add_parser("export", parents=[db, auth, js], help="输出申报材料：申请表、花名册、汇总表、附件清单")
     c.add_argument("number", metavar="申报编号")
-    c.add_argument("--pdf", metavar="文件", help="打印到该PDF文件")
-    c.add_argument("--xlsx", metavar="文件", help="导出到该XLSX文件")
+    c.add_argument("--pdf", type=out_path, metavar="文件", help="打印到该PDF文件")
+    c.add_argument("--xlsx", type=out_path, metavar="文件", help="导出到该XLSX文件")
     c.set_defaults(func=cmd_export)
     c = sp.add_parser("params", parents=[db, auth, js], help="补贴参数：政策文件未给出、由机构按当年通知填写的标准")
     c.add_argument("--set", dest="sets", action="append", type=key_value, default=[], metavar="参数=数值",
@@ -252,7 +252,8 @@ def cmd_preview(args) -> int:
 def cut_arg(text: str) -> tuple[str, int]:
     """'500112194003050175=1' (or 'resident:12=1') → (who, months)."""
     who, sep, months = text.partition("=")
-    if not sep or not who.strip() or not months.strip().isdigit():
+    if not sep or not who.strip() or not months.strip().isascii() or not months.strip().isdigit() \
+            or int(months) > 1200:
         raise argparse.ArgumentTypeError(f"“{text}”应写成 身份证号=月数")
     return who.strip(), int(months)
 

@@ -37,6 +37,7 @@ audit_log = Table(
     Column("after", Text, nullable=False, default=""),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("seal", Text),  # digests of the money/permission rows sealed here (services.seal)
     Index("ix_audit_entity", "entity", "entity_id"),
     Index("ix_audit_user", "user"),
     Index("ix_audit_at", "at"),

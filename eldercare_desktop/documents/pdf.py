@@ -54,6 +54,7 @@ from reportlab.platypus import (  # re-exported for renderers
 )
 
 from ..domain.errors import RuleViolation
+from .anchor_note import note
 
 __all__ = [
     "A4", "mm", "colors", "TA_CENTER", "TA_LEFT", "TA_RIGHT", "ParagraphStyle",
@@ -462,6 +463,13 @@ def _draw_page(canvas: _NumberedCanvas, doc: "_Doc") -> None:
     reference = canvas._ec_reference if canvas._ec_reference is not None else info.reference
     if reference:
         canvas.drawRightString(page_w - MARGIN_X, bottom, reference)
+    anchor = note()
+    if anchor:  # month-close and disclosure documents: the audit chain's anchor
+        canvas.setFillColor(GREY)
+        canvas.setFont(font, 6.5)
+        canvas.drawString(MARGIN_X, bottom - 3.6 * mm, anchor)
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(INK)
     form, n = canvas.ec_group_form()
     head = f"第 {n} 页 / 共 "
     tail_w = pdfmetrics.stringWidth(f"{n} 页", font, 7.5)  # the total usually has as many digits

@@ -20,6 +20,11 @@ def print_setup(ws, title_rows: str | int) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = title_rows
+    from .anchor_note import note
+
+    if note():  # month-close and disclosure workbooks print the audit chain's anchor
+        ws.oddFooter.left.text = note()
+        ws.oddFooter.left.size = 7
 
 
 def styled_cell(ws, value, *, font=None, fmt=None, fill=None, border=None, align=None):

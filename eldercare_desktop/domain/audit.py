@@ -19,6 +19,7 @@ class AuditFields:
     entity_id: str
     before: str  # canonical JSON or ""
     after: str
+    seal: str = ""  # canonical JSON {table: {row id: digest or null}} of the rows sealed here
 
 
 def canonical(data: object) -> str:
@@ -30,8 +31,22 @@ def canonical(data: object) -> str:
 def row_hash(prev_hash: str, f: AuditFields) -> str:
     payload = "\x1e".join(
         [prev_hash, str(f.seq), f.at, f.user, f.action, f.entity, f.entity_id, f.before, f.after]
+        + ([f.seal] if f.seal else [])  # rows written before sealing hash as they always did
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_STATE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def row_state(values: dict) -> str:
+    """A sealed row's values as canonical JSON."""
+    return _STATE.encode(values)
+
+
+def row_digest(table: str, row_id: str, state: str) -> str:
+    """The digest the chain keeps for one sealed row (128 bits of SHA-256)."""
+    return hashlib.sha256(f"{table}\x1f{row_id}\x1f{state}".encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

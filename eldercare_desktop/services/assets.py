@@ -27,6 +27,7 @@ from ..domain.records import Changes
 from ..domain.schedule import add_months
 from ..domain.roles import Perm
 from . import books, ledger
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 
@@ -77,6 +78,9 @@ class AssetInfo:
 
 
 def _card(ctx: Ctx, s: Session, a: AssetInput, voucher_id: int | None) -> FixedAsset:
+    big = [f for f in (a.cost_fen, a.salvage_fen, a.before_fen) if too_large(f)]
+    if big:
+        raise RuleViolation(too_large_message("金额", big[0]), "cost")
     B.check_asset(a.name, a.category, a.cost_fen, a.salvage_fen, a.life_months, a.department, a.in_use, ctx.today(),
                   a.before_fen, a.before_through)
     n = int(s.execute(select(func.count(FixedAsset.id))).scalar_one()) + 1

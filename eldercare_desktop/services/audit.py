@@ -5,13 +5,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select
 
+from ..db import chain
 from ..db.tables import audit_head, audit_log
-from ..domain.audit import AuditFields, ChainBreak, canonical, row_hash, verify_chain
+from ..domain.audit import AuditFields, ChainBreak, verify_chain
 from ..domain.records import AuditEntry
 from ..domain.roles import Actor, Perm
 from .context import App, Ctx
+from .seal import connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,26 +34,8 @@ def record(
     flush = getattr(s, "flush", None)
     if flush is not None:
         flush()  # the caller's pending rows first, as an ORM query would
-    head = s.execute(select(audit_head.c.last_seq, audit_head.c.last_hash)
-                     .where(audit_head.c.id == 1).with_for_update()).one()
-    fields = AuditFields(
-        seq=int(head.last_seq) + 1,
-        at=now.isoformat(timespec="seconds"),
-        user=actor.username,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        before=canonical(before),
-        after=canonical(after),
-    )
-    h = row_hash(head.last_hash, fields)
-    s.execute(insert(audit_log).values(
-        seq=fields.seq, at=fields.at, user=fields.user, action=action, entity=entity,
-        entity_id=fields.entity_id, before=fields.before, after=fields.after,
-        prev_hash=head.last_hash, hash=h,
-    ))
-    s.execute(update(audit_head).where(audit_head.c.id == 1).values(last_seq=fields.seq, last_hash=h))
-    return fields.seq
+    return chain.append(connection(s), actor.username, now.isoformat(timespec="seconds"), action, entity,
+                        entity_id, before, after)
 
 
 def audit(ctx: Ctx, s: Session, action: str, entity: str, entity_id: object, before=None, after=None) -> int:
@@ -62,7 +46,8 @@ def verify(app: App) -> tuple[int, ChainBreak | None]:
     """(rows checked, first break or None). Needs no login: it only reads."""
     with app.read_factory() as s:
         rows = [
-            (AuditFields(r.seq, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after), r.prev_hash, r.hash)
+            (AuditFields(r.seq, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after, r.seal or ""),
+             r.prev_hash, r.hash)
             for r in s.execute(select(audit_log).order_by(audit_log.c.seq))
         ]
         head_row = s.execute(select(audit_head).where(audit_head.c.id == 1)).first()

@@ -84,6 +84,7 @@ from ..domain.money import format_yuan
 from ..domain.records import Changes
 from ..domain.residents import Span
 from ..domain.roles import Perm
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 from .ledger import closed_periods_in
@@ -198,6 +199,8 @@ def record_charge(ctx: Ctx, resident_id: int, day: dt.date, description: str, qu
         p.add("quantity", "数量必须是大于零的整数")
     if not isinstance(unit_fen, int) or isinstance(unit_fen, bool) or unit_fen <= 0:
         p.add("unit_fen", "单价必须大于零（以分为单位的整数）")
+    elif isinstance(quantity, int) and too_large(unit_fen * max(quantity, 1)):
+        p.add("unit_fen", too_large_message("金额", unit_fen * max(quantity, 1)))
     if not isinstance(day, dt.date):
         p.add("day", "请填写收费日期")
     elif day > ctx.today():

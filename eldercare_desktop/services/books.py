@@ -28,6 +28,7 @@ from ..domain.money import yuan_to_fen
 from ..domain.records import Changes
 from ..domain.roles import Perm
 from . import ledger
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 
@@ -122,8 +123,9 @@ def _check(s: Session, ctx: Ctx, v: B.VoucherInput, red: int | None = None) -> C
     p = Problems()
     if v.day > ctx.today():
         p.add("day", f"凭证日期{v.day:%Y-%m-%d}晚于今天，不能预先记账")
-    if not isinstance(v.attachments, int) or isinstance(v.attachments, bool) or v.attachments < 0:
-        p.add("attachments", "附件张数应为不小于零的整数")
+    if not isinstance(v.attachments, int) or isinstance(v.attachments, bool) or not 0 <= v.attachments <= 9999:
+        p.add("attachments", "附件张数应为0至9999的整数")
+    _check_sizes(v.lines, p)
     if p.items:
         p.raise_if_any()
     ledger.check_open(s, v.day)
@@ -137,6 +139,13 @@ def _check(s: Session, ctx: Ctx, v: B.VoucherInput, red: int | None = None) -> C
     if v.template == "release":
         _check_release(s, v)
     return c
+
+
+def _check_sizes(lines, p: Problems) -> None:
+    for i, x in enumerate(lines, start=1):
+        fen = next((f for f in (x.debit, x.credit) if too_large(f)), None)
+        if fen is not None:
+            p.add("lines", too_large_message(f"第{i}行金额", fen))
 
 
 def _check_release(s: Session, v: B.VoucherInput) -> None:
@@ -413,6 +422,9 @@ def enter_opening_balances(ctx: Ctx, day: dt.date, lines: tuple[Line, ...]) -> C
     """期初余额, once, balanced, dated the first day of the centre's first year
     in the app: no entry may be dated before it."""
     ctx.require(Perm.FINANCE_WRITE)
+    p = Problems()
+    _check_sizes(lines, p)
+    p.raise_if_any()
     with ctx.write(Perm.FINANCE_WRITE) as s:
         c = chart_in(s)
         B.check_opening(day, lines, c)

@@ -31,7 +31,7 @@ from ..domain.records import CentreInfo
 from ..domain.residents import CheckedResident, ContactInput, ResidentInput, ResidentStatus, check_resident
 from ..domain.roles import Actor, Perm, Role, password_problem, require
 from . import centre as centre_svc
-from . import demo_assessments, demo_books, demo_finance, demo_subsidies
+from . import demo_assessments, demo_books, demo_finance, demo_resume, demo_subsidies
 from . import residents as res_svc
 from . import users as user_svc
 from .audit import record
@@ -839,6 +839,7 @@ def build_demo(
     problem = password_problem(password or "")
     if problem:
         raise RuleViolation(problem, "password")
+    demo_resume.roll_back(app)  # a killed earlier build: back to the database as it was before it
     _check_empty(app)
     use_bulk = residents > BULK_THRESHOLD if bulk is None else bulk
     today = app.today()
@@ -846,6 +847,7 @@ def build_demo(
     plan = make_plan(today, residents, seed)
     saved = (app.today, app.now)
     clock = _Clock(plan.setup_day)
+    demo_resume.begin(app, residents, seed)
     app.today, app.now = clock.today, clock.now
     try:
         actor, created = _users_and_centre(app, actor, plan, password, clock)
@@ -857,6 +859,7 @@ def build_demo(
                                                   not_after=saved[1]())
     finally:
         app.today, app.now = saved
+    demo_resume.finish(app)
     _report(progress, None, 1.0, "演示数据已生成")
     return _summary(app, plan, password, created, use_bulk, time.perf_counter() - started, assessments, vouchers)
 

@@ -101,11 +101,25 @@ class FinanceReplayer:
         self.contract_of[rid] = cid
         self.signed += 1
         held = contracts.get_contract(self.ctx, cid).deposit_fen
+        # back within days of leaving: the deposit of the last stay is not refunded yet and
+        # carries over to this contract (refunding it now and taking it again is no one's practice)
+        carried = any(r == rid for _w, r in self.pending_refunds)
+        self.pending_refunds = [(w, r) for w, r in self.pending_refunds if r != rid]
         if held:
-            # the agreed deposit goes into the escrow account on the signing day
-            escrow.receive_deposit(self.ctx, rid, day, held, "银行转账", f"{day:%Y%m%d}{self.rng.randrange(10**6):06d}")
+            # the agreed deposit goes into the escrow account on the signing day, unless the
+            # deposit carried over already fills the cap (6× the monthly fee)
+            try:
+                escrow.receive_deposit(self.ctx, rid, day, held, "银行转账",
+                                       f"{day:%Y%m%d}{self.rng.randrange(10**6):06d}")
+            except DomainError:
+                if not carried and not self._still_held(rid, day):
+                    raise
         if self.rng.random() < 0.08:
             self.late.add(rid)
+
+    def _still_held(self, rid: int, day: dt.date) -> bool:
+        """A deposit of an earlier stay is still in the escrow account."""
+        return escrow.quote(self.ctx, rid, day).balance_fen > 0
 
     def care_changed(self, rid: int, day: dt.date, level: str, consent_by: str) -> None:
         cid = self.contract_of.get(rid)

@@ -35,12 +35,13 @@ from ..domain.errors import RuleViolation
 from ..domain.ledger import DEPOSITS, ESCROW_BANK, PREPAID
 from ..domain.records import Changes
 from ..domain.roles import Perm
+from .anchor import anchored
 from . import escrow, fees, ledger, reports
 from .audit import audit
 from .books import chart_in
 from .centre import get_profile
 from .context import Ctx
-from .output import Written, write_document
+from .output import Written, check_destination, write_document
 
 DEFAULT_DUE = "03-31"
 
@@ -249,18 +250,23 @@ def _writer(render: Callable[[], bytes]) -> Callable:
 def write_package(ctx: Ctx, year: int, pdf_path=None, xlsx_path=None, progress=None, abort=None) -> list[Written]:
     """The package as PDF and/or XLSX (the same figures), audited with their SHA-256."""
     ctx.require(Perm.PRINT)
+    for p in (pdf_path, xlsx_path):  # both checked before either is written
+        if p:
+            check_destination(p)
     doc = gather(ctx, year)
     out = []
     if pdf_path:
         from ..documents import disclosure_pdf
 
-        out.append(write_document(ctx, pdf_path, _writer(lambda: disclosure_pdf.package_pdf(doc, progress, abort)),
-                                  "打印年度财务收支公开", "disclosure", {"year": year}))
+        with anchored(ctx):
+            out.append(write_document(ctx, pdf_path, _writer(lambda: disclosure_pdf.package_pdf(doc, progress, abort)),
+                                      "打印年度财务收支公开", "disclosure", {"year": year}))
     if xlsx_path:
         from ..documents import disclosure_xlsx
 
-        out.append(write_document(ctx, xlsx_path, _writer(lambda: disclosure_xlsx.package_xlsx(doc)),
-                                  "导出年度财务收支公开", "disclosure", {"year": year}))
+        with anchored(ctx):
+            out.append(write_document(ctx, xlsx_path, _writer(lambda: disclosure_xlsx.package_xlsx(doc)),
+                                      "导出年度财务收支公开", "disclosure", {"year": year}))
     return out
 
 
@@ -269,5 +275,6 @@ def write_notice(ctx: Ctx, year: int, path) -> Written:
     from ..documents import disclosure_pdf
 
     doc = gather(ctx, year)
-    return write_document(ctx, path, _writer(lambda: disclosure_pdf.notice_pdf(doc)), "打印年度公示", "disclosure",
-                          {"year": year})
+    with anchored(ctx):
+        return write_document(ctx, path, _writer(lambda: disclosure_pdf.notice_pdf(doc)), "打印年度公示",
+                              "disclosure", {"year": year})

@@ -82,6 +82,7 @@ from ..domain.records import Changes
 from ..domain.errors import PermissionDenied
 from ..domain.roles import Perm
 from . import ledger, settings
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .centre import get_profile
 from .context import Ctx
@@ -236,6 +237,8 @@ def _amount(amount_fen, p: Problems, field: str = "amount_fen") -> None:
         p.add(field, "金额必须以分为单位的整数")
     elif amount_fen <= 0:
         p.add(field, "金额必须大于零")
+    elif too_large(amount_fen):
+        p.add(field, too_large_message("金额", amount_fen))
 
 
 def _day(day, p: Problems, field: str = "day") -> None:
@@ -753,6 +756,8 @@ def reconcile(ctx: Ctx, period: str, bank_balance_fen: int, as_of: dt.date | Non
         p.add("bank_balance_fen", "银行对账单余额必须以分为单位的整数")
     elif bank_balance_fen < 0:
         p.add("bank_balance_fen", f"银行对账单余额不能为负数（{format_yuan(bank_balance_fen)}）：押金专户不能透支，请核对银行对账单")
+    elif too_large(bank_balance_fen):
+        p.add("bank_balance_fen", too_large_message("银行对账单余额", bank_balance_fen))
     as_of = as_of or end
     if not isinstance(as_of, dt.date) or f"{as_of:%Y-%m}" != period:
         p.add("as_of", f"对账日期应在{period}内")

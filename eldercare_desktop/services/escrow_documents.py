@@ -9,6 +9,7 @@ from ..domain import escrow_docs as D
 from ..domain.errors import RuleViolation
 from ..domain.interest import MODES
 from ..domain.roles import Perm
+from .anchor import anchored
 from . import centre, contracts, escrow, residents
 from .context import Ctx
 from .output import Written, write_document
@@ -130,7 +131,9 @@ def account_ledger_pdf(ctx: Ctx, date_from: dt.date, date_to: dt.date, path) -> 
     from ..documents.escrow_pdf import render_ledger
 
     doc = _ledger_doc(ctx, date_from, date_to, None)
-    return _pdf(ctx, path, render_ledger(doc, ctx.today()), "打印押金专户台账", f"{date_from}~{date_to}")
+    with anchored(ctx):
+        data = render_ledger(doc, ctx.today())
+    return _pdf(ctx, path, data, "打印押金专户台账", f"{date_from}~{date_to}")
 
 
 def ledger_xlsx(ctx: Ctx, path, date_from: dt.date, date_to: dt.date, resident_id: int | None = None) -> Written:
@@ -161,7 +164,9 @@ def reconciliation_pdf(ctx: Ctx, reconciliation_id: int, path) -> Written:
     from ..documents.escrow_pdf import render_reconciliation
 
     doc = _reconciliation_doc(ctx, reconciliation_id)
-    return _pdf(ctx, path, render_reconciliation(doc, ctx.today()), "打印押金专户对账单", doc.period)
+    with anchored(ctx):  # a month-close document: it carries the audit chain's anchor
+        data = render_reconciliation(doc, ctx.today())
+    return _pdf(ctx, path, data, "打印押金专户对账单", doc.period)
 
 
 def reconciliation_xlsx(ctx: Ctx, reconciliation_id: int, path) -> Written:

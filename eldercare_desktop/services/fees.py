@@ -38,6 +38,7 @@ from ..domain.money import format_yuan
 from ..domain.records import Changes
 from ..domain.residents import Span
 from ..domain.roles import Perm
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 
@@ -175,6 +176,8 @@ def set_price(ctx: Ctx, item_id: int, effective_date: dt.date, amount_fen: int, 
         p.add("amount", "金额必须以分为单位的整数")
     elif amount_fen <= 0:
         p.add("amount", "价格必须大于零")
+    elif too_large(amount_fen):
+        p.add("amount", too_large_message("价格", amount_fen))
     if not (reason or "").strip():
         p.add("reason", "请填写定价或调价原因")
     if not isinstance(effective_date, dt.date):

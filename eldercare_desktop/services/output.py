@@ -29,19 +29,45 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def check_destination(path: str | Path) -> Path:
+    """The resolved output path, or a RuleViolation (Chinese) when no file can be
+    written there: empty, a folder, under a file, no permission, a name too long.
+    Checked before anything is rendered or recorded."""
+    text = str(path)
+    if not text.strip():
+        raise RuleViolation("请给出输出文件的路径", "path")
+    dest = Path(text).expanduser().resolve()
+    if text.endswith(("/", os.sep)) or not dest.name or dest.is_dir():
+        raise RuleViolation(f"“{dest}”是文件夹：请给出文件名", "path")
+    if len(dest.name.encode("utf-8", "surrogateescape")) > 240:
+        raise RuleViolation("输出文件名太长", "path")
+    if dest.exists() and not dest.is_file():
+        raise RuleViolation(f"“{dest}”不是普通文件，不能写入", "path")
+    folder = dest.parent
+    while not folder.exists():  # the first folder that exists is where the new ones are made
+        folder = folder.parent
+    if not folder.is_dir():
+        raise RuleViolation(f"不能写入“{dest}”：“{folder}”是文件，不是文件夹", "path")
+    if not os.access(folder, os.W_OK | os.X_OK) or (dest.exists() and not os.access(dest, os.W_OK)):
+        raise RuleViolation(f"没有写入“{dest}”的权限", "path")
+    return dest
+
+
 def write_document(ctx: Ctx, path: str | Path, render: Callable[[Path], int], action: str, entity: str,
                    details: dict | None = None) -> Written:
     """``render(tmp_path) -> count`` writes the file; it then replaces ``path``
     atomically and the audit trail records it with its SHA-256."""
     ctx.require(Perm.PRINT)
-    dest = Path(path).expanduser().resolve()
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest = check_destination(path)
     tmp = dest.with_name(f".{dest.name}.tmp")
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
         n = render(tmp)
         os.replace(tmp, dest)
     except PermissionError:
         raise RuleViolation(f"无法写入“{dest}”：文件可能正在其他程序（如Excel）中打开，请关闭后重试") from None
+    except OSError as exc:
+        raise RuleViolation(f"无法写入“{dest}”：{exc.strerror or type(exc).__name__}") from None
     finally:
         tmp.unlink(missing_ok=True)
     digest = sha256_of(dest)

@@ -57,6 +57,7 @@ from ..domain.payment_records import (
 from ..domain.payments import BUCKETS, Item, ageing_buckets, fifo_allocate
 from ..domain.records import Changes
 from ..domain.roles import PERM_LABELS, Perm
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 from .ledger import balance_in, closed_periods_in, load_entry, post
@@ -123,6 +124,8 @@ def _check_payment(day, method, amount_fen, payer, reference, memo, today: dt.da
         p.add("amount", "收款金额必须是以分为单位的整数")
     elif amount_fen <= 0:
         p.add("amount", "收款金额必须大于零")
+    elif too_large(amount_fen):
+        p.add("amount", too_large_message("收款金额", amount_fen))
     if not isinstance(day, dt.date):
         p.add("day", "请填写收款日期")
     elif day > today:

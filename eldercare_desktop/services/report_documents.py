@@ -10,6 +10,7 @@ from typing import Callable
 
 from ..domain.roles import Perm
 from . import reports
+from .anchor import anchored
 from .context import Ctx
 from .output import Written, write_document
 
@@ -21,7 +22,8 @@ def _write(ctx: Ctx, path, render: Callable[[], bytes], rows: int, action: str, 
         tmp.write_bytes(render())
         return rows
 
-    return write_document(ctx, path, write, action, "books", details)
+    with anchored(ctx):  # the books of closed months carry the audit chain's anchor
+        return write_document(ctx, path, write, action, "books", details)
 
 
 def _centre_name(ctx: Ctx) -> str:

@@ -7,8 +7,11 @@ age on the admission day: not below the centre's minimum, the setting
 ``residents.min_age``, 60 by default). Any
 bad row and nothing is imported; the report names each row (as Excel
 numbers it), column and reason. Otherwise every row is registered and
-admitted in one transaction, with an audit row per resident and one for the
-import.
+admitted, in chunks each committed in its own short transaction
+(services.roster_write: bulk inserts, one audit row per chunk naming every
+resident), and one audit row for the import. An interrupted import is
+completed by importing the same roster again: rows already imported are
+recognised and skipped.
 """
 from __future__ import annotations
 
@@ -74,6 +77,7 @@ class ImportReport:
     problems: tuple[RowProblem, ...] = ()
     notes: tuple[str, ...] = ()
     resident_ids: tuple[int, ...] = ()
+    already: int = 0  # rows an earlier, interrupted import of this roster had imported: skipped
 
     @property
     def ok(self) -> bool:
@@ -88,9 +92,12 @@ class ImportReport:
         if self.problems:
             return (f"名册有{len(self.bad_rows)}行有错（共{len(self.problems)}处），全部未导入；"
                     "请改正后重新导入")
+        skipped = f"；另有{self.already}位此前已导入，已跳过" if self.already else ""
         if self.dry_run:
+            if self.already:
+                return f"检查通过：可导入{self.rows - self.already}位住户{skipped}（本次未导入）"
             return f"检查通过：共{self.rows}位住户，可以导入（本次未导入）"
-        return f"已导入{self.imported}位住户"
+        return f"已导入{self.imported}位住户{skipped}"
 
     @property
     def changes(self) -> Changes:
@@ -101,7 +108,7 @@ class ImportReport:
             "file": self.file, "rows": self.rows, "imported": self.imported, "dry_run": self.dry_run,
             "ok": self.ok, "message": self.message,
             "problems": [{"row": p.row, "column": p.column, "message": p.message} for p in self.problems],
-            "notes": list(self.notes), "resident_ids": list(self.resident_ids),
+            "notes": list(self.notes), "resident_ids": list(self.resident_ids), "already": self.already,
         }
 
 
@@ -159,25 +166,55 @@ def export_roster(ctx: Ctx, path: str | Path, include_left: bool = False, progre
 @dataclass
 class _Lookups:
     beds: dict[str, tuple[int, bool, str]] = field(default_factory=dict)  # CODE -> (bed_id, active, code)
-    taken: dict[int, list[tuple[dt.date, dt.date | None, str]]] = field(default_factory=dict)
+    # bed_id -> [(start, end, name, resident_id)]
+    taken: dict[int, list[tuple[dt.date, dt.date | None, str, int]]] = field(default_factory=dict)
     ids: dict[str, tuple[int, str]] = field(default_factory=dict)
+    room_of: dict[int, int] = field(default_factory=dict)  # bed_id -> room_id
+    # room_id -> [(gender, start, end)] of every bed assignment in it
+    sleepers: dict[int, list[tuple[str, dt.date, dt.date | None]]] = field(default_factory=dict)
+    # resident_id -> (name, gender, birth date, current bed_id, current stay's start), for a rerun
+    current: dict[int, tuple[str, str, dt.date, int, dt.date]] = field(default_factory=dict)
 
 
 def _lookups(s: Session) -> _Lookups:
     lk = _Lookups()
-    for bed_id, label, bed_active, building, number, room_active in s.execute(
-        select(Bed.id, Bed.label, Bed.active, Room.building, Room.number, Room.active).join(Room, Room.id == Bed.room_id)
+    for bed_id, label, bed_active, building, number, room_active, room_id in s.execute(
+        select(Bed.id, Bed.label, Bed.active, Room.building, Room.number, Room.active, Room.id)
+        .join(Room, Room.id == Bed.room_id)
     ):
         code = bed_code(building, number, label)
         lk.beds[_norm_bed(code)] = (bed_id, bool(bed_active and room_active), code)
-    for bed_id, start, end, name in s.execute(
-        select(BedAssignment.bed_id, BedAssignment.start_date, BedAssignment.end_date, Resident.name)
+        lk.room_of[bed_id] = room_id
+    for bed_id, start, end, rid, name, gender, birth in s.execute(
+        select(BedAssignment.bed_id, BedAssignment.start_date, BedAssignment.end_date, Resident.id, Resident.name,
+               Resident.gender, Resident.birth_date)
         .join(Resident, Resident.id == BedAssignment.resident_id)
     ):
-        lk.taken.setdefault(bed_id, []).append((start, end, name))
+        lk.taken.setdefault(bed_id, []).append((start, end, name, rid))
+        lk.sleepers.setdefault(lk.room_of.get(bed_id, 0), []).append((gender, start, end))
+        if end is None:
+            lk.current[rid] = (name, gender, birth, bed_id, start)
+    for rid, start in s.execute(select(Stay.resident_id, Stay.start_date).where(Stay.end_date.is_(None))):
+        if rid in lk.current:  # admitted on the stay's first day (the roster's 入住日期), whatever bed moves since
+            lk.current[rid] = lk.current[rid][:4] + (start,)
     for rid, number, name in s.execute(select(Resident.id, Resident.id_number, Resident.name)):
         lk.ids[number] = (rid, name)
     return lk
+
+
+def _already_imported(lk: _Lookups, checked: CheckedResident, bed_id: int | None,
+                      admission: dt.date | None) -> int | None:
+    """The resident id when this row was imported before (a rerun after an
+    interrupted import, or this centre's own roster): same ID number, name,
+    sex, birth date, in the row's bed now, in residence since the row's
+    admission date."""
+    known = lk.ids.get(checked.id_number)
+    if known is None or bed_id is None:
+        return None
+    cur = lk.current.get(known[0])
+    if cur == (checked.name, checked.gender, checked.birth_date, bed_id, admission):
+        return known[0]
+    return None
 
 
 def _norm_bed(text: str) -> str:
@@ -206,10 +243,13 @@ def _contact_group(rec: dict, prefix: str, label: str, is_agent: bool, add) -> C
 
 
 def _validate(records: list[dict], lk: _Lookups, today: dt.date,
-              min_age: int = 60) -> tuple[list[RowProblem], list[str], list[_Good]]:
+              min_age: int = 60) -> tuple[list[RowProblem], list[str], list[_Good], list[int]]:
+    """(problems, notes, rows to import, ids of residents a previous run of
+    this roster already imported)."""
     problems: list[RowProblem] = []
     notes: list[str] = []
     good: list[_Good] = []
+    already: list[int] = []
     seen_ids: dict[str, int] = {}
     seen_beds: dict[int, int] = {}
     for rec in records:
@@ -265,16 +305,20 @@ def _validate(records: list[dict], lk: _Lookups, today: dt.date,
             add(H["birth_date"] if rec["birth_date"] else H["id_number"],
                 f"入住日期{admission:%Y-%m-%d}时年龄为{age}岁（出生日期{checked.birth_date:%Y-%m-%d}），"
                 f"低于本机构收住的最低年龄{min_age}岁，不能登记入住")
+        raw_bed = rec["bed"]
+        found = lk.beds.get(_norm_bed(raw_bed)) if raw_bed else None
+        done = None
+        if checked is not None and admission is not None and found is not None:
+            done = _already_imported(lk, checked, found[0], admission)
         if checked is not None:
             if checked.id_number in seen_ids:
                 add(H["id_number"], f"身份证号{checked.id_number}与第{seen_ids[checked.id_number]}行重复")
             else:
                 seen_ids[checked.id_number] = row
-            if checked.id_number in lk.ids:
+            if checked.id_number in lk.ids and done is None:
                 rid, name = lk.ids[checked.id_number]
                 add(H["id_number"], f"身份证号{checked.id_number}已登记（住户“{name}”，编号{rid}），不能重复登记")
         bed_id = None
-        raw_bed = rec["bed"]
         if not raw_bed:
             add(H["bed"], "请填写床位（如A101-1）")
         elif _norm_bed(raw_bed) not in lk.beds:
@@ -288,17 +332,20 @@ def _validate(records: list[dict], lk: _Lookups, today: dt.date,
             else:
                 seen_beds[bed_id] = row
             if admission is not None:
-                for start, end, name in lk.taken.get(bed_id, []):
-                    if end is None or end >= admission:
+                for start, end, name, rid in lk.taken.get(bed_id, []):
+                    if rid != done and (end is None or end >= admission):
                         when = f"{start:%Y-%m-%d}起" if end is None else f"{start:%Y-%m-%d}至{end:%Y-%m-%d}"
                         add(H["bed"], f"床位{code}在{when}已由“{name}”入住，不是空床")
                         break
         if len(problems) == before and checked is not None and admission is not None and bed_id is not None:
-            good.append(_Good(row, checked, admission, bed_id))
-    return problems, notes, good
+            if done is not None:
+                already.append(done)
+            else:
+                good.append(_Good(row, checked, admission, bed_id))
+    return problems, notes, good, already
 
 
-def _room_sex_problems(s: Session, good: list[_Good]) -> list[RowProblem]:
+def _room_sex_problems(s: Session, good: list[_Good], lk: _Lookups) -> list[RowProblem]:
     """Rooms are single-sex (as when registering one resident): a row may not
     put a man and a woman in one room, with those already there or with
     another row of the sheet. A couple sharing a room is registered one by
@@ -306,22 +353,31 @@ def _room_sex_problems(s: Session, good: list[_Good]) -> list[RowProblem]:
     out: list[RowProblem] = []
     placed: dict[int, tuple[str, int]] = {}  # room → (sex, first row)
     for g in good:
-        bed = s.get(Bed, g.bed_id)
+        room_id = lk.room_of[g.bed_id]
         sex = g.checked.gender
-        try:
-            res_svc._check_room_sexes(s, bed, sex, Span(g.admission, None), None, False)
-        except RuleViolation as exc:
-            out.append(RowProblem(g.row, H["bed"], exc.message.split("；")[0] + "（夫妻同住请逐一登记入住并确认）"))
-            continue
-        first = placed.setdefault(bed.room_id, (sex, g.row))
+        if any(other != sex and (end is None or end >= g.admission) for other, _start, end in lk.sleepers.get(room_id, ())):
+            # someone of the other sex sleeps there: the register's own check words it
+            try:
+                res_svc._check_room_sexes(s, s.get(Bed, g.bed_id), sex, Span(g.admission, None), None, False)
+            except RuleViolation as exc:
+                out.append(RowProblem(g.row, H["bed"], exc.message.split("；")[0] + "（夫妻同住请逐一登记入住并确认）"))
+                continue
+        first = placed.setdefault(room_id, (sex, g.row))
         if first[0] != sex:
             out.append(RowProblem(g.row, H["bed"], f"与第{first[1]}行（{first[0]}）同住一室，男女不能同住一室"
                                                    "（夫妻同住请逐一登记入住并确认）"))
     return out
 
 
-def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=None) -> ImportReport:
-    """Check every row; import all of them in one transaction, or none."""
+def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=None,
+                  chunk: int | None = None, after_chunk=None) -> ImportReport:
+    """Check every row (nothing is imported if any row is bad), then import
+    in chunks of roster_write.CHUNK, each its own short transaction. Rows a
+    previous, interrupted run of the same roster already imported (same ID
+    number, name, sex, birth date, bed and admission date) are skipped and
+    counted as already imported, so a rerun completes it exactly once."""
+    from . import roster_write
+
     require(ctx.actor, Perm.RESIDENT_WRITE)
     src = Path(path).expanduser()
     records = doc.read_roster(src)
@@ -331,45 +387,20 @@ def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=No
     if progress:
         progress(0.1, "正在检查名册")
 
-    def report(problems, notes, imported=0, ids=()) -> ImportReport:
-        return ImportReport(str(src), len(records), imported, dry_run, tuple(problems), tuple(notes), tuple(ids))
+    def report(problems, notes, imported=0, ids=(), already=0) -> ImportReport:
+        return ImportReport(str(src), len(records), imported, dry_run, tuple(problems), tuple(notes), tuple(ids),
+                            already)
 
-    if dry_run:
-        with ctx.read() as s:
-            problems, notes, good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
-            problems += _room_sex_problems(s, good)
-        return report(problems, notes)
+    # checked without the write lock; each chunk re-checks its beds and ID numbers under it
+    with ctx.read(Perm.RESIDENT_WRITE) as s:
+        lk = _lookups(s)
+        problems, notes, good, already = _validate(records, lk, today, settings.get_int(s, MIN_AGE_KEY))
+        problems += _room_sex_problems(s, good, lk)
+    if problems or dry_run:
+        return report(problems, notes, already=len(already))
+    ids = roster_write.write_chunks(ctx, good, src.name, progress, chunk or roster_write.CHUNK, after_chunk)
     with ctx.write(Perm.RESIDENT_WRITE) as s:
-        # Checked inside the write transaction: nobody can take a bed meanwhile.
-        problems, notes, good = _validate(records, _lookups(s), today, settings.get_int(s, MIN_AGE_KEY))
-        problems += _room_sex_problems(s, good)
-        if problems:
-            return report(problems, notes)
-        ids = []
-        for n, g in enumerate(good):
-            if progress and n % 100 == 0:
-                progress(0.2 + 0.8 * n / len(good), f"正在导入第{n + 1}位住户")
-            ids.append(_register(ctx, s, g))
         audit(ctx, s, "导入住户名册", "roster", src.name, None,
-              {"file": str(src.resolve()), "sha256": sha256_of(src), "rows": len(good), "ids": [ids[0], ids[-1]]})
-    return report([], notes, len(ids), ids)
-
-
-def _register(ctx: Ctx, s: Session, g: _Good) -> int:
-    """What residents.register_resident writes, inside the import's transaction."""
-    r = Resident(created_at=ctx.now(), status=ResidentStatus.IN_RESIDENCE.value, archived=False)
-    res_svc._apply(r, g.checked)
-    s.add(r)
-    s.flush()
-    r.contacts = [
-        Contact(name=x.name, relationship_=x.relationship, phone=x.phone, address=x.address, is_agent=x.is_agent)
-        for x in g.checked.contacts
-    ]
-    s.add(Stay(resident_id=r.id, start_date=g.admission, end_date=None, end_reason="", end_note=""))
-    s.add(BedAssignment(resident_id=r.id, bed_id=g.bed_id, start_date=g.admission, end_date=None, reason="入住"))
-    res_svc._status_event(ctx, s, r, ResidentStatus.IN_RESIDENCE, g.admission, "名册导入入住")
-    s.flush()
-    audit(ctx, s, "导入登记入住", "resident", r.id, None,
-          {**res_svc._snapshot(r), "admission_date": g.admission, "bed_id": g.bed_id, "roster_row": g.row})
-    return r.id
-
+              {"file": str(src.resolve()), "sha256": sha256_of(src), "rows": len(good), "already": len(already),
+               "ids": [ids[0], ids[-1]] if ids else []})
+    return report([], notes, len(ids), ids, len(already))

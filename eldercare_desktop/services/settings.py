@@ -17,6 +17,11 @@ DEFAULTS = {
     # the youngest age (full years on the admission day) a centre admits; the
     # roster import refuses anyone younger (《养老机构管理办法》: 老年人 = 60+)
     "residents.min_age": "60",
+    # automatic daily backups (services.backup_schedule): on/off, the folder
+    # ("" = a backups folder beside the database), how many to keep
+    "backup.auto": "1",
+    "backup.folder": "",
+    "backup.keep": "14",
 }
 
 

@@ -28,7 +28,7 @@ from ..domain.ledger import DEPOSITS, PREPAID, RECEIVABLE
 from ..domain.roles import Perm
 from .billing import bed_labels_on, parse_period
 from .context import Ctx
-from .output import Written, write_document
+from .output import Written, check_destination, write_document
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -142,6 +142,7 @@ def _write(ctx: Ctx, details: list[StatementDetail], path: str | Path, progress,
     from ..documents.statement_pdf import render_statements
 
     ctx.require(Perm.PRINT)
+    check_destination(path)  # before the (long) rendering
     data = render_statements(details, ctx.today(), progress=progress, abort=abort)
 
     def render(tmp: Path) -> int:

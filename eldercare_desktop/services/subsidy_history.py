@@ -17,6 +17,7 @@ from ..domain.roles import Perm
 from ..domain.subsidy import period_label, split
 from ..domain.subsidy_records import Check, ClaimResult, LayerAmount, LayerTotal, RowResult, result_to_dict
 from . import subsidies, subsidy_facts
+from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 
@@ -62,6 +63,8 @@ def record_outside_claim(ctx: Ctx, scheme: str, first: str, last: str, amounts: 
                 p.add("amounts", f"补贴方案“{sc.name}”没有“{name}”这一层（应为{'、'.join(layers)}）")
             elif fen < 0:
                 p.add("amounts", f"{name}的金额不能为负数")
+            elif too_large(fen):
+                p.add("amounts", too_large_message(name, fen))
         if not any(f > 0 for f in amounts.values()):
             p.add("amounts", "请填写至少一项已到账的金额")
         keys = {n: ks for n, ks in cap_keys(ctx, scheme).items() if amounts.get(n)}

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QShort
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -307,6 +308,10 @@ class MainWindow(QMainWindow, Shell):
             QTimer.singleShot(0, self.load_centre)
             QTimer.singleShot(0, self.load_reminder)
             QTimer.singleShot(0, self.keep_on_screen)
+            # the daily automatic backup: checked a while after start, then hourly
+            self._auto_backup_timer = QTimer(self)
+            self._auto_backup_timer.timeout.connect(self.check_auto_backup)
+            self._auto_backup_timer.start(self.AUTO_BACKUP_FIRST_MS)
 
     def load_centre(self) -> None:
         # imported on the database thread (the ORM loads behind the shown window)
@@ -495,6 +500,8 @@ class MainWindow(QMainWindow, Shell):
             self.notify(self.tr("已取消"))
             return
         detail = ""
+        if type(exc).__name__ == "DatabaseReplaced":  # services.sessions: restored by another instance
+            self.reload_all()  # the App has reopened the restored database
         if isinstance(exc, RuleViolation):
             title = self.tr("无法完成")
             text = "\n".join(f"• {p.message}" for p in exc.problems) if len(exc.problems) > 1 else exc.message
@@ -550,8 +557,36 @@ class MainWindow(QMainWindow, Shell):
 
         self.call(backup.backup, target, on_done=done)
 
+    #: first automatic-backup check after the window shows, then every hour
+    AUTO_BACKUP_FIRST_MS = 60_000
+    AUTO_BACKUP_EVERY_MS = 3_600_000
+
+    def check_auto_backup(self, on_done: Callable[[Path | None], None] | None = None) -> None:
+        """Make the daily automatic backup on the database thread when it is
+        due (services.backup_schedule); a failure only shows in the status bar."""
+        from ..services import backup_schedule
+
+        timer = getattr(self, "_auto_backup_timer", None)
+        if timer is not None:
+            timer.setInterval(self.AUTO_BACKUP_EVERY_MS)
+        if self._closed or not self.ctx.actor.can(Perm.BACKUP) or self.app.sqlite_path is None:
+            return
+
+        def done(dest: Path | None) -> None:
+            if dest is not None:
+                self.notify(self.tr("已自动备份到 %1").replace("%1", str(dest)))
+            if on_done:
+                on_done(dest)
+
+        def failed(exc: BaseException) -> None:
+            self.notify(self.tr("自动备份未完成：%1").replace("%1", getattr(exc, "message", str(exc))))
+            if on_done:
+                on_done(None)
+
+        self.call(backup_schedule.run_auto_backup, on_done=done, on_error=failed)
+
     def restore_database(self, path: str | Path | None = None, confirm: bool = True,
-                         on_done: Callable[[Path], None] | None = None) -> None:
+                         on_done: Callable[[Path], None] | None = None, override_reason: str | None = None) -> None:
         from ..services import backup
 
         if not self.ctx.actor.can(Perm.RESTORE):
@@ -577,7 +612,13 @@ class MainWindow(QMainWindow, Shell):
                 return
 
         def run(ctx, p):
-            return backup.restore(ctx.app, ctx.actor, p)
+            return backup.restore(ctx.app, ctx.actor, p, override_reason=override_reason)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, backup.BackupUnverified) and self.ctx.actor.role.value == "admin":
+                self.ask_restore_anyway(src, exc, on_done)
+            else:
+                self.show_error(exc)
 
         def done(safety: Path) -> None:
             self.last_safety_copy = safety
@@ -591,7 +632,38 @@ class MainWindow(QMainWindow, Shell):
                     self.tr("已从备份恢复数据库。\n\n恢复前的数据已另存为：\n%1").replace("%1", str(safety)),
                 )
 
-        self.call(run, src, on_done=done)
+        self.call(run, src, on_done=done, on_error=failed)
+
+    def ask_restore_anyway(self, src: Path, exc: RuleViolation, on_done: Callable[[Path], None] | None = None,
+                           reason: str | None = None) -> QMessageBox:
+        """The backup failed verification: an administrator may 仍然恢复,
+        giving a reason that goes into the restore's audit row."""
+        text = "\n".join(f"• {p.message}" for p in exc.problems)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("备份未通过校验"), text, QMessageBox.StandardButton.Cancel,
+                          self)
+        anyway = box.addButton(self.tr("仍然恢复…"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_error_box = box
+        self.last_error_text = text
+
+        def clicked(button) -> None:
+            if button is not anyway:
+                return
+            why = reason
+            if why is None:
+                why, ok = QInputDialog.getText(self, self.tr("仍然恢复"),
+                                               self.tr("请填写仍然恢复的理由（记入审计日志）："))
+                if not ok:
+                    return
+            if not why.strip():
+                self.show_error(RuleViolation(self.tr("请填写理由")))
+                return
+            self.restore_database(src, confirm=False, on_done=on_done, override_reason=why)
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        return box
 
     def reload_all(self) -> None:
         """After a restore: every page reloads (visible now, hidden when shown)."""

@@ -1172,42 +1172,42 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="229"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="229"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="229"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="229"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="229"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="230"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
@@ -1215,863 +1215,883 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="110"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="330"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="42"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="164"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="43"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="45"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="44"/>
         <source>机构</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="46"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="45"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="47"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="46"/>
         <source>能力评估</source>
         <translation>Ability assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="48"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="47"/>
         <source>照护等级变更</source>
         <translation>Care level change</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="48"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="49"/>
         <source>住户名册</source>
         <translation>Resident roster</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="50"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="51"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
         <source>记账凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="52"/>
         <source>收费项目</source>
         <translation>Fee item</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="53"/>
         <source>收费标准</source>
         <translation>Fee price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="54"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
         <source>会计期间</source>
         <translation>Accounting period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="55"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="56"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="157"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="57"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
         <source>收据</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="58"/>
         <source>计费</source>
         <translation>Billing run</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="65"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="66"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="69"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
         <source>房间类型</source>
         <translation>Room type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="71"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="70"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="72"/>
         <source>床位号</source>
         <translation>Bed number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="73"/>
         <source>床位类型</source>
         <translation>Bed type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="74"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="75"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="77"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="79"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="80"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="81"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="82"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="83"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="84"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="85"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="86"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="87"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="89"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="88"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="68"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="67"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="90"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="91"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="92"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="93"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="94"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="95"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="96"/>
         <source>机构性质</source>
         <translation>Centre type</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="97"/>
         <source>政策配置</source>
         <translation>Policy profile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="98"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="99"/>
         <source>核定床位数</source>
         <translation>Approved beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="100"/>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="101"/>
         <source>户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="102"/>
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="103"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="104"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="105"/>
         <source>评估基准日期</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="107"/>
         <source>最终等级</source>
         <translation>Final level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="109"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="108"/>
         <source>评估工具</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="111"/>
         <source>各项得分</source>
         <translation>Item scores</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="112"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="114"/>
         <source>复评间隔（月）</source>
         <translation>Reassessment interval (months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="115"/>
         <source>等级对应照护等级</source>
         <translation>Grade → care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="116"/>
         <source>同意人</source>
         <translation>Consented by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="117"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="118"/>
         <source>与住户关系</source>
         <translation>Relationship to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="119"/>
         <source>申请日期</source>
         <translation>Request date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="120"/>
         <source>更正的评估</source>
         <translation>Corrected assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="121"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="122"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="123"/>
         <source>文件校验值（SHA-256）</source>
         <translation>File checksum (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="124"/>
         <source>包括已离院住户</source>
         <translation>Include departed residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="126"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="125"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="127"/>
         <source>安全副本</source>
         <translation>Safety copy</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="129"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="130"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="131"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="132"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="133"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="135"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="136"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="521"/>
         <source>这条记录没有修改前后的内容。</source>
         <translation>This entry has no before and after content.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="519"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="531"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="532"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="533"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="542"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="613"/>
+        <source>校验了%1条记录。</source>
+        <translation>Checked %1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="615"/>
+        <source>第一处异常在第%1条。</source>
+        <translation>The first problem is at entry %1.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="554"/>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="542"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="554"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="545"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="557"/>
         <source>打印审计日志</source>
         <translation>Print audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="545"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="557"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="560"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="572"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
         <source>价格</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="141"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="142"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="143"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="144"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="145"/>
         <source>参考号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="146"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="147"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="148"/>
         <location filename="../../eldercare_desktop/ui/pages/audit.py" line="149"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="188"/>
         <source>凭证</source>
         <translation>Journal entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="150"/>
         <source>分录</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="152"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="151"/>
         <source>红冲的凭证</source>
         <translation>Reversed entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="153"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="154"/>
         <source>作废日期</source>
         <translation>Void date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="155"/>
         <source>作废凭证</source>
         <translation>Voiding entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="158"/>
         <source>签约人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="159"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="160"/>
         <source>押金</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="162"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="161"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="165"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="166"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="167"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="168"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="169"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="170"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="171"/>
         <source>名册行</source>
         <translation>Roster row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="172"/>
         <source>设置项</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="173"/>
         <source>护理型床位</source>
         <translation>Nursing bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="174"/>
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="175"/>
         <source>餐费</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="176"/>
         <source>照护费</source>
         <translation>Care fee</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="177"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="178"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="179"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="180"/>
         <source>人工调整</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="181"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="182"/>
         <source>按类别</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="183"/>
         <source>转入预收</source>
         <translation>To prepayment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="184"/>
         <source>转入应收</source>
         <translation>To receivable</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
         <source>押金超额</source>
         <translation>Deposit above cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="188"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="187"/>
         <source>变更的合同</source>
         <translation>Contracts changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="60"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="59"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="296"/>
         <source>审计日志</source>
         <extracomment>every write is audited, so any change may add rows</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="193"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="138"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="139"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="185"/>
         <source>冲抵预收</source>
         <translation>Prepayment applied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="189"/>
         <source>借方</source>
         <translation>Debit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="191"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="190"/>
         <source>贷方</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="191"/>
         <source>申报金额</source>
         <translation>Amount claimed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="192"/>
         <source>批准金额</source>
         <translation>Amount approved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="194"/>
         <source>筛选条件</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="298"/>
         <source>每一次修改都会记录：谁、何时、改了什么。记录只增不改，并以哈希链防篡改。</source>
         <translation>Every change is recorded: who, when and what. Entries are never altered, and a hash chain guards against tampering.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="306"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="314"/>
         <source>审计日志只对管理员、会计和审计人员开放。您的角色（%1）没有“%2”的权限。</source>
         <translation>The audit log is open to administrators, accountants and auditors only. Your role (%1) does not have the &quot;%2&quot; permission.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="323"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="335"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="325"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="337"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="329"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="341"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="343"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="343"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="331"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="343"/>
         <source>最近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="344"/>
         <source>最近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="344"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="332"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="344"/>
         <source>指定日期…</source>
         <translation>Custom range…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="343"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="355"/>
         <source>搜索操作或修改内容，如 姓名、房间号</source>
         <translation>Search actions or changes, e.g. a name or room number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="347"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="359"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="351"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="363"/>
         <source>导出Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="352"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="364"/>
         <source>把当前筛选出的审计记录导出为Excel工作簿</source>
         <translation>Export the audit records matching the filter to an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="367"/>
         <source>打印PDF…</source>
         <translation>Print to PDF…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="356"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="368"/>
         <source>把当前筛选出的审计记录生成PDF，用于打印</source>
         <translation>Make a PDF of the audit records matching the filter, for printing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="398"/>
         <source>选择一条记录，查看修改前后逐项对比。</source>
         <translation>Select an entry to compare before and after, field by field.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="481"/>
         <source>共 %1 条</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="471"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="483"/>
         <source>（只显示最近的%1条，请缩小筛选范围）</source>
         <translation>(only the latest %1 are shown; narrow the filter)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="511"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="523"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="524"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="513"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="525"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="569"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="581"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="583"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="597"/>
+        <source>✗ %1处金额或权限数据与审计记录不符</source>
+        <translation>✗ %1 money or permission rows differ from the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="601"/>
+        <source>✓ 金额与权限数据一致（%1行）</source>
+        <translation>✓ Money and permission data match (%1 rows)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="603"/>
+        <source>当前锚点：%1（可抄下，日后用 eldercare audit verify --anchor 核对）</source>
+        <translation>Current anchor: %1 (note it down; check it later with eldercare audit verify --anchor)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="606"/>
         <source>✓ 审计链完整（%1条）</source>
         <translation>✓ Audit chain intact (%1 entries)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="587"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="611"/>
         <source>✗ 审计链异常：%1</source>
         <translation>✗ Audit chain broken: %1</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="589"/>
-        <source>校验了%1条记录。第一处异常在第%2条。</source>
-        <translation>Checked %1 entries. The first problem is at entry %2.</translation>
     </message>
 </context>
 <context>
@@ -4599,42 +4619,112 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="183"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="189"/>
         <source>数据库位置</source>
         <translation>Database location</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="192"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="194"/>
         <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
         <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="199"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="200"/>
         <source>从备份文件恢复…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="213"/>
+        <source>自动备份</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/pages/settings.py" line="217"/>
+        <source>上次备份</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="218"/>
+        <source>每天自动备份一次（程序运行时；也可用计划任务运行 eldercare backup --auto）</source>
+        <translation>Back up automatically once a day (while the program runs; or schedule eldercare backup --auto)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="221"/>
+        <source>留空：数据库旁的 backups 文件夹</source>
+        <translation>Empty: a backups folder beside the database</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="222"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="225"/>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="226"/>
+        <source>保留最新</source>
+        <translation>Keep the newest</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="227"/>
+        <source>保存自动备份设置</source>
+        <translation>Save automatic backup settings</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="249"/>
+        <source>尚未备份过数据库，请立即备份</source>
+        <translation>The database has never been backed up: back it up now</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
+        <source>%1天前</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="253"/>
+        <source>%1（%2，%3）</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="256"/>
+        <source>——已超过2天，请立即备份</source>
+        <translation> — more than 2 days ago: back up now</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="268"/>
+        <source>自动备份设置已保存</source>
+        <translation>Automatic backup settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="275"/>
         <source>备份完成。文件校验值（SHA-256）：%1</source>
         <translation>Backup complete. File checksum (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="279"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
     </message>
@@ -5174,48 +5264,48 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>EscrowPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="211"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="209"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="210"/>
         <source>住户押金</source>
         <translation>Resident deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="211"/>
         <source>利率表</source>
         <translation>Interest rates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="214"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="212"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="243"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="241"/>
         <source>打印功能尚未安装（services.escrow_documents.%1）</source>
         <translation>Printing is not installed yet (services.escrow_documents.%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="263"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="276"/>
         <source>打印功能尚未安装</source>
         <translation>Printing is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="263"/>
         <source>保存文件</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="267"/>
         <source>正在导出专户台账…</source>
         <translation>Exporting the escrow ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="284"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -5732,62 +5822,62 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="108"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="110"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="118"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="119"/>
         <source>更改将在下次启动程序时生效。语言设置保存在本机，只影响这台电脑。</source>
         <translation>Changes take effect the next time the program starts. The setting is stored on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="125"/>
         <source>自动锁定</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="128"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="130"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="131"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="134"/>
         <source>无人操作后锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="133"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="135"/>
         <source>前台电脑多人共用：无人操作达到设定时间后程序自动锁定，需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。只影响这台电脑。</source>
         <translation>Front-desk computers are shared: when nobody has used the program for this long it locks itself, and the current user&apos;s password (or switching user) is needed to continue. 0 means never lock. This applies to this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="158"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="160"/>
         <source>已保存，下次启动时使用%1。</source>
         <translation>Saved. %1 will be used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="165"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="167"/>
         <source>自动锁定：无人操作 %1 分钟后锁定。</source>
         <translation>Automatic lock: after %1 minutes idle.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="166"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="168"/>
         <source>自动锁定已关闭。</source>
         <translation>Automatic lock is off.</translation>
     </message>
@@ -6717,204 +6807,215 @@ The user guide file was not found: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="159"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="345"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation set when the session ends for 注销 (``(&quot;logout&quot;, None)``) or 切换用户 (``(&quot;switch&quot;, actor)``); None when the window just closed</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="173"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="202"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="220"/>
         <source>程序已锁定</source>
         <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="230"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="234"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="237"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="239"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="241"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="258"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="259"/>
         <source>使用指南</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="263"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="616"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="688"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="277"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="283"/>
         <source>点击打开“报表 → 年度公开”</source>
         <translation>Click to open Reports → Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="342"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="346"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="478"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="500"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="499"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="514"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="512"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="516"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="517"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="540"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="597"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="554"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="562"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="577"/>
+        <source>已自动备份到 %1</source>
+        <extracomment>first automatic-backup check after the window shows, then every hour</extracomment>
+        <translation>Backed up automatically to %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="582"/>
+        <source>自动备份未完成：%1</source>
+        <translation>Automatic backup not made: %1</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="605"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="606"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -6926,17 +7027,17 @@ The user guide file was not found: %1</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="626"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="631"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="632"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -6947,12 +7048,37 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="642"/>
+        <source>备份未通过校验</source>
+        <translation>The backup failed verification</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="644"/>
+        <source>仍然恢复…</source>
+        <translation>Restore anyway…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="655"/>
+        <source>仍然恢复</source>
+        <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="656"/>
+        <source>请填写仍然恢复的理由（记入审计日志）：</source>
+        <translation>Why restore anyway (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="660"/>
+        <source>请填写理由</source>
+        <translation>Please give a reason</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="689"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="820"/>
         <source>仍是当前用户</source>
         <translation>Still the same user</translation>
     </message>
@@ -7056,7 +7182,7 @@ The previous data was saved as:
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
         <extracomment>the window&apos;s size when it fits (client area), else the available area room left for the title bar and borders before the real frame is known</extracomment>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
@@ -7171,77 +7297,77 @@ The previous data was saved as:
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="313"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="311"/>
         <source>专户押金余额</source>
         <translation>Escrow balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="312"/>
         <source>存有押金的住户数</source>
         <translation>Residents holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="315"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="313"/>
         <source>期限内待退（10日内）</source>
         <translation>Due within the 10 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="316"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="314"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="317"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="315"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="318"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="316"/>
         <source>最近对账</source>
         <translation>Last reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="328"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="326"/>
         <source>点击查看明细</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="331"/>
         <source>专户押金余额（月末）</source>
         <translation>Escrow balance (month end)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="343"/>
         <source>押金专户：%1&#x3000;户名：%2&#x3000;账号：%3</source>
         <translation>Escrow account: %1   Name: %2   No.: %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="351"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="349"/>
         <source>尚未登记押金专户（设置 → 机构信息）</source>
         <translation>No escrow account registered (Settings → Centre)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="352"/>
         <source>住户押金合计 %1</source>
         <translation>Residents&apos; deposits total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="359"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="357"/>
         <source>最近期限 %1</source>
         <translation>Nearest deadline %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="362"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="360"/>
         <source>逾期退还已记录 %1 笔</source>
         <translation>%1 late refunds recorded</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="365"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="363"/>
         <source>超出合计 %1</source>
         <translation>Excess total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="367"/>
         <source>尚未对账</source>
         <translation>Not reconciled yet</translation>
     </message>
@@ -7532,67 +7658,67 @@ The previous data was saved as:
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>年利率</source>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="615"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="620"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="618"/>
         <source>新增利率</source>
         <translation>Add rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="624"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="622"/>
         <source>结息</source>
         <translation>Post interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="625"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="623"/>
         <source>把截止日期前已到结息日（每季末月20日，次日入账）的利息记入各住户押金</source>
         <translation>Credit every resident&apos;s interest settled up to this date (20th of each quarter-end month, credited the next day)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="629"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="627"/>
         <source>分段计息（利率调整日起按新利率）</source>
         <translation>Split at a rate change (new rate from its date)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="628"/>
         <source>按结息日挂牌利率计息</source>
         <translation>Settlement-day rate for the whole period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="629"/>
         <source>按开户银行的做法选择；只影响尚未结息的期间</source>
         <translation>Choose what the escrow bank does; applies only to periods not yet settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="640"/>
         <source>计息方式</source>
         <translation>Interest method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="643"/>
         <source>结息截止日期</source>
         <translation>Interest up to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="646"/>
         <source>活期存款挂牌利率：积数计息，÷360；每季末月20日结息，次日并入本金；利率调整时按所选计息方式计算。已结息期间的利率不能再修改。</source>
         <translation>Listed demand-deposit rates: daily-balance method, ÷360; settled on the 20th of each quarter-end month and added to the principal the next day; a rate change is handled as the chosen interest method says. Rates of settled periods cannot change.</translation>
     </message>
@@ -7760,157 +7886,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="695"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="700"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="727"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="732"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="737"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="739"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="737"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="744"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="742"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="758"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="756"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="781"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="783"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="781"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="817"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="815"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="830"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="830"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="831"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -8604,184 +8730,184 @@ The previous data was saved as:
 <context>
     <name>ResidentsTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="379"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="379"/>
         <source>有押金余额</source>
         <translation>Holding a deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="379"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="379"/>
         <source>已逾期未退</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="379"/>
         <source>超过上限</source>
         <translation>Over the cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="386"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="384"/>
         <source>按姓名或合同号查找</source>
         <translation>Find by name or contract no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>已收押金</source>
         <translation>Deposits</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="404"/>
         <source>扣除</source>
         <translation>Deduct</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="388"/>
         <source>利息</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>超限</source>
         <translation>Over cap</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="389"/>
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="396"/>
         <source>凭证/流水号</source>
         <translation>Voucher / reference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="397"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="399"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="397"/>
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="405"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="403"/>
         <source>收取押金</source>
         <translation>Receive deposit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="405"/>
         <source>退还</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="408"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="406"/>
         <source>退还超限部分</source>
         <translation>Refund the excess</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="409"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="407"/>
         <source>打印押金收据</source>
         <translation>Print deposit receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="572"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="408"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="570"/>
         <source>打印退款凭证</source>
         <translation>Print refund voucher</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="411"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="409"/>
         <source>打印个人押金台账</source>
         <translation>Print resident&apos;s deposit ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="410"/>
         <source>在打印机上打印（先预览；预览中也可另存为PDF）</source>
         <translation>Print on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="411"/>
         <source>打印预览押金收据…</source>
         <translation>Print preview of the deposit receipt…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="414"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="412"/>
         <source>打印预览退款凭证…</source>
         <translation>Print preview of the refund voucher…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="415"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="413"/>
         <source>打印预览押金台账…</source>
         <translation>Print preview of the deposit ledger…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="441"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="439"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="488"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="486"/>
         <source>共 %1 人</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="572"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="570"/>
         <source>押金已退还。现在打印退款凭证吗？</source>
         <translation>The deposit has been refunded. Print the refund voucher now?</translation>
     </message>
@@ -9228,27 +9354,27 @@ The previous data was saved as:
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="39"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
         <source>机构信息</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="40"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="42"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="41"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="43"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="42"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="44"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="43"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="45"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>

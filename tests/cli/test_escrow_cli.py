@@ -49,4 +49,4 @@ def test_escrow_commands(run, db_path, app, ctx, admitted, env, tmp_path):
     assert r["agreed"] and r["lines"] == 1 and r["source"] == "银行对账单导入：b.csv"
     rc, out, err = run("--database", db, "--user", "admin", "escrow", "reconcile", "--month", "2025-03",
                        "--bank-balance", "abc")
-    assert rc == 1 and "不是有效的数字" in err
+    assert rc == 2 and "不是有效的数字" in err  # refused by the argument type: a usage error

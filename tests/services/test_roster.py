@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import shutil
 
 import openpyxl
@@ -114,7 +115,10 @@ def test_round_trip_into_another_database(ctx, rooms, tmp_path, other_app, clock
     n, brk = audit.verify(other_app)
     assert brk is None
     actions = [e.action for e in audit.list_entries(ctx2)]
-    assert actions.count("导入登记入住") == 3 and actions.count("导入住户名册") == 1
+    # one audit row per chunk naming every resident it registered, and one for the import
+    assert actions.count("导入登记入住") == 1 and actions.count("导入住户名册") == 1
+    chunk = next(e for e in audit.list_entries(ctx2) if e.action == "导入登记入住")
+    assert [r["name"] for r in json.loads(chunk.after)["residents"]] == [x[0] for x in before]
 
 
 def test_one_bad_row_imports_nothing(ctx, rooms, tmp_path):

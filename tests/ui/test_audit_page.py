@@ -102,7 +102,7 @@ def test_verify_shows_the_first_broken_row(qtbot, make_shell, ctx, db_path, cent
     page = open_page(qtbot, make_shell(ctx.actor))
     page.verify_button.click()
     qtbot.waitUntil(lambda: page.chain is not None, timeout=10000)
-    assert page.chain[1].seq == broken
+    assert page.chain[1] == broken
     assert f"第{broken}条" in page.chain_label.text()
     assert "#c62828" in page.chain_label.styleSheet()
     assert page.model.entry(page.table.currentIndex().row()).seq == broken
@@ -114,3 +114,17 @@ def test_front_desk_sees_an_explanation(qtbot, make_shell, actors):
     assert page.note.isVisible() and "审计" in page.note.text()
     assert not page.verify_button.isEnabled()
     assert shell.errors == [] and shell.calls == []
+
+
+def test_verify_names_a_promoted_auditor(qtbot, make_shell, ctx, actors, db_path):
+    """A direct edit of a permission row: the chain is intact, the data label
+    turns red and its tooltip names the table, row and field."""
+    with sqlite3.connect(db_path) as con:
+        con.execute("UPDATE app_user SET role = 'admin' WHERE username = 'shenji'")
+    page = open_page(qtbot, make_shell(ctx.actor))
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.chain is not None, timeout=10000)
+    assert page.chain_label.text().startswith("✓ 审计链完整")
+    assert page.data_label.text() == "✗ 1处金额或权限数据与审计记录不符"
+    assert "用户（app_user）" in page.data_label.toolTip() and "字段 role" in page.data_label.toolTip()
+    page.grab().save("/tmp/shots/audit_tamper.png")

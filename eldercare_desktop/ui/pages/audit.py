@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.audit import ChainBreak
 from ...domain.records import AuditEntry
 from ...domain.roles import Perm
 from ...services import audit
@@ -196,9 +195,20 @@ def field_labels() -> dict[str, str]:
     }
 
 
-def verify_chain(ctx) -> tuple[int, ChainBreak | None]:
-    """Runs on the database thread; the service takes the App (it needs no login)."""
-    return audit.verify(ctx.app)
+def verify_chain(ctx):
+    """Runs on the database thread: the chain, every sealed money/permission
+    row and the local anchor (services.integrity); a clean check notes the
+    current anchor outside the database. Returns (report, anchor token)."""
+    from ...services import anchor, integrity
+
+    rep = integrity.verify(ctx.app)
+    token = ""
+    if rep.ok:
+        try:
+            token = anchor.record(ctx.app).token
+        except OSError:
+            pass
+    return rep, token
 
 
 class AuditModel(SnapshotModel):
@@ -276,7 +286,7 @@ class AuditPage(Page):
         self.model = AuditModel(self)
         self._req = 0
         self.loading = False
-        self.chain: tuple[int, ChainBreak | None] | None = None
+        self.chain: tuple[int, int | None] | None = None  # (rows checked, first broken seq)
         self._fields = field_labels()
 
         outer = QVBoxLayout(self)
@@ -291,6 +301,8 @@ class AuditPage(Page):
         head.addStretch(1)
         self.chain_label = QLabel("")
         head.addWidget(self.chain_label)
+        self.data_label = QLabel("")  # sealed money/permission rows against the trail
+        head.addWidget(self.data_label)
         self.verify_button = QPushButton(self.tr("校验审计链"))
         self.verify_button.clicked.connect(self.verify)
         head.addWidget(self.verify_button)
@@ -575,21 +587,37 @@ class AuditPage(Page):
         self.chain_label.setText("")
         self.shell.show_error(exc)
 
-    def _verified(self, result: tuple[int, ChainBreak | None]) -> None:
+    def _verified(self, result) -> None:
         self.verify_button.setEnabled(True)
-        self.chain = result
-        n, brk = result
-        if brk is None:
-            self.chain_label.setText(self.tr("✓ 审计链完整（%1条）").replace("%1", str(n)))
+        rep, token = result
+        self.chain = (rep.rows, rep.broken_seq)
+        rows = [f for f in rep.findings if f.kind in ("changed", "added", "deleted")]
+        others = [f for f in rep.findings if f.kind not in ("changed", "added", "deleted")]
+        if rows:
+            self.data_label.setText(self.tr("✗ %1处金额或权限数据与审计记录不符").replace("%1", str(len(rows))))
+            self.data_label.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.data_label.setToolTip("\n".join(f.message for f in rows[:20]))
+        else:
+            self.data_label.setText(self.tr("✓ 金额与权限数据一致（%1行）").replace("%1", str(rep.sealed_rows)))
+            self.data_label.setStyleSheet("color: #2e7d32;")
+            self.data_label.setToolTip(self.tr("当前锚点：%1（可抄下，日后用 eldercare audit verify --anchor 核对）")
+                                       .replace("%1", token) if token else "")
+        if not others:
+            self.chain_label.setText(self.tr("✓ 审计链完整（%1条）").replace("%1", str(rep.rows)))
             self.chain_label.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            self.chain_label.setToolTip("\n".join(rep.notes))
             self.model.set_broken(None)
             return
-        self.chain_label.setText(self.tr("✗ 审计链异常：%1").replace("%1", brk.reason))
+        self.chain_label.setText(self.tr("✗ 审计链异常：%1").replace("%1", others[0].message))
         self.chain_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.chain_label.setToolTip(self.tr("校验了%1条记录。第一处异常在第%2条。")
-                                    .replace("%1", str(n)).replace("%2", str(brk.seq)))
-        self.model.set_broken(brk.seq)
-        row = self.model.row_of(brk.seq)
+        tip = self.tr("校验了%1条记录。").replace("%1", str(rep.rows))
+        if rep.broken_seq is not None:
+            tip += self.tr("第一处异常在第%1条。").replace("%1", str(rep.broken_seq))
+        self.chain_label.setToolTip("\n".join([tip] + [f.message for f in others[1:10]]))
+        self.model.set_broken(rep.broken_seq)
+        if rep.broken_seq is None:
+            return
+        row = self.model.row_of(rep.broken_seq)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -207,14 +209,71 @@ class DataTab(Page):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bl.addWidget(self.result)
         lay.addWidget(bgroup)
+
+        agroup = QGroupBox(self.tr("自动备份"), self)
+        aform = QFormLayout(agroup)
+        self.last_backup = QLabel(agroup)
+        self.last_backup.setWordWrap(True)
+        aform.addRow(self.tr("上次备份"), self.last_backup)
+        self.auto = QCheckBox(self.tr("每天自动备份一次（程序运行时；也可用计划任务运行 eldercare backup --auto）"), agroup)
+        aform.addRow(self.auto)
+        self.folder = QLineEdit(agroup)
+        self.folder.setPlaceholderText(self.tr("留空：数据库旁的 backups 文件夹"))
+        aform.addRow(self.tr("备份文件夹"), self.folder)
+        self.keep = QSpinBox(agroup)
+        self.keep.setRange(1, 365)
+        self.keep.setSuffix(self.tr(" 份"))
+        aform.addRow(self.tr("保留最新"), self.keep)
+        self.save_auto = QPushButton(self.tr("保存自动备份设置"), agroup)
+        self.save_auto.clicked.connect(self.save_settings)
+        aform.addRow(self.save_auto)
+        lay.addWidget(agroup)
         lay.addStretch(1)
         for button, perm in ((self.backup_button, Perm.BACKUP), (self.restore_button, Perm.RESTORE)):
             if not actor.can(perm):
                 button.setEnabled(False)
                 button.setToolTip(no_permission(actor, perm))
+        if not actor.can(Perm.SETTINGS_WRITE):
+            for w in (self.auto, self.folder, self.keep, self.save_auto):
+                w.setEnabled(False)
+                w.setToolTip(no_permission(actor, Perm.SETTINGS_WRITE))
+
+    def reload(self) -> None:
+        from ...services import backup_schedule
+
+        self.shell.call(backup_schedule.status, on_done=self._show_status)
+
+    def _show_status(self, st) -> None:
+        now = self.shell.ctx.now()
+        if st.last_at is None:
+            text = self.tr("尚未备份过数据库，请立即备份")
+        else:
+            days = (now.date() - st.last_at.date()).days
+            when = self.tr("今天") if days == 0 else self.tr("%1天前").replace("%1", str(days))
+            text = (self.tr("%1（%2，%3）").replace("%1", f"{st.last_at:%Y-%m-%d %H:%M}").replace("%2", when)
+                    .replace("%3", st.last_user))
+            if st.stale:
+                text += self.tr("——已超过2天，请立即备份")
+        self.last_backup.setText(text)
+        self.last_backup.setStyleSheet("color: #b00020; font-weight: bold;" if st.stale else "")
+        conf = st.settings
+        self.auto.setChecked(conf.auto)
+        self.folder.setText(conf.folder)
+        self.keep.setValue(conf.keep)
+
+    def save_settings(self) -> None:
+        from ...services import backup_schedule
+
+        def saved(_conf) -> None:
+            self.shell.notify(self.tr("自动备份设置已保存"))
+            self.reload()
+
+        self.shell.call(backup_schedule.save_settings, self.auto.isChecked(), self.folder.text(), self.keep.value(),
+                        on_done=saved)
 
     def _backed_up(self, sha: str) -> None:
         self.result.setText(self.tr("备份完成。文件校验值（SHA-256）：%1").replace("%1", sha))
+        self.reload()
 
     def _restored(self, safety: Path) -> None:
         self.result.setText(self.tr("已从备份恢复。恢复前的数据已另存为：%1").replace("%1", str(safety)))
