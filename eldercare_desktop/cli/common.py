@@ -410,3 +410,20 @@ def progress_line(enabled: bool):
             sys.stderr.write("\n")
 
     return progress, done
+
+
+def say_when_busy() -> None:
+    """While a write waits for another process's write lock, say so on
+    stderr (once, then every 10 seconds). Idempotent."""
+    from ..services import busy
+
+    if getattr(say_when_busy, "installed", False):
+        return
+    said = [0.0]
+
+    def tell(waited: float, attempt: int) -> None:
+        if attempt == 1 or waited - said[0] >= 10:  # a new wait, then every 10 s
+            said[0] = waited
+            echo_err(busy.WAITING_MESSAGE + (f"（已等待{waited:.0f}秒）" if attempt > 1 else ""))
+    busy.on_wait(tell)
+    say_when_busy.installed = True  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from typing import Sequence
 from ..domain.errors import DomainError, RuleViolation
 from . import assessments, books, disclosure, escrow, finance, register, staff, subsidies
 from .common import (ENV_PASSWORD, ENV_URL, ENV_USER, LOGIN_HELP, CliError, chinese_argparse, close_apps,
-                     echo_err, safe)
+                     echo_err, safe, say_when_busy)
 from .common import text_width as _width  # noqa: F401  (tests import it from here)
 
 
@@ -98,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        say_when_busy()  # a write waiting for another process's lock says so on stderr
         return int(args.func(args) or 0)
     except CliError as exc:
         echo_err(exc.message)

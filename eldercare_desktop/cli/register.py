@@ -20,7 +20,7 @@ from ..services import users as user_svc
 from . import integrity as integrity_cli
 from .common import (ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER, LOGIN_HELP, MAX_INT, CliError, ask_password,
                      bounded_int, echo, echo_err, echo_json, echo_table, iso_date, log_in, open_app, out_path, pad,
-                     positive_int, where)
+                     positive_int, say_when_busy, where)
 
 
 def add_parsers(sub, db, auth, js) -> None:
@@ -43,7 +43,7 @@ def add_parsers(sub, db, auth, js) -> None:
     c.set_defaults(password=os.environ.get(ENV_NEW_PASSWORD) or demo_svc.DEFAULT_PASSWORD)
     c.add_argument("--seed", type=bounded_int(-MAX_INT, MAX_INT), default=1, metavar="N", help="随机种子（相同种子生成相同数据）")
     c.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
-                   help=f"批量写入（默认超过{demo_svc.BULK_THRESHOLD}位住户时批量写入）")
+                   help="只批量写入住户登记（没有合同、账单等历史），用于性能测试")
     c.set_defaults(func=cmd_demo)
 
     res = sub.add_parser("residents", help="住户名册：列表、导出、导入").add_subparsers(
@@ -115,23 +115,6 @@ def cmd_init(args) -> int:
     user_svc.create_first_admin(app, args.admin_user, pw)
     echo(f"已创建管理员“{args.admin_user}”")
     return 0
-
-
-def say_when_busy() -> None:
-    """While a write waits for another process's write lock, say so on
-    stderr (once, then every 10 seconds). Idempotent."""
-    from ..services import busy
-
-    if getattr(say_when_busy, "installed", False):
-        return
-    said = [0.0]
-
-    def tell(waited: float, attempt: int) -> None:
-        if attempt == 1 or waited - said[0] >= 10:  # a new wait, then every 10 s
-            said[0] = waited
-            echo_err(busy.WAITING_MESSAGE + (f"（已等待{waited:.0f}秒）" if attempt > 1 else ""))
-    busy.on_wait(tell)
-    say_when_busy.installed = True  # type: ignore[attr-defined]
 
 
 def cmd_demo(args) -> int:

@@ -36,7 +36,7 @@ from ..domain.roles import Perm
 from .context import Ctx
 
 #: days after the last backup when the home page starts reminding
-BACKUP_REMIND_DAYS = 7
+BACKUP_REMIND_DAYS = 2  # as the settings tab and `eldercare backup status` (services.backup_schedule)
 BACKUP_ACTION = "备份数据库"  # services.backup writes this audit action (entity "database", id "backup")
 MONTHS = 12
 
@@ -308,7 +308,7 @@ def summary(ctx: Ctx, today: dt.date | None = None) -> Summary:
         else:
             at, user, file = last
             days = (today - at.date()).days
-            stale = days >= BACKUP_REMIND_DAYS
+            stale = days > BACKUP_REMIND_DAYS
             text = f"上次备份：{at:%Y-%m-%d %H:%M}（{days}天前）" + ("，请及时备份" if stale else "")
             f["backup"] = Figure("backup", (Row(None, user, "", at.date(), None, file),), alert=stale, text=text,
                                  days=days)

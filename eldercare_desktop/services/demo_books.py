@@ -285,6 +285,8 @@ class BooksReplayer:
         day = self.acc.today()
         days = 15 if half == 1 else _month_end(day).day - 15
         fen = _fen(self._residents() * days * 26 * self._vary(50))
+        if fen <= 0:
+            return  # nobody in residence (a tiny demo centre): no food bought
         what = "1—15日" if half == 1 else f"16—{_month_end(day).day}日"
         self._enter(B.expense("purchase", day, f"采购{day.month}月{what}食材（米面油、肉禽蛋、蔬菜）", {"业务": fen},
                               attachments=4, supplier=FOOD_SUPPLIER))
@@ -292,6 +294,8 @@ class BooksReplayer:
     def _supplies(self, _arg) -> None:
         day = self.acc.today()
         fen = _fen(self._residents() * 300 * self._vary(80))
+        if fen <= 0:
+            return
         self._enter(B.expense("purchase", day, "采购护理耗材、清洁用品及日用品", _split(fen, "0.12"), attachments=3,
                               supplier="重庆康乐医疗器械有限公司等"))
 
@@ -420,6 +424,8 @@ class BooksReplayer:
 
     def _subsidy_operating(self, _arg) -> None:
         day = self.acc.today()
+        if not self._residents():
+            return
         self._enter(B.subsidy(day, "运营补贴", _whole(self._residents() * 1200), "重庆市渝北区民政局",
                               document=f"渝北民政发〔{day.year}〕{self.rng.randint(40, 90)}号", attachments=2))
 

@@ -46,6 +46,7 @@ class FinanceReplayer:
         self.pending_refunds: list[tuple[dt.date, int]] = []
         self.left_overdue = False
         self.deducted = False
+        self.payer: dict[int, str] = {}  # resident id → who pays (the agent, else the resident)
 
     # -- set-up ---------------------------------------------------------------------
     def schedule(self) -> None:
@@ -210,7 +211,7 @@ class FinanceReplayer:
         """Every family that owes pays on ``day``, except the late ones (most months)."""
         ctx, rng = self.ctx, self.rng
         owed = ledger.resident_balances(ctx, day)
-        names = {}
+        names = self.payer  # the demo never changes a resident's agent
         for rid, fen in sorted(owed.items()):
             if fen <= 0 or (rid in self.late and rng.random() < 0.7):
                 continue

@@ -148,8 +148,9 @@ class SubsidyReplayer:
         facts.add_project(self.boss, facts.ProjectInput(
             "附楼改建护理区", "养老机构", "改扩建", ANNEX_BEDS, day, "租赁", "620",
             lease, add_months(lease, 120) - dt.timedelta(days=1), "租赁相邻商业楼二层，租期10年"))
-        facts.record_fact(self.boss, "approved_beds", str(self.beds), day, f"附楼新增{ANNEX_BEDS}张")
-        facts.record_fact(self.boss, "building_area_m2", str((self.beds - ANNEX_BEDS) * 42 + 620), day, "主楼＋附楼")
+        main_beds = max(1, self.beds - ANNEX_BEDS)  # a tiny demo centre keeps one bed in its main building
+        facts.record_fact(self.boss, "approved_beds", str(main_beds + ANNEX_BEDS), day, f"附楼新增{ANNEX_BEDS}张")
+        facts.record_fact(self.boss, "building_area_m2", str(main_beds * 42 + 620), day, "主楼＋附楼")
 
     def _grade(self, month: dt.date) -> None:
         half = f"{month.year}-H{1 if month.month <= 6 else 2}"

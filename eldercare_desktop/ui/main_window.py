@@ -136,6 +136,9 @@ class MainWindow(QMainWindow, Shell):
     PLACEHOLDER_KEYS: frozenset[str] = frozenset()
 
     changes_broadcast = Signal(object)
+    #: a write waits for the database's write lock (seconds waited, attempt);
+    #: emitted on the waiting (database) thread, delivered on the GUI thread
+    write_waiting = Signal(float, int)
 
     def __init__(self, app, actor: Actor, worker: DbWorker | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -286,6 +289,7 @@ class MainWindow(QMainWindow, Shell):
         self.reminder_overdue = False
         sb.addPermanentWidget(self.busy)
         sb.addPermanentWidget(self.reminder_label)
+        self._watch_write_lock()
         sb.addPermanentWidget(self.centre_label)
         sb.addPermanentWidget(self.user_label)
 
@@ -532,6 +536,18 @@ class MainWindow(QMainWindow, Shell):
     def _on_busy(self, busy: bool) -> None:
         if not self._closed:
             self.busy.set_busy(busy)
+
+    def _watch_write_lock(self) -> None:
+        """While a write waits for another process's write lock
+        (services.busy), say so in the status bar."""
+        from ..services import busy
+
+        self.write_waiting.connect(self._on_write_waiting, Qt.ConnectionType.QueuedConnection)
+        self._stop_watching_writes = busy.on_wait(lambda waited, attempt: self.write_waiting.emit(waited, attempt))
+
+    def _on_write_waiting(self, _waited: float, _attempt: int) -> None:
+        if not self._closed:
+            self.statusBar().showMessage(self.tr("数据库正忙（其他操作正在写入），正在等待…"), 4000)
 
     # -- backup and restore ---------------------------------------------------
     def backup_database(self, path: str | Path | None = None, on_done: Callable[[str], None] | None = None) -> None:
@@ -850,6 +866,7 @@ class MainWindow(QMainWindow, Shell):
             self.save_window_geometry()
         self._closed = True
         self.apply_idle_lock(0)  # removes the application-wide event filter
+        self._stop_watching_writes()
         for dlg in (self.lock_dialog, self.login_dialog, self.help_dialog):
             if dlg is not None:
                 dlg.hide()

@@ -1653,12 +1653,12 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="618"/>
         <source>校验了%1条记录。</source>
         <translation>Checked %1 entries.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="615"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="620"/>
         <source>第一处异常在第%1条。</source>
         <translation>The first problem is at entry %1.</translation>
     </message>
@@ -2074,22 +2074,27 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>✗ %1 money or permission rows differ from the audit trail</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="601"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="603"/>
+        <source>校验发现以下数据被直接改动（与审计记录不符），请核查：</source>
+        <translation>These rows were changed directly (they differ from the audit trail); please investigate:</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="606"/>
         <source>✓ 金额与权限数据一致（%1行）</source>
         <translation>✓ Money and permission data match (%1 rows)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="603"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="608"/>
         <source>当前锚点：%1（可抄下，日后用 eldercare audit verify --anchor 核对）</source>
         <translation>Current anchor: %1 (note it down; check it later with eldercare audit verify --anchor)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="606"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="611"/>
         <source>✓ 审计链完整（%1条）</source>
         <translation>✓ Audit chain intact (%1 entries)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="611"/>
+        <location filename="../../eldercare_desktop/ui/pages/audit.py" line="616"/>
         <source>✗ 审计链异常：%1</source>
         <translation>✗ Audit chain broken: %1</translation>
     </message>
@@ -6807,215 +6812,220 @@ The user guide file was not found: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="160"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="349"/>
         <source>养老机构管理系统</source>
-        <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation set when the session ends for 注销 (``(&quot;logout&quot;, None)``) or 切换用户 (``(&quot;switch&quot;, actor)``); None when the window just closed</extracomment>
+        <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation a write waits for the database&apos;s write lock (seconds waited, attempt); emitted on the waiting (database) thread, delivered on the GUI thread set when the session ends for 注销 (``(&quot;logout&quot;, None)``) or 切换用户 (``(&quot;switch&quot;, actor)``); None when the window just closed</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="185"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="205"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
         <source>程序已锁定</source>
         <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="235"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="237"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="240"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="242"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="244"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="261"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="262"/>
         <source>使用指南</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="264"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="704"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="280"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="286"/>
         <source>点击打开“报表 → 年度公开”</source>
         <translation>Click to open Reports → Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="346"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="350"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="483"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="504"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="506"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="518"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="514"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="516"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="520"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="521"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="550"/>
+        <source>数据库正忙（其他操作正在写入），正在等待…</source>
+        <translation>The database is busy (another operation is writing); waiting…</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="563"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="547"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="613"/>
         <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="570"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="593"/>
         <source>已自动备份到 %1</source>
         <extracomment>first automatic-backup check after the window shows, then every hour</extracomment>
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="582"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="598"/>
         <source>自动备份未完成：%1</source>
         <translation>Automatic backup not made: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="597"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="621"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="606"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="622"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -7027,17 +7037,17 @@ The user guide file was not found: %1</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="642"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="647"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="648"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -7048,37 +7058,37 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="658"/>
         <source>备份未通过校验</source>
         <translation>The backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="644"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="660"/>
         <source>仍然恢复…</source>
         <translation>Restore anyway…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="655"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="671"/>
         <source>仍然恢复</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="672"/>
         <source>请填写仍然恢复的理由（记入审计日志）：</source>
         <translation>Why restore anyway (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="676"/>
         <source>请填写理由</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="705"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="820"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="836"/>
         <source>仍是当前用户</source>
         <translation>Still the same user</translation>
     </message>

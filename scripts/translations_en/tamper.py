@@ -6,4 +6,6 @@ EN = {
         "Current anchor: %1 (note it down; check it later with eldercare audit verify --anchor)",
     "校验了%1条记录。": "Checked %1 entries.",
     "第一处异常在第%1条。": "The first problem is at entry %1.",
+    "校验发现以下数据被直接改动（与审计记录不符），请核查：":
+        "These rows were changed directly (they differ from the audit trail); please investigate:",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from eldercare_desktop.domain.audit import GENESIS, AuditFields, row_hash
+from tests.tampering import recompute_chain
 
 
 def _sql(db, sql, params=()):
@@ -33,26 +33,10 @@ def test_promoting_the_auditor_is_named(run, demo_db):
     assert code == 1 and "用户（app_user）" in err and "字段 role：审计记录为 auditor，现为 admin" in err
 
 
-def _recompute(db, edit_seq):
-    con = sqlite3.connect(db)
-    con.execute("DROP TRIGGER audit_log_no_update")
-    con.execute("UPDATE audit_log SET action = '登录' WHERE seq = ?", (edit_seq,))
-    prev = GENESIS
-    rows = con.execute('SELECT seq, at, "user", action, entity, entity_id, before, after, seal '
-                       "FROM audit_log ORDER BY seq").fetchall()
-    for r in rows:
-        h = row_hash(prev, AuditFields(*r[:8], r[8] or ""))
-        con.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, r[0]))
-        prev = h
-    con.execute("UPDATE audit_head SET last_hash = ?", (prev,))
-    con.commit()
-    con.close()
-
-
 def test_a_recomputed_chain_is_caught_by_a_held_anchor(run, demo_db):
     code, out, _ = run("--database", demo_db, "audit", "verify", "--json")
     token = next(n for n in json.loads(out)["notes"] if n.startswith("当前锚点："))[len("当前锚点："):]
-    _recompute(demo_db, 5)
+    recompute_chain(demo_db, "UPDATE audit_log SET action = '登录' WHERE seq = 5")
     # the local anchor (noted by the last check) and the held one both object
     code, _, err = run("--database", demo_db, "audit", "verify", "--anchor", token)
     assert code == 1 and err.count("不符（审计链被改写或重算）") == 2

@@ -33,24 +33,24 @@ def test_killed_demo_data_is_rebuilt_by_the_next_run(tmp_path, template_db, monk
     for var in ("ELDERCARE_DATABASE_URL", "ELDERCARE_USER", "ELDERCARE_PASSWORD"):
         monkeypatch.delenv(var, raising=False)
     child = subprocess.Popen([sys.executable, "-m", "eldercare_desktop.cli.main", "demo-data", "--database", str(db),
-                              "--residents", "12", "--seed", "5"], cwd=ROOT,
+                              "--residents", "7", "--seed", "7"], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # killed once the build is under way: rooms and residents are being written
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (db.exists() and demo_resume.marker_path(db).exists()
-                                               and _count(db, "resident") >= 3):
+                                               and _count(db, "resident") >= 2):
         time.sleep(0.05)
     child.send_signal(signal.SIGKILL)
     child.wait(30)
     assert demo_resume.marker_path(db).exists() and demo_resume.snapshot_path(db).exists()
-    assert 3 <= _count(db, "resident") < 12  # half-built
+    assert 2 <= _count(db, "resident") < 7  # half-built
     assert verify_file(db).ok  # what was committed is sound
 
-    code = main(["demo-data", "--database", str(db), "--residents", "12", "--seed", "5"])
+    code = main(["demo-data", "--database", str(db), "--residents", "7", "--seed", "7"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert "上次生成演示数据未完成" in err and "住户：12位" in out
-    assert _count(db, "resident") == 12 and _count(db, "app_user") == 4  # built once, not on top of the half
+    assert "上次生成演示数据未完成" in err and "住户：7位" in out
+    assert _count(db, "resident") == 7 and _count(db, "app_user") == 4  # built once, not on top of the half
     assert not demo_resume.marker_path(db).exists() and not demo_resume.snapshot_path(db).exists()
     app = App.open(str(db))
     try:

@@ -11,6 +11,7 @@ from eldercare_desktop.domain.errors import PermissionDenied, RuleViolation
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import backup, backup_schedule as sched
 from tests.conftest import NOW, PASSWORD
+from tests.tampering import edit_audit
 
 
 def test_defaults_folder_beside_database_keep_14(ctx, db_path):
@@ -90,12 +91,7 @@ def test_cli_restore_tampered_needs_force_and_reason(capsys, monkeypatch, db_pat
     monkeypatch.setenv("ELDERCARE_PASSWORD", PASSWORD)
     bak = tmp_path / "b.sqlite3"
     assert run(capsys, "--database", db_path, "backup", bak, "--user", "admin")[0] == 0
-    con = sqlite3.connect(bak)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_log'"):
-        con.execute(f"DROP TRIGGER {name}")
-    con.execute("UPDATE audit_log SET user = 'someone' WHERE seq = 1")
-    con.commit()
-    con.close()
+    edit_audit(bak, "UPDATE audit_log SET user = 'someone' WHERE seq = 1")
     app.close()
     code, out, err = run(capsys, "--database", db_path, "restore", bak, "--user", "admin")
     assert code != 0 and "审计记录校验未通过" in err and "--force" in err

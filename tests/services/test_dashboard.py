@@ -167,7 +167,7 @@ def test_one_read_session(dctx, monkeypatch):
     assert len(opened) == 1
 
 
-def test_backup_reminder_after_seven_days(dctx, clock, tmp_path):
+def test_backup_reminder_when_older_than_two_days(dctx, clock, tmp_path):
     s = dashboard.summary(dctx, TODAY)
     assert s["backup"].count == 0 and s["backup"].alert and s["backup"].days is None
     backup.backup(dctx, tmp_path / "b1.sqlite3")
@@ -175,11 +175,11 @@ def test_backup_reminder_after_seven_days(dctx, clock, tmp_path):
     fig = s["backup"]
     assert fig.count == 1 and fig.days == 0 and not fig.alert
     assert fig.rows[0].day == TODAY and fig.rows[0].note.endswith("b1.sqlite3") and fig.rows[0].name == "admin"
-    clock.day = TODAY + dt.timedelta(days=6)
+    clock.day = TODAY + dt.timedelta(days=2)
     assert not dashboard.summary(dctx)["backup"].alert
-    clock.day = TODAY + dt.timedelta(days=7)
+    clock.day = TODAY + dt.timedelta(days=3)
     fig = dashboard.summary(dctx)["backup"]
-    assert fig.alert and fig.days == 7 and "请及时备份" in fig.text
+    assert fig.alert and fig.days == 3 and "请及时备份" in fig.text
 
 
 def test_disclosure_pending_after_new_year(dctx, clock):

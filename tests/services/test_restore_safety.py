@@ -17,6 +17,7 @@ from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import audit, backup, integrity, residents, sessions, users
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD, person
+from tests.tampering import edit_audit
 
 
 def audit_rows(path, action):
@@ -146,12 +147,7 @@ def test_older_backup_restores_and_migrates(app, ctx, db_path, tmp_path, admitte
 def _tampered(ctx, tmp_path):
     dest = tmp_path / "b.sqlite3"
     backup.backup(ctx, dest)
-    con = sqlite3.connect(dest)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_log'"):
-        con.execute(f"DROP TRIGGER {name}")
-    con.execute("UPDATE audit_log SET entity_id = 'x' WHERE seq = (SELECT MIN(seq) FROM audit_log)")
-    con.commit()
-    con.close()
+    edit_audit(dest, "UPDATE audit_log SET entity_id = 'x' WHERE seq = (SELECT MIN(seq) FROM audit_log)")
     assert not integrity.verify_file(dest).ok
     return dest
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from eldercare_desktop.db.models import BillLine, Receipt
-from eldercare_desktop.domain.audit import GENESIS, AuditFields, row_hash
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import anchor, billing, integrity, ledger, payments
 from tests.services.billing_fixtures import fee_items, make_contract
+from tests.tampering import recompute_chain
 
 D = dt.date
 
@@ -89,25 +89,8 @@ def test_editing_the_row_and_its_sealed_copy_still_caught(app, books):
 
 
 def _rewrite_chain(app, edit_seq: int | None = None, keep: int | None = None, sealed: bool = True):
-    """What a knowing attacker does: edit (or drop) audit rows, then recompute
-    every hash and the head so the chain alone verifies again."""
-    con = sqlite3.connect(app.sqlite_path)
-    con.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
-    con.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    if keep is not None:
-        con.execute("DELETE FROM audit_log WHERE seq > ?", (keep,))
-    if edit_seq is not None:
-        con.execute("UPDATE audit_log SET after = '{}' WHERE seq = ?", (edit_seq,))
-    prev = GENESIS
-    rows = con.execute('SELECT seq, at, "user", action, entity, entity_id, before, after, '
-                       f'{"seal" if sealed else "NULL"} FROM audit_log ORDER BY seq').fetchall()
-    for r in rows:
-        h = row_hash(prev, AuditFields(*r[:8], r[8] or ""))
-        con.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, r[0]))
-        prev = h
-    con.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?", (rows[-1][0], prev))
-    con.commit()
-    con.close()
+    recompute_chain(app.sqlite_path, "UPDATE audit_log SET after = '{}' WHERE seq = ?" if edit_seq else None,
+                    (edit_seq,) if edit_seq else (), keep=keep, sealed=sealed)
 
 
 def test_recomputed_chain_caught_by_the_anchor(app, books):
@@ -201,3 +184,18 @@ def test_a_restore_moves_the_local_anchor_back_legitimately(app, admin, acc, adm
     rep = integrity.verify(app)
     assert rep.ok, rep.problems
     assert integrity.verify_file(tmp_path / "b.sqlite3").anchors_checked == 1  # the anchor beside the backup
+
+
+def test_anchor_key_and_log_are_owner_only(app, books, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    monkeypatch.setenv(anchor.ENV_DIR, str(tmp_path / "keys"))
+    a = anchor.record(app)
+    for name in (anchor.KEY_FILE, anchor.LOG_FILE):
+        mode = stat.S_IMODE(os.stat(tmp_path / "keys" / name).st_mode)
+        assert mode == 0o600, (name, oct(mode))
+    beside = anchor.write_beside(app, app.sqlite_path)  # any SQLite file: its own head
+    assert stat.S_IMODE(os.stat(beside).st_mode) == 0o600
+    assert anchor.parse(str(beside)).seq == a.seq
+    assert len(anchor.key()) == 32 and anchor.key() == anchor.key()  # made once, then read

@@ -13,17 +13,13 @@ from eldercare_desktop.services import backup, residents, users
 from eldercare_desktop.services import backup_schedule as sched
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD, person
+from tests.tampering import edit_audit
 
 SHOTS = os.environ.get("ELDERCARE_SHOTS")
 
 
 def _tamper(path):
-    con = sqlite3.connect(path)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_log'"):
-        con.execute(f"DROP TRIGGER {name}")
-    con.execute("UPDATE audit_log SET user = 'someone' WHERE seq = 1")
-    con.commit()
-    con.close()
+    edit_audit(path, "UPDATE audit_log SET user = 'someone' WHERE seq = 1")
 
 
 def test_tampered_backup_restore_anyway_with_reason(qtbot, make_window, admin, admitted, tmp_path, db_path, ctx):

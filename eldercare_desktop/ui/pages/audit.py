@@ -597,6 +597,11 @@ class AuditPage(Page):
             self.data_label.setText(self.tr("✗ %1处金额或权限数据与审计记录不符").replace("%1", str(len(rows))))
             self.data_label.setStyleSheet("color: #c62828; font-weight: bold;")
             self.data_label.setToolTip("\n".join(f.message for f in rows[:20]))
+            # each finding in full where the eye goes next: the detail pane
+            self.table.clearSelection()
+            self.detail.setPlainText("\n".join(
+                [self.tr("校验发现以下数据被直接改动（与审计记录不符），请核查："), ""]
+                + [f"• {f.message}" for f in rows[:500]]))
         else:
             self.data_label.setText(self.tr("✓ 金额与权限数据一致（%1行）").replace("%1", str(rep.sealed_rows)))
             self.data_label.setStyleSheet("color: #2e7d32;")
