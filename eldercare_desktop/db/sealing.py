@@ -4,7 +4,7 @@ and delete in ``seal_pending``; the next audit row seals those rows (their
 digests go into the hash chain, their values into ``row_seal``)."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Index, String, Table, Text, bindparam, text
+from sqlalchemy import Column, Connection, Index, String, Table, Text, text
 
 from ..domain.audit import canonical, row_digest, row_state
 from .tables import metadata
@@ -93,27 +93,12 @@ def upsert_state_sql(dialect: str) -> str:
 
 
 _INT_KEYS = {"id", "year"}
-_CHUNK = 500
 
 
-def key_value(table: str, row_id: str):
-    return int(row_id) if SEALED[table] in _INT_KEYS else row_id
-
-
-def fetch_states(conn: Connection, table: str, ids: list[str] | None = None) -> dict[str, str]:
-    """Row id → canonical state, of the given rows (those that exist) or of all."""
+def fetch_states(conn: Connection, table: str) -> dict[str, str]:
+    """Row id → canonical state of every row of a sealed table (verification)."""
     pk = SEALED[table]
-    out: dict[str, str] = {}
-    if ids is None:
-        for row in conn.execute(text(f"SELECT * FROM {table}")).mappings():
-            out[str(row[pk])] = row_state(dict(row))
-        return out
-    q = text(f"SELECT * FROM {table} WHERE {pk} IN :ids").bindparams(bindparam("ids", expanding=True))
-    for i in range(0, len(ids), _CHUNK):
-        part = [key_value(table, r) for r in ids[i:i + _CHUNK]]
-        for row in conn.execute(q, {"ids": part}).mappings():
-            out[str(row[pk])] = row_state(dict(row))
-    return out
+    return {str(row[pk]): row_state(dict(row)) for row in conn.execute(text(f"SELECT * FROM {table}")).mappings()}
 
 
 _FOREIGN = "seal_foreign"
