@@ -650,10 +650,10 @@ class MainWindow(QMainWindow, Shell):
 
         self.call(run, src, on_done=done, on_error=failed)
 
-    def ask_restore_anyway(self, src: Path, exc: RuleViolation, on_done: Callable[[Path], None] | None = None,
-                           reason: str | None = None) -> QMessageBox:
+    def ask_restore_anyway(self, src: Path, exc: RuleViolation,
+                           on_done: Callable[[Path], None] | None = None) -> QMessageBox:
         """The backup failed verification: an administrator may 仍然恢复,
-        giving a reason that goes into the restore's audit row."""
+        giving a reason (``reason_dialog``) that goes into the restore's audit row."""
         text = "\n".join(f"• {p.message}" for p in exc.problems)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("备份未通过校验"), text, QMessageBox.StandardButton.Cancel,
                           self)
@@ -663,19 +663,22 @@ class MainWindow(QMainWindow, Shell):
         self.last_error_box = box
         self.last_error_text = text
 
-        def clicked(button) -> None:
-            if button is not anyway:
-                return
-            why = reason
-            if why is None:
-                why, ok = QInputDialog.getText(self, self.tr("仍然恢复"),
-                                               self.tr("请填写仍然恢复的理由（记入审计日志）："))
-                if not ok:
-                    return
+        def restore_with(why: str) -> None:
             if not why.strip():
                 self.show_error(RuleViolation(self.tr("请填写理由")))
                 return
             self.restore_database(src, confirm=False, on_done=on_done, override_reason=why)
+
+        def clicked(button) -> None:
+            if button is not anyway:
+                return
+            dlg = QInputDialog(self)
+            dlg.setWindowTitle(self.tr("仍然恢复"))
+            dlg.setLabelText(self.tr("请填写仍然恢复的理由（记入审计日志）："))
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.textValueSelected.connect(restore_with)
+            self.reason_dialog = dlg
+            dlg.open()
 
         box.buttonClicked.connect(clicked)
         box.open()

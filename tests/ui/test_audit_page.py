@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
+
 from eldercare_desktop.domain.records import AuditEntry
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import audit, centre
@@ -122,7 +124,7 @@ def test_verify_names_a_promoted_auditor(qtbot, make_shell, ctx, actors, db_path
     with sqlite3.connect(db_path) as con:
         con.execute("UPDATE app_user SET role = 'admin' WHERE username = 'shenji'")
     page = open_page(qtbot, make_shell(ctx.actor))
-    page.verify_button.click()
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.chain is not None, timeout=10000)
     assert page.chain_label.text().startswith("✓ 审计链完整")
     assert page.data_label.text() == "✗ 1处金额或权限数据与审计记录不符"

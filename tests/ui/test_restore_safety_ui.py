@@ -6,10 +6,11 @@ import json
 import os
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from eldercare_desktop.domain.roles import Role
-from eldercare_desktop.services import backup, residents, users
+from eldercare_desktop.services import audit, backup, residents, users
 from eldercare_desktop.services import backup_schedule as sched
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD, person
@@ -35,11 +36,16 @@ def test_tampered_backup_restore_anyway_with_reason(qtbot, make_window, admin, a
     assert len(anyway) == 1
     if SHOTS:
         box.grab().save(os.path.join(SHOTS, "restore-anyway.png"))
-    box.close()
-    done = []
-    box = win.ask_restore_anyway(target, backup.BackupUnverified("x"), on_done=done.append, reason="已核对")
-    [b for b in box.buttons() if b.text() == "仍然恢复…"][0].click()
-    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    qtbot.mouseClick(anyway[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(win, "reason_dialog", None) is not None and win.reason_dialog.isVisible(),
+                    timeout=5000)
+    dlg = win.reason_dialog
+    field = dlg.findChild(QLineEdit)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.insert("已核对")  # what an input method commits (QTest types ASCII only)
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(e.action == "从备份恢复数据库" for e in audit.list_entries(ctx)), timeout=10000)
     con = sqlite3.connect(db_path)
     (after,) = con.execute("SELECT after FROM audit_log WHERE action='从备份恢复数据库'").fetchone()
     con.close()
@@ -96,10 +102,11 @@ def test_data_tab_shows_last_backup_and_saves_auto_settings(qtbot, make_window, 
     if SHOTS:
         win.resize(1100, 760)
         win.grab().save(os.path.join(SHOTS, "settings-data.png"))
-    tab.keep.setValue(7)
-    tab.folder.setText(str(tmp_path / "auto"))
-    tab.auto.setChecked(False)
-    tab.save_auto.click()
+    tab.keep.lineEdit().selectAll()
+    qtbot.keyClicks(tab.keep.lineEdit(), "7")
+    qtbot.keyClicks(tab.folder, str(tmp_path / "auto"))
+    qtbot.mouseClick(tab.auto, Qt.MouseButton.LeftButton, pos=QPoint(6, tab.auto.height() // 2))
+    qtbot.mouseClick(tab.save_auto, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sched.get_settings(ctx).keep == 7, timeout=10000)
     conf = sched.get_settings(ctx)
     assert (conf.auto, conf.folder) == (False, str(tmp_path / "auto"))
