@@ -249,7 +249,7 @@ def story(d: ContractDetail) -> list:
                 _para(f"最后服务日：{P.fmt_date(d.termination_date, 'cn')}；终止原因：{d.termination_reason}"
                       + (f"（{d.termination_note}）" if d.termination_note else "") + "。")]
         if d.settlement_lines:
-            data = [[P.Paragraph(h, s.head) for h in ("月份", "项目", "已计费", "截至最后服务日应收", "退还")]]
+            data = [[P.Paragraph(h, s.head) for h in ("月份", "项目", "已计费", "截至最后服务日应收", "退还（负数为补收）")]]
             for x in d.settlement_lines:
                 data.append([P.Paragraph(P.esc(v), s.cell_right if i >= 2 else s.cell) for i, v in enumerate((
                     x.period, KIND_NAMES[x.kind], format_yuan(x.billed_fen), format_yuan(x.due_fen),
@@ -261,8 +261,10 @@ def story(d: ContractDetail) -> list:
                                          ("SPAN", (0, -1), (3, -1))]))
             out.append(tb)
             out.append(P.Spacer(1, 3))
-            out.append(_para(f"退还未到期费用{format_yuan(d.settlement_total_fen)}"
-                             f"（大写：{to_chinese_upper(d.settlement_total_fen)}）。" + SETTLEMENT_METHOD, s.small))
+            total = d.settlement_total_fen
+            words = "退还未到期费用" if total >= 0 else "按实际服务应补收"
+            out.append(_para(f"{words}{format_yuan(abs(total))}（大写：{to_chinese_upper(abs(total))}）。"
+                             + SETTLEMENT_METHOD, s.small))
         else:
             out.append(_para("最后服务日之后没有已计费的费用，无需退还未到期费用。"))
     return out

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Iterable, Sequence
 
-from .billing import KIND_NAMES, Rate, meal_charges, month_span, prorate_monthly
+from .billing import KIND_NAMES
 from .errors import RuleViolation
 from .money import format_yuan, round_fen
 from .residents import Span
@@ -27,7 +27,7 @@ SELF = "本人"
 SETTLEMENT_METHOD = (
     "终止结算方法：对最后服务日所在月份及以后已经计费的月份，按与月度计费相同的规则（床位费、护理费按自然日折算，"
     "伙食费按实际在院天数）重新计算截至最后服务日应收的金额；已计费金额减去该应收金额即为未到期费用，如数退还"
-    "（冲减住户应收账款，多交部分退还住户）。一次性服务费用不退。"
+    "（冲减住户应收账款，多交部分退还住户）；应收多于已计费的（如月中提高照护等级），差额补收。一次性服务费用不退。"
 )
 
 
@@ -88,7 +88,7 @@ class SettlementLine:
     kind: str  # bed | care | meals
     billed_fen: int  # what the billing runs charged for the month (sum of lines, differences included)
     due_fen: int  # what the same rules give for service up to the last day
-    refund_fen: int  # billed − due, never negative
+    refund_fen: int  # billed − due: negative when more is owed than was billed
     basis: str
 
 
@@ -101,6 +101,11 @@ class Settlement:
     def total_fen(self) -> int:
         return sum(x.refund_fen for x in self.lines)
 
+    @property
+    def pending(self) -> bool:
+        """Something to post: any month and kind billed other than due."""
+        return any(x.refund_fen for x in self.lines)
+
     def by_kind(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for x in self.lines:
@@ -108,44 +113,19 @@ class Settlement:
         return out
 
 
-def _month_of(period: str) -> Span:
-    return month_span(int(period[:4]), int(period[5:7]))
-
-
-def settlement(last_day: dt.date, service_start: dt.date, billed: Mapping[tuple[str, str], int],
-               rates: Mapping[str, list[Rate]], leaves: Sequence[Span] = ()) -> Settlement:
-    """Refund of fees billed for days after ``last_day``.
-
-    ``billed`` maps (period, kind) to what was billed for that month (bed,
-    care, meals; months from the last day's month on). For each such month
-    the amount due for the shortened service (``service_start`` …
-    ``last_day``) is recomputed with the billing rules
-    (:func:`prorate_monthly` for bed and care, :func:`meal_charges` for meals
-    with the leave days) at the contract's ``rates``; the refund is the
-    amount billed less the amount due (months wholly after the last day are
-    refunded in full). A month billed for less than is due refunds nothing."""
-    service = Span(service_start, last_day)
+def settlement_of(last_day: dt.date, rows: Iterable[tuple[str, str, int, int, str]]) -> Settlement:
+    """The settlement of a contract ended on ``last_day`` from its months as
+    billing brings them in line (``services.billing_settlement.settlement_rows_in``):
+    (period, kind, billed, due, how due is reached) → lines whose refund is
+    billed − due: positive comes off the account (unexpired fees), negative
+    is owed (e.g. a care level raised after the month was billed in advance)."""
     out = []
-    for (period, kind) in sorted(billed):
-        if kind not in ("bed", "care", "meals"):
-            continue
-        amount = billed[(period, kind)]
-        month = _month_of(period)
-        r = list(rates.get(kind, ()))
-        if last_day < month.start or service_start > month.end:
-            lines = []
-        elif kind == "meals":
-            lines = meal_charges(month, service, r, list(leaves))
+    for period, kind, billed, due, how in rows:
+        if how:
+            basis = f"已计费{format_yuan(billed)}，截至{last_day:%Y-%m-%d}应收{format_yuan(due)}（{how}）"
         else:
-            lines = prorate_monthly(kind, month, service, r)
-        due = sum(x.amount_fen for x in lines)
-        refund = max(0, amount - due)
-        if lines:
-            how = "；".join(x.basis for x in lines)
-            basis = f"已计费{format_yuan(amount)}，截至{last_day:%Y-%m-%d}应收{format_yuan(due)}（{how}）"
-        else:
-            basis = f"已计费{format_yuan(amount)}，最后服务日{last_day:%Y-%m-%d}之后的月份全额退还"
-        out.append(SettlementLine(period, kind, amount, due, refund, basis))
+            basis = f"已计费{format_yuan(billed)}，最后服务日{last_day:%Y-%m-%d}之后全额退还"
+        out.append(SettlementLine(period, kind, billed, due, billed - due, basis))
     return Settlement(last_day, tuple(out))
 
 

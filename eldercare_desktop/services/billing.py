@@ -542,68 +542,12 @@ def _post_bulk(ctx: Ctx, s: Session, entries: list[Entry], now: dt.datetime) -> 
     return ids
 
 
-def settle_contract_in(ctx: Ctx, s: Session, contract_id: int, day: dt.date) -> tuple[list[int], int]:
-    """After a contract has ended (termination_date set): bring every month
-    already billed beyond its last day of service in line with it, as a
-    billing run would — difference lines and entries — so the unexpired fees
-    come off exactly once (a later run finds nothing to do). Entries for a
-    closed month are dated ``day`` in the open month. Returns (entry ids, net
-    amount: negative = refunded). The caller checked the permission.
-
-    In advance mode a month billed in advance and not yet settled has only
-    its bed and care fees brought in line here (the refund of the unexpired
-    days); its meals and one-off charges are settled by the next run, as
-    every month's are."""
-    c = s.get(Contract, contract_id)
-    last = c.termination_date
-    periods = sorted(p for (p,) in s.execute(
-        select(BillLine.period).where(BillLine.contract_id == contract_id).distinct()) if p >= f"{last:%Y-%m}")
-    closed = closed_periods_in(s)
-    advance = billing_mode(s) == "advance"
-    now = ctx.now()
-    ids: list[int] = []
-    net = 0
-    for period in periods:
-        month = parse_period(period)
-        contracts, terms, stays, leaves, charges = _load_month(s, month)
-        exp = []
-        for row in contracts:
-            if row.id == contract_id:
-                exp = expected_lines(month, row, terms.get(row.id, []), stays.get(row.resident_id, []),
-                                     leaves.get(row.resident_id, []), charges.get(row.id, []))
-        have = _existing(s, period).get(contract_id, {})
-        if advance and not any(k[0] in ("meals", "other") for k in have):
-            # billed in advance, not yet settled: the unexpired bed and care fees come
-            # off now; the month's meals and other fees are settled by the next run
-            exp = [x for x in exp if x[0].kind in ("bed", "care")]
-        diffs = _differences(exp, have)
-        if not diffs:
-            continue
-        run = BillRun(period=period, started_at=now, finished_at=now, contracts=1, lines=len(diffs),
-                      total_fen=sum(d["amount_fen"] for d in diffs), rule=f"合同{c.number}终止结算：{PRORATION_RULE}",
-                      created_by=ctx.actor.username)
-        s.add(run)
-        s.flush()
-        entry_day = month.end if not _is_closed_period(period, closed) else day
-        e = _billing_entry(entry_day, period, c.number, c.resident_id, diffs,
-                           f"settlement:{period}:contract:{contract_id}")
-        eid = None
-        if e is not None:
-            check_entry(e, closed)
-            eid = _post_bulk(ctx, s, [e], now)[0]
-            ids.append(eid)
-        for d in diffs:
-            d.update(run_id=run.id, period=period, contract_id=contract_id, resident_id=c.resident_id, entry_id=eid)
-        s.execute(insert(BillLine.__table__), diffs)
-        net += run.total_fen
-    return ids, net
-
-
 def _is_closed_period(period: str, closed: frozenset[str]) -> bool:
     return period in closed or any(p >= period for p in closed)
 
 
 # --- reads ----------------------------------------------------------------------
+
 
 def billing_register(ctx: Ctx, period: str) -> BillingRegister:
     """计费汇总表: per contract, the month's bed/care/meals/other totals."""

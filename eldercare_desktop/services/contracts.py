@@ -15,13 +15,15 @@ Decisions:
   in the clauses JSON and on the first term.
 - A resident has at most one contract on any day; a terminated contract
   covers its days up to the last day of service.
-- The settlement (domain.contracts.settlement) refunds what was billed
-  (BillLine rows, difference lines included) for days after the last day
-  of service. It is posted by the billing machinery itself
-  (billing.settle_contract_in): difference lines per month and entries
-  Dr service income (bed/care/meals) / Cr 1121 receivable, source
+- The settlement brings every month billed from the last day's month on
+  in line with the service actually given, by the billing machinery itself
+  (billing_settlement.settlement_rows_in shows it, .settle_contract_in posts
+  it, from the same lines): fees billed for days after the last day come
+  off, fees owed for days served but not yet billed (a care level raised
+  after an advance bill) come on; difference lines per month and entries
+  on income (bed/care/meals) against 1121 receivable, source
   ``settlement:<period>:contract:<id>`` — so a later billing run of those
-  months finds nothing more to refund. A resulting credit balance
+  months finds nothing more to do. A resulting credit balance
   (receivable − prepaid < 0) is the amount to pay out: reported.
 - The per-month breakdown is kept in the clauses JSON (``_settlement``)
   for the printed contract.
@@ -36,9 +38,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Bed, BedAssignment, BillLine, CareLevelChange, Centre, Contact, Contract, ContractTerm, \
-    FeeItem, FeePrice, \
-    Leave, Resident, Room, Stay
+from ..db.models import Bed, BedAssignment, CareLevelChange, Centre, Contact, Contract, ContractTerm, FeeItem, \
+    FeePrice, Resident, Room, Stay
 from ..domain.care import CARE_EFFECTIVE
 from ..domain.billing import Rate
 from ..domain.contract_records import AmendmentInput, ContractDetail, ContractInput, ContractRow, PartyA, TermInfo
@@ -59,15 +60,15 @@ from ..domain.contracts import (
     default_clauses,
     monthly_service_fee,
     overlap_problem,
-    settlement,
+    settlement_of,
 )
 from ..domain.errors import NotFound, Problems, RuleViolation
-from ..domain.ledger import INCOME_BED, INCOME_CARE, INCOME_MEALS, PREPAID, RECEIVABLE, period_of
+from ..domain.ledger import INCOME_BED, INCOME_CARE, INCOME_MEALS, PREPAID, RECEIVABLE
 from ..domain.money import format_yuan
 from ..domain.records import Changes, bed_code
 from ..domain.residents import ACTIVE_STATUSES, Span
 from ..domain.roles import Perm
-from . import billing, ledger
+from . import billing_settlement, ledger
 from .audit import audit
 from .centre import get_profile
 from .context import Ctx
@@ -206,28 +207,10 @@ def contract_for_in(s: Session, resident_id: int, day: dt.date) -> Contract | No
     return None
 
 
-def _compute_settlement(s: Session, c: Contract, last_day: dt.date) -> Settlement:
-    rows = s.execute(select(BillLine.period, BillLine.kind, func.sum(BillLine.amount_fen))
-                     .where(BillLine.contract_id == c.id, BillLine.period >= period_of(last_day),
-                            BillLine.kind.in_(("bed", "care", "meals")))
-                     .group_by(BillLine.period, BillLine.kind)).all()
-    billed = {(p, k): int(a) for p, k, a in rows}
-    if not billed:
-        return Settlement(last_day, ())
-    last_period_end = max(billed)[0]
-    span = Span(c.start_date, dt.date(int(last_period_end[:4]), int(last_period_end[5:7]), 28) + dt.timedelta(days=4))
-    # rates of the contract as signed/amended, not clipped to the termination (the billing ran before it)
-    terms = _terms(s, c.id)
-    rates: dict[str, list[Rate]] = {"bed": [], "care": [], "meals": []}
-    for i, t in enumerate(terms):
-        t_end = terms[i + 1].effective_date - ONE_DAY if i + 1 < len(terms) else max(c.end_date, span.end)
-        sp = Span(t.effective_date, t_end)
-        rates["bed"].append(Rate(sp, t.bed_fee_fen, t.bed_label))
-        rates["care"].append(Rate(sp, t.care_fee_fen, t.care_level))
-        rates["meals"].append(Rate(sp, t.meal_rate_fen, MEAL_LABEL))
-    leaves = [Span(lv.first_day, lv.last_day) for lv in
-              s.execute(select(Leave).where(Leave.resident_id == c.resident_id)).scalars()]
-    return settlement(last_day, c.start_date, billed, rates, leaves)
+def _compute_settlement(s: Session, c: Contract) -> Settlement:
+    """The settlement of a terminated contract (termination_date set): what
+    the billing machinery posts for it, per month and kind."""
+    return settlement_of(c.termination_date, billing_settlement.settlement_rows_in(s, c.id))
 
 
 def _resident_balance(s: Session, rid: int) -> int:
@@ -235,21 +218,27 @@ def _resident_balance(s: Session, rid: int) -> int:
 
 
 def _post_settlement(ctx: Ctx, s: Session, c: Contract, st: Settlement) -> int | None:
-    """The fees billed for days after the last day of service come off the
-    resident's account through the billing machinery itself (difference
-    lines and entries per month), so a later billing run finds nothing left
-    to refund. ``st`` (the domain computation) is kept for the contract's
-    printed settlement."""
-    ids, net = billing.settle_contract_in(ctx, s, c.id, ctx.today())
-    if -net != st.total_fen:  # both apply domain.billing to the same bill lines
-        raise RuleViolation(f"终止结算金额不一致（{format_yuan(-net)} / {format_yuan(st.total_fen)}），请联系技术支持")
+    """The settlement goes on the resident's account through the billing
+    machinery itself (difference lines and entries per month), so a later
+    billing run finds nothing left to do; ``st`` (computed from the same
+    lines) is kept for the contract's printed settlement."""
+    ids, _net = billing_settlement.settle_contract_in(ctx, s, c.id, ctx.today())
     c.settlement_entry_id = ids[-1] if ids else None
     meta = _meta(c)
     meta["_settlement"] = [{"period": x.period, "kind": x.kind, "billed_fen": x.billed_fen, "due_fen": x.due_fen,
-                            "refund_fen": x.refund_fen} for x in st.lines]
+                            "refund_fen": x.refund_fen, "basis": x.basis} for x in st.lines]
     meta["_settlement_entries"] = ids
     c.clauses = json.dumps(meta, ensure_ascii=False)
     return c.settlement_entry_id
+
+
+def settlement_words(total_fen: int, entry_id: int | None) -> str:
+    """未到期费用¥…已冲减应收账款 (refunded) or 按实际服务应补收¥…已计入应收账款 (owed)."""
+    if total_fen >= 0:
+        words, posted = f"未到期费用{format_yuan(total_fen)}", "已冲减应收账款"
+    else:
+        words, posted = f"按实际服务应补收{format_yuan(-total_fen)}", "已计入应收账款"
+    return words + (f"{posted}（凭证{entry_id}）" if entry_id else "待会计记账（终止结算）")
 
 
 # --- write services ---------------------------------------------------------------------
@@ -510,11 +499,12 @@ def terminate_contract(ctx: Ctx, contract_id: int, last_day: dt.date, reason: st
         elif reason == "到期" and last_day != c.end_date:
             p.add("last_day", f"到期终止的最后服务日应为合同到期日{c.end_date:%Y-%m-%d}")
         p.raise_if_any()
-        st = _compute_settlement(s, c, last_day)
         c.status, c.termination_date = TERMINATED, last_day
         c.termination_reason, c.termination_note = reason, (note or "").strip()
+        s.flush()
+        st = _compute_settlement(s, c)
         eid = None
-        if st.total_fen and ctx.actor.can(Perm.FINANCE_WRITE):
+        if st.pending and ctx.actor.can(Perm.FINANCE_WRITE):
             eid = _post_settlement(ctx, s, c, st)
         s.flush()
         balance = _resident_balance(s, c.resident_id)
@@ -522,9 +512,8 @@ def terminate_contract(ctx: Ctx, contract_id: int, last_day: dt.date, reason: st
               {"status": TERMINATED, "last_day": last_day, "reason": reason, "note": c.termination_note,
                "refund": st.total_fen, "by_kind": st.by_kind(), "entry": eid, "balance": balance})
         msg = f"合同{c.number}已终止（最后服务日{last_day:%Y-%m-%d}）"
-        if st.total_fen:
-            msg += f"；未到期费用{format_yuan(st.total_fen)}"
-            msg += (f"已冲减应收账款（凭证{eid}）" if eid else "待会计记账（终止结算）")
+        if st.pending:
+            msg += f"；{settlement_words(st.total_fen, eid)}"
         if eid and balance < 0:
             msg += f"；住户余额{format_yuan(-balance)}应退还"
         return Changes.of("contract", "journal", ids=(c.id,), message=msg)
@@ -539,15 +528,15 @@ def post_settlement(ctx: Ctx, contract_id: int) -> Changes:
             raise RuleViolation(f"合同{c.number}尚未终止，不能结算")
         if c.settlement_entry_id is not None:
             raise RuleViolation(f"合同{c.number}已结算（凭证{c.settlement_entry_id}）")
-        st = _compute_settlement(s, c, c.termination_date)
-        if not st.total_fen:
-            raise RuleViolation(f"合同{c.number}没有需要退还的未到期费用")
+        st = _compute_settlement(s, c)
+        if not st.pending:
+            raise RuleViolation(f"合同{c.number}没有需要结算的费用")
         eid = _post_settlement(ctx, s, c, st)
         s.flush()
         balance = _resident_balance(s, c.resident_id)
         audit(ctx, s, "合同终止结算", "contract", c.id, None,
               {"refund": st.total_fen, "by_kind": st.by_kind(), "entry": eid, "balance": balance})
-        msg = f"合同{c.number}终止结算：未到期费用{format_yuan(st.total_fen)}已冲减应收账款（凭证{eid}）"
+        msg = f"合同{c.number}终止结算：{settlement_words(st.total_fen, eid)}"
         if balance < 0:
             msg += f"；住户余额{format_yuan(-balance)}应退还"
         return Changes.of("contract", "journal", ids=(c.id,), message=msg)
@@ -582,11 +571,11 @@ def _detail(s: Session, c: Contract, today: dt.date) -> ContractDetail:
     balance = 0
     if c.termination_date is not None:
         if c.settlement_entry_id is not None:
-            lines = tuple(SettlementLine(x["period"], x["kind"], x["billed_fen"], x["due_fen"], x["refund_fen"], "")
-                          for x in meta.get("_settlement", []))
+            lines = tuple(SettlementLine(x["period"], x["kind"], x["billed_fen"], x["due_fen"], x["refund_fen"],
+                                         x.get("basis", "")) for x in meta.get("_settlement", []))
             balance = _resident_balance(s, r.id)
         else:
-            lines = _compute_settlement(s, c, c.termination_date).lines
+            lines = _compute_settlement(s, c).lines
     return ContractDetail(
         id=c.id, number=c.number, status=c.status, signed_date=c.signed_date, start_date=c.start_date,
         end_date=c.end_date, centre=party_a, resident_id=r.id, resident_name=r.name, resident_gender=r.gender,

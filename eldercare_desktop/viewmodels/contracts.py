@@ -129,7 +129,7 @@ def deposit_excess_message(d: ContractDetail) -> str:
 
 
 def settlement_rows(d: ContractDetail) -> list[tuple[str, str, str, str, str]]:
-    """(月份, 项目, 已计费, 应收, 退还) per month and kind."""
+    """(月份, 项目, 已计费, 应收, 退还 — negative: owed) per month and kind."""
     return [(x.period, KIND_NAMES.get(x.kind, x.kind), format_yuan(x.billed_fen), format_yuan(x.due_fen),
              format_yuan(x.refund_fen)) for x in d.settlement_lines]
 
@@ -137,7 +137,7 @@ def settlement_rows(d: ContractDetail) -> list[tuple[str, str, str, str, str]]:
 def settlement_pending(d: ContractDetail | None) -> bool:
     """A terminated contract whose unexpired fees are not yet posted."""
     return (d is not None and d.status == TERMINATED and d.settlement_entry_id is None
-            and d.settlement_total_fen > 0)
+            and any(x.refund_fen for x in d.settlement_lines))
 
 
 def short_signer(name: str, relation: str) -> str:

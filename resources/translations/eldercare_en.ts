@@ -4330,7 +4330,7 @@ Submitting freezes every row and its evidence as the registers stand now; later 
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="131"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="413"/>
         <source>打印合同…</source>
         <translation>Print contract…</translation>
     </message>
@@ -4450,6 +4450,16 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Terms and amendments</translation>
     </message>
     <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="335"/>
+        <source>终止与结算</source>
+        <translation>Termination and settlement</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="357"/>
+        <source>退还（负数为补收）</source>
+        <translation>Refund (negative: owed)</translation>
+    </message>
+    <message>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="326"/>
         <source>同意</source>
         <translation>Consent</translation>
@@ -4480,11 +4490,6 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="335"/>
-        <source>终止与结算</source>
-        <translation>Termination and settlement</translation>
-    </message>
-    <message>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="336"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
@@ -4495,115 +4500,120 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="341"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="342"/>
+        <source>按实际服务应补收%1已计入应收账款（凭证%2）</source>
+        <translation>%1 owed for the service given, charged to receivables (entry %2)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="343"/>
         <source>未到期费用%1已冲减应收账款（凭证%2）</source>
         <translation>Unexpired fees %1 credited to receivables (entry %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="343"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="344"/>
         <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="350"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="345"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="347"/>
         <source>未到期费用%1待会计记账</source>
         <translation>Unexpired fees %1 await posting by the accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="347"/>
+        <source>按实际服务应补收%1待会计记账</source>
+        <translation>%1 owed for the service given, awaiting posting by the accountant</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="350"/>
         <source>没有需要退还的未到期费用</source>
         <translation>No unexpired fees to refund</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="352"/>
         <source>应退住户</source>
         <translation>Refund to resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="356"/>
         <source>已计费</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="356"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="356"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
-        <source>退还</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="354"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="356"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="363"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="369"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="372"/>
         <source>先在列表中选择一份合同</source>
         <translation>Select a contract in the list first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="378"/>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="456"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="381"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="459"/>
         <source>合同已终止</source>
         <translation>Contract terminated</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="388"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="391"/>
         <source>仅在已终止合同的结算待记账时可用</source>
         <translation>Only when a terminated contract&apos;s settlement awaits posting</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="438"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="441"/>
         <source>收费快照：</source>
         <translation>Fees agreed: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="442"/>
         <source>合同已签订</source>
         <translation>Contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="448"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="451"/>
         <source>合同已变更</source>
         <translation>Contract amended</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="469"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="472"/>
         <source>终止结算已记账</source>
         <translation>Settlement posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="498"/>
         <source>保存服务合同</source>
         <translation>Save service contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="499"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="507"/>
         <source>服务合同已保存：%1</source>
         <translation>Service contract saved: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/contracts.py" line="515"/>
         <source>服务合同已保存</source>
         <translation>Service contract saved</translation>
     </message>
@@ -6930,7 +6940,7 @@ The user guide file was not found: %1</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/main_window.py" line="267"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="707"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -7068,27 +7078,27 @@ The previous data was saved as:
         <translation>Restore anyway…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="676"/>
         <source>仍然恢复</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="677"/>
         <source>请填写仍然恢复的理由（记入审计日志）：</source>
         <translation>Why restore anyway (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="668"/>
         <source>请填写理由</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="708"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="836"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="839"/>
         <source>仍是当前用户</source>
         <translation>Still the same user</translation>
     </message>

@@ -89,4 +89,8 @@ EN = {
     "默认一年（开始日期加一年减一天）": "One year by default (start + 1 year − 1 day)",
     "（没有可签约的住户：在院且无生效合同）": "(No resident to sign for: in residence without an active contract)",
     "，已超过上限": ", over the cap",
+    # a settlement that is owed (a care level raised after an advance bill)
+    "按实际服务应补收%1已计入应收账款（凭证%2）": "%1 owed for the service given, charged to receivables (entry %2)",
+    "按实际服务应补收%1待会计记账": "%1 owed for the service given, awaiting posting by the accountant",
+    "退还（负数为补收）": "Refund (negative: owed)",
 }

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 
-from eldercare_desktop.domain.billing import Rate
 from eldercare_desktop.domain.contracts import (
     MEAL_DAYS_PER_MONTH,
     check_deposit,
@@ -12,7 +11,7 @@ from eldercare_desktop.domain.contracts import (
     deposit_excess,
     monthly_service_fee,
     overlap_problem,
-    settlement,
+    settlement_of,
 )
 from eldercare_desktop.domain.errors import RuleViolation
 from eldercare_desktop.domain.residents import Span
@@ -47,43 +46,20 @@ def test_overlap():
     assert overlap_problem(Span(D(2027, 1, 10), D(2028, 1, 9)), existing) is None
 
 
-def _rates(start=D(2026, 1, 10)):
-    sp = Span(start, D(2027, 1, 9))
-    return {"bed": [Rate(sp, 240000, "普通床位")], "care": [Rate(sp, 150000, "介护一级")],
-            "meals": [Rate(sp, 3000, "膳食")]}
-
-
-def test_settlement_death_mid_month():
-    # March billed in full: bed 2,400.00, care 1,500.00, meals 31 × 30.00 = 930.00; death on 3-20.
-    billed = {("2026-03", "bed"): 240000, ("2026-03", "care"): 150000, ("2026-03", "meals"): 93000}
-    st = settlement(D(2026, 3, 20), D(2026, 1, 10), billed, _rates())
-    k = st.by_kind()
-    # bed due 2,400 × 20/31 = 1,548.387 → 1,548.39; refund 2,400.00 − 1,548.39 = 851.61 (= 2,400 × 11/31)
-    assert k["bed"] == 85161
-    # care due 1,500 × 20/31 = 967.742 → 967.74; refund 532.26
-    assert k["care"] == 53226
-    # meals: 11 days × 30.00 = 330.00
-    assert k["meals"] == 33000
-    assert st.total_fen == 85161 + 53226 + 33000
-
-
-def test_settlement_refunds_later_months_in_full_and_respects_leave():
-    # early leave on 3-31: April billed in full is refunded in full; March stays.
-    billed = {("2026-03", "bed"): 240000, ("2026-04", "bed"): 240000, ("2026-04", "meals"): 90000,
-              ("2026-04", "other"): 5000}
-    st = settlement(D(2026, 3, 31), D(2026, 1, 10), billed, _rates())
-    assert [(x.period, x.kind, x.refund_fen) for x in st.lines] == [
-        ("2026-03", "bed", 0), ("2026-04", "bed", 240000), ("2026-04", "meals", 90000)]
-    # meals billed for the 25 days present in April (leave 4-21 … 4-25); leaves on 4-10:
-    # present 4-1 … 4-10 = 10 days → due 300.00; refund 750.00 − 300.00 = 450.00
-    billed = {("2026-04", "meals"): 75000}
-    st = settlement(D(2026, 4, 10), D(2026, 1, 10), billed, _rates(), [Span(D(2026, 4, 21), D(2026, 4, 25))])
-    assert st.total_fen == 45000
-    # leave 4-5 … 4-8 inside the shortened service: present 6 days → due 180.00, refund 570.00
-    st = settlement(D(2026, 4, 10), D(2026, 1, 10), billed, _rates(), [Span(D(2026, 4, 5), D(2026, 4, 8))])
-    assert st.total_fen == 57000
-
-
-def test_settlement_underbilled_month_refunds_nothing():
-    st = settlement(D(2026, 3, 20), D(2026, 1, 10), {("2026-03", "bed"): 100000}, _rates())
-    assert st.total_fen == 0 and st.lines[0].due_fen == 154839
+def test_settlement_lines_are_billed_less_due_either_way():
+    """The settlement as billing brings the months in line (the figures come
+    from services.billing_settlement.settlement_rows_in): refund = billed − due."""
+    st = settlement_of(D(2026, 3, 20), [
+        # bed billed 2,400.00, due 2,400 × 20/31 = 1,548.39 → refund 851.61
+        ("2026-03", "bed", 240000, 154839, "普通床位 月标准¥2,400.00 × 20天 ÷ 31天"),
+        # care billed 1,000.00 (a level raised after the advance bill), due 1,548.39 → owed 548.39
+        ("2026-03", "care", 100000, 154839, "介护二级 …"),
+        # April billed in advance, the contract ended in March → refunded in full
+        ("2026-04", "bed", 240000, 0, ""),
+    ])
+    assert [x.refund_fen for x in st.lines] == [85161, -54839, 240000]
+    assert st.total_fen == 85161 - 54839 + 240000 == 270322 and st.pending
+    assert st.by_kind() == {"bed": 325161, "care": -54839}
+    assert st.lines[0].basis == "已计费¥2,400.00，截至2026-03-20应收¥1,548.39（普通床位 月标准¥2,400.00 × 20天 ÷ 31天）"
+    assert st.lines[2].basis == "已计费¥2,400.00，最后服务日2026-03-20之后全额退还"
+    assert not settlement_of(D(2026, 3, 31), [("2026-03", "bed", 240000, 240000, "整月")]).pending

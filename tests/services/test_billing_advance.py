@@ -262,3 +262,46 @@ def test_the_accountant_switches_the_billing_mode(app, actors):
         billing_svc.set_mode(app.as_user(actors[Role.AUDITOR]), "after")
     assert "按月后付" in billing_svc.set_mode(acc, "after").message
     assert billing_svc.current_mode(acc) == "after"
+
+
+def test_termination_after_a_mid_month_increase_settles_what_is_owed_and_what_is_refunded(app, clock, ctx, acc,
+                                                                                           admitted):
+    """March billed in advance at 介护一级; care raised to 介护二级 from 3-19, then the
+    contract ends on 3-28 (found by demo-data at 1,000 residents, where it refused
+    with 终止结算金额不一致). Settled as billing rules give, per month and kind:
+    bed 2400 × 28/31 = 2,167.74 due, billed 2,400.00 → refund 232.26;
+    care 1500 × 18/31 = 870.97 + 2800 × 10/31 = 903.23 → 1,774.20 due, billed 1,500.00 → owed 274.20;
+    net: 232.26 − 274.20 = −41.94 (the resident owes ¥41.94 more)."""
+    cid = make_contract(app, admitted, D(2026, 2, 1))
+    run(clock, acc, "2026-03", D(2026, 3, 1))
+    add_term(app, cid, D(2026, 3, 19), care_level="介护二级", care_fee_fen=280000)
+    clock.day = D(2026, 3, 28)
+    ch = contracts.terminate_contract(ctx, cid, D(2026, 3, 28), "提前解约", "家属接回")
+    d = contracts.get_contract(ctx, cid)
+    assert [(x.period, x.kind, x.billed_fen, x.due_fen, x.refund_fen) for x in d.settlement_lines] == [
+        ("2026-03", "bed", 240000, 216774, 23226),
+        ("2026-03", "care", 150000, 177420, -27420),
+    ]
+    assert d.settlement_total_fen == -4194 and d.settlement_entry_id is not None
+    assert "按实际服务应补收¥41.94已计入应收账款" in ch.message
+    bed, care = (sum(x[5] for x in lines_of(app, admitted, "2026-03") if x[0] == k) for k in ("bed", "care"))
+    assert (bed, care) == (216774, 177420)  # what the account now carries is what was due
+
+
+def test_contract_ended_at_a_month_end_refunds_the_next_month_in_full(app, clock, ctx, acc, admitted):
+    """March billed in advance and settled by April's run (meals 31 × 30.00 = 930.00); April billed in
+    advance (bed 2,400.00 + care 1,500.00); the contract ends on 3-31: March stays as billed (refund 0 on
+    each kind), April's bed and care come off in full: 2,400.00 + 1,500.00 = 3,900.00."""
+    cid = make_contract(app, admitted, D(2026, 2, 1))
+    run(clock, acc, "2026-03", D(2026, 3, 1))
+    run(clock, acc, "2026-04", D(2026, 4, 1))
+    clock.day = D(2026, 4, 2)
+    contracts.terminate_contract(ctx, cid, D(2026, 3, 31), "提前解约", "转院")
+    d = contracts.get_contract(ctx, cid)
+    assert [(x.period, x.kind, x.billed_fen, x.due_fen, x.refund_fen) for x in d.settlement_lines] == [
+        ("2026-03", "bed", BED, BED, 0), ("2026-03", "care", CARE, CARE, 0),
+        ("2026-03", "meals", 31 * MEALS, 31 * MEALS, 0),
+        ("2026-04", "bed", BED, 0, BED), ("2026-04", "care", CARE, 0, CARE),
+    ]
+    assert d.settlement_total_fen == 390000 and "全额退还" in d.settlement_lines[3].basis
+    assert sum(x[5] for x in lines_of(app, admitted, "2026-04")) == 0

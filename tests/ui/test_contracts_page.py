@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from eldercare_desktop.db.models import Contract, ContractTerm
@@ -223,3 +224,26 @@ def test_accountant_posts_a_pending_settlement(qtbot, make_shell, actors, app, c
                     timeout=10000)
     assert not page.settle_button.isEnabled()
     assert "2026-03" in page.detail_view.toPlainText()
+
+
+def test_an_owed_settlement_reads_as_owed(qtbot, make_shell, actors, app, ctx, signed, admitted):  # noqa: F811
+    """March billed in full (care ¥1,500.00); care raised to ¥8,000.00/月 from 3-10; death on 3-20.
+    bed refund 2,400 × 11/31 = 851.61; meals 11 × 30.00 = 330.00 refunded;
+    care due 1,500 × 9/31 = 435.48 + 8,000 × 11/31 = 2,838.71 → 3,274.19, billed 1,500.00 → owed 1,774.19;
+    net 851.61 + 330.00 − 1,774.19 = −592.58: ¥592.58 owed."""
+    from eldercare_desktop.domain.contract_records import AmendmentInput
+    from tests.services.test_contracts import _bill_march
+
+    _bill_march(ctx, app, signed, admitted)
+    contracts.amend_contract(ctx, AmendmentInput(signed, D(2026, 3, 10), "调价", care_fee_fen=800000))
+    contracts.terminate_contract(app.as_user(actors[Role.FRONT_DESK]), signed, D(2026, 3, 20), "去世")
+    shell = make_shell(actors[Role.ACCOUNTANT])
+    page = open_page(qtbot, shell)
+    page.status.setCurrentIndex(page.status.findData(vm.FILTER_TERMINATED))
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10000)
+    text = page.detail_view.toPlainText()
+    assert "按实际服务应补收¥592.58待会计记账" in text and "-¥1,774.19" in text
+    assert page.settle_button.isEnabled()
+    qtbot.mouseClick(page.settle_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, shell)
+    assert "按实际服务应补收¥592.58已计入应收账款" in page.last_message

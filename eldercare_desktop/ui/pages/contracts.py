@@ -336,14 +336,16 @@ class ContractsPage(Page):
             parts.append(row(self.tr("最后服务日"), e(vm.fmt_date(d.termination_date))))
             reason = d.termination_reason + (f"（{d.termination_note}）" if d.termination_note else "")
             parts.append(row(self.tr("终止原因"), e(reason)))
-            total = format_yuan(d.settlement_total_fen)
+            total = format_yuan(abs(d.settlement_total_fen))
+            owed = d.settlement_total_fen < 0  # e.g. a care level raised after the month was billed in advance
             if d.settlement_entry_id is not None:
-                state = self.tr("未到期费用%1已冲减应收账款（凭证%2）").replace("%1", total) \
-                    .replace("%2", str(d.settlement_entry_id))
-                parts.append(row(self.tr("结算"), e(state)))
-            elif d.settlement_total_fen:
-                state = self.tr("未到期费用%1待会计记账").replace("%1", total)
-                parts.append(row(self.tr("结算"), e(state), f"color:{RED}"))
+                state = (self.tr("按实际服务应补收%1已计入应收账款（凭证%2）") if owed
+                         else self.tr("未到期费用%1已冲减应收账款（凭证%2）"))
+                parts.append(row(self.tr("结算"), e(state.replace("%1", total)
+                                                    .replace("%2", str(d.settlement_entry_id)))))
+            elif vm.settlement_pending(d):
+                state = self.tr("按实际服务应补收%1待会计记账") if owed else self.tr("未到期费用%1待会计记账")
+                parts.append(row(self.tr("结算"), e(state.replace("%1", total)), f"color:{RED}"))
             else:
                 parts.append(row(self.tr("结算"), e(self.tr("没有需要退还的未到期费用"))))
             if d.refund_due_fen:
@@ -351,14 +353,15 @@ class ContractsPage(Page):
             parts.append("</table>")
             if d.settlement_lines:
                 parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
-                heads = (self.tr("月份"), self.tr("项目"), self.tr("已计费"), self.tr("应收"), self.tr("退还"))
+                heads = (self.tr("月份"), self.tr("项目"), self.tr("已计费"), self.tr("应收"),
+                         self.tr("退还（负数为补收）"))
                 parts.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr>")
                 for line in vm.settlement_rows(d):
                     parts.append("<tr>" + "".join(
                         f"<td align='right'>{e(c)}</td>" if i >= 2 else f"<td>{e(c)}</td>"
                         for i, c in enumerate(line)) + "</tr>")
                 parts.append(f"<tr><td colspan='4'><b>{e(self.tr('合计'))}</b></td>"
-                             f"<td align='right'><b>{e(total)}</b></td></tr></table>")
+                             f"<td align='right'><b>{e(format_yuan(d.settlement_total_fen))}</b></td></tr></table>")
         return "".join(parts)
 
     # -- actions -----------------------------------------------------------------------
