@@ -51,6 +51,7 @@ from ..domain.schedule import due_state
 from . import settings
 from .audit import audit
 from .context import RESOURCES, Ctx
+from .numbering import next_number
 from .output import write_document
 
 REASONS = ("首次评估", "常规评估", "即时评估", "复评", "其他")
@@ -168,10 +169,7 @@ class AssessmentInput:
 
 
 def _next_number(s: Session, year: int) -> str:
-    prefix = f"PG{year}-"
-    last = s.execute(select(func.max(Assessment.number)).where(Assessment.number.like(prefix + "%"))).scalar()
-    n = int(last[len(prefix):]) + 1 if last else 1
-    return f"{prefix}{n:04d}"
+    return next_number(s, Assessment.number, f"PG{year}-")
 
 
 def _current_level(s: Session, resident_id: int) -> tuple[str, CareLevelChange | None]:

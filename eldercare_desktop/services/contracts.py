@@ -35,7 +35,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Bed, BedAssignment, CareLevelChange, Centre, Contact, Contract, ContractTerm, FeeItem, \
@@ -73,6 +73,7 @@ from .audit import audit
 from .centre import get_profile
 from .context import Ctx
 from .fees import rates_in
+from .numbering import next_number
 from .output import Written, write_document
 
 ONE_DAY = dt.timedelta(days=1)
@@ -134,10 +135,7 @@ def _price(s: Session, kind: str, key: str, day: dt.date, field: str, p: Problem
 
 
 def _next_number(s: Session, year: int) -> str:
-    prefix = f"HT{year}-"
-    last = s.execute(select(func.max(Contract.number)).where(Contract.number.like(prefix + "%"))).scalar()
-    n = int(last[len(prefix):]) + 1 if last else 1
-    return f"{prefix}{n:04d}"
+    return next_number(s, Contract.number, f"HT{year}-")
 
 
 def _spans(s: Session, rid: int, except_id: int | None = None) -> list[tuple[str, Span]]:

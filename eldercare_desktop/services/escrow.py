@@ -87,6 +87,7 @@ from .audit import audit
 from .centre import get_profile
 from .context import Ctx
 from .contracts import contract_for_in
+from .numbering import next_number
 
 MODE_KEY = "escrow.interest_mode"
 ONE_DAY = dt.timedelta(days=1)
@@ -181,10 +182,7 @@ def _check_not_before_interest(s: Session, rid: int, day: dt.date) -> None:
 
 
 def _next_number(s: Session, prefix_letters: str, year: int) -> str:
-    prefix = f"{prefix_letters}{year}-"
-    last = s.execute(select(func.max(DepositMovement.number)).where(DepositMovement.number.like(prefix + "%"))).scalar()
-    n = int(last[len(prefix):]) + 1 if last else 1
-    return f"{prefix}{n:04d}"
+    return next_number(s, DepositMovement.number, f"{prefix_letters}{year}-")
 
 
 def _names(s: Session, ids) -> dict[int, str]:
