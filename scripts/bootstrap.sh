@@ -11,6 +11,8 @@ pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 libxrender1 libxi6)
 if [ "$what" = test ]; then pkgs+=(poppler-utils xvfb xauth); fi
+# CI runs the tests on PostgreSQL too (tests/postgres; ELDERCARE_TEST_PG=1 asks for it elsewhere)
+if [ "$what" = test ] && { [ "${CI:-}" = true ] || [ "${ELDERCARE_TEST_PG:-}" = 1 ]; }; then pkgs+=(postgresql); fi
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${pkgs[@]}"; do

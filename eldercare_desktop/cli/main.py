@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     subsidies.add_parsers(sub, db, auth, js)
     staff.add_parsers(sub, db, auth, js)
     __import__(f"{__package__}.compliance", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # 合规自查
+    __import__(f"{__package__}.db", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # eldercare db check
     return p
 
 

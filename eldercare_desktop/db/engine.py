@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from ..domain.errors import DomainError
@@ -37,6 +37,9 @@ def resolve_url(database: str | None = None) -> str:
     value = database or os.environ.get(ENV_URL) or default_url()
     if "://" not in value:
         value = f"sqlite:///{Path(value).expanduser().resolve()}"
+    elif value.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 ships with the app; SQLAlchemy's default PostgreSQL driver would be psycopg2
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
     return value
 
 
@@ -73,6 +76,21 @@ def make_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
     return engine
+
+
+#: billing runs, settlements, month and year closes: one at a time across PCs
+BOOKS_LOCK = "books"
+
+
+def lock(s, key: str) -> None:
+    """Serialise writers on ``key`` until this transaction ends. PostgreSQL:
+    a transaction-scoped advisory lock (two PCs billing the same month, or
+    admitting to the same bed, take turns; the second then sees the first's
+    rows). SQLite: nothing to do — a write transaction already holds the one
+    database-wide write lock (BEGIN IMMEDIATE)."""
+    conn = s if isinstance(s, Connection) else s.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
 
 
 def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:

@@ -42,6 +42,7 @@ from typing import Callable
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import (
     BedAssignment,
     BillLine,
@@ -400,6 +401,7 @@ def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | 
     if ctx.today() < month.start:
         raise RuleViolation(f"{period}尚未开始，不能计费", "period")
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, BOOKS_LOCK)  # runs, closes and settlements from several PCs take turns
         if _closed(s, period):
             raise RuleViolation(f"{period}已结账，不能再计费", "period")
         closed = closed_periods_in(s)

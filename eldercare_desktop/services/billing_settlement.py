@@ -10,6 +10,7 @@ import datetime as dt
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import BillLine, BillRun, Contract
 from ..domain.billing import PRORATION_RULE
 from ..domain.ledger import check_entry
@@ -72,6 +73,7 @@ def settle_contract_in(ctx: Ctx, s: Session, contract_id: int, day: dt.date) -> 
     run finds nothing to do. Entries for a closed month are dated ``day`` in
     the open month. Returns (entry ids, net amount: negative = refunded). The
     caller checked the permission."""
+    lock(s, BOOKS_LOCK)
     c = s.get(Contract, contract_id)
     closed = closed_periods_in(s)
     now = ctx.now()

@@ -22,6 +22,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import JournalEntry, JournalLine, PeriodClose, Resident, Voucher, YearClose
 from ..domain.errors import NotFound, RuleViolation
 from ..domain.finance_records import JournalRow, PeriodCloseInfo, TrialBalance, TrialBalanceRow
@@ -157,6 +158,7 @@ def close_period(ctx: Ctx, period: str) -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     period = _parse_period(period)
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, BOOKS_LOCK)
         closed = closed_periods_in(s)
         if _is_closed(period, closed):
             raise RuleViolation(f"{period}已结账，不能重复结账", "period")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock
 from ..db.models import (
     Assessment,
     Bed,
@@ -199,6 +200,7 @@ def _get(s: Session, resident_id: int) -> Resident:
 
 
 def _check_id_free(s: Session, id_number: str, except_id: int | None = None) -> None:
+    lock(s, f"id-number:{id_number}")  # two PCs registering one person: the second sees the first
     q = select(Resident.id, Resident.name).where(Resident.id_number == id_number)
     if except_id is not None:
         q = q.where(Resident.id != except_id)
@@ -208,6 +210,7 @@ def _check_id_free(s: Session, id_number: str, except_id: int | None = None) -> 
 
 
 def _check_bed_free(s: Session, bed_id: int, span: Span, resident_id: int | None = None) -> Bed:
+    lock(s, f"bed:{bed_id}")  # two PCs admitting to one bed take turns; the second is refused below
     bed = s.get(Bed, bed_id)
     if bed is None:
         raise RuleViolation("所选床位不存在", "bed")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import JournalEntry, JournalLine, PeriodClose, Voucher, YearClose
 from ..domain import books as B
 from ..domain.errors import RuleViolation
@@ -41,6 +42,7 @@ def close_year(ctx: Ctx, year: int) -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     end = dt.date(year, 12, 31)
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, BOOKS_LOCK)
         if s.get(YearClose, year) is not None:
             raise RuleViolation(f"{year}年度已年末结转，不能重复结转", "year")
         if ctx.today() < end:

@@ -85,7 +85,10 @@ def test_resolve_url(monkeypatch, tmp_path):
     assert db_engine.resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
     monkeypatch.setenv(db_engine.ENV_URL, "sqlite:////tmp/env.db")
     assert db_engine.resolve_url(None) == "sqlite:////tmp/env.db"
-    assert db_engine.resolve_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    # psycopg 3 ships with the app (SQLAlchemy's default would be psycopg2, not installed)
+    assert db_engine.resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert db_engine.resolve_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert db_engine.resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.delenv(db_engine.ENV_URL)
     assert db_engine.resolve_url(None).endswith("eldercare-desktop/eldercare.sqlite3")
 
