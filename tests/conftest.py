@@ -21,6 +21,7 @@ from eldercare_desktop.domain.residents import ContactInput, ResidentInput
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import centre, residents, users
 from eldercare_desktop.services.context import App
+from tests.pg_fixtures import PG_URL, pg_template, pg_url  # noqa: F401  (fixtures)
 
 TODAY = dt.date(2026, 11, 25)
 NOW = dt.datetime(2026, 11, 25, 9, 30, 0)
@@ -63,9 +64,37 @@ def db_path(tmp_path, template_db):
     return path
 
 
+#: these run on both engines (one test id each: [sqlite] and [postgresql]) when
+#: PostgreSQL is there; a module or test bound to the SQLite file says
+#: ``pytest.mark.sqlite_only``
+BOTH_ENGINES = ("tests/services/", "tests/scenarios/")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: works on the SQLite file itself (not run on PostgreSQL)")
+
+
+def pytest_generate_tests(metafunc):
+    path = str(metafunc.definition.path).replace("\\", "/")
+    if ("engine" in metafunc.fixturenames and any(p in path for p in BOTH_ENGINES)
+            and not metafunc.definition.get_closest_marker("sqlite_only")
+            and (PG_URL or os.environ.get("CI") == "true")):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def app(db_path, clock):
-    a = App.open(str(db_path), today=clock.today, now=clock.now)
+def engine(request):
+    """The database engine of this test: SQLite unless parametrised (above)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def app(engine, request, clock):
+    if engine == "postgresql":
+        url = request.getfixturevalue("pg_url")
+    else:
+        url = str(request.getfixturevalue("db_path"))
+    a = App.open(url, today=clock.today, now=clock.now)
     yield a
     a.close()
 

@@ -10,6 +10,8 @@ from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import audit, residents
 from eldercare_desktop.services.audit import AuditFilter
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 
 def test_write_records_who_when_before_after(app, ctx, clock, centre_ready, admitted):
     clock.time = dt.datetime(2026, 11, 25, 14, 5, 0)

@@ -8,6 +8,8 @@ from eldercare_desktop.domain.errors import RuleViolation
 from eldercare_desktop.services import audit, backup, residents
 from tests.conftest import person
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 
 def dump(path):
     con = sqlite3.connect(path)

@@ -13,6 +13,8 @@ from eldercare_desktop.services import backup, backup_schedule as sched
 from tests.conftest import NOW, PASSWORD
 from tests.tampering import edit_audit
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 
 def test_defaults_folder_beside_database_keep_14(ctx, db_path):
     conf = sched.get_settings(ctx)

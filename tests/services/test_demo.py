@@ -194,7 +194,7 @@ def test_demo_books_balance_and_tell_a_story(app, built):
     with app.read_factory() as s:
         assert s.execute(select(func.count()).select_from(Contract)).scalar_one() > 0
         assert s.execute(select(func.count()).select_from(BillLine)).scalar_one() > 0
-        assert s.execute(select(func.sum(Receipt.voided))).scalar_one() == 1
+        assert s.execute(select(func.count()).where(Receipt.voided.is_(True))).scalar_one() == 1
         debit, credit = s.execute(select(func.sum(JournalLine.debit), func.sum(JournalLine.credit))).one()
         assert debit == credit
         for c in s.execute(select(Contract).where(Contract.termination_date.is_not(None))).scalars():

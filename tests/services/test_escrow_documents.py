@@ -63,6 +63,7 @@ def test_reconciliation_report(ctx, admitted, refunded, tmp_path, app):
         pass
 
 
+@pytest.mark.sqlite_only  # the CLI is given the database file
 def test_cli_escrow_export(app, ctx, refunded, db_path, tmp_path, monkeypatch, capsys):
     import json
 

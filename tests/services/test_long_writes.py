@@ -18,6 +18,8 @@ from eldercare_desktop.services.integrity import verify_file
 from tests.conftest import PASSWORD
 from tests.services.roster_fixtures import big_centre, write_big_roster
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 
 class Stop(Exception):
     pass

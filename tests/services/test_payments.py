@@ -164,6 +164,7 @@ def test_payment_into_a_closed_month_refused(app, acc, clock, admitted):
     assert payments.receipt(acc, rid).number == "SJ2026-000001"
 
 
+@pytest.mark.sqlite_only  # the driver's message
 def test_receipt_number_reused_is_refused_by_the_database(app, acc, admitted):
     rid = payments.record_payment(acc, admitted, D(2026, 4, 5), "现金", 100, "张小三").ids[0]
     with pytest.raises(IntegrityError, match="UNIQUE"):

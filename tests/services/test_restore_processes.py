@@ -16,6 +16,8 @@ from eldercare_desktop.services import audit, backup, integrity, sessions, users
 from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRELUDE = textwrap.dedent("""

@@ -19,6 +19,8 @@ from eldercare_desktop.services.context import App
 from tests.conftest import PASSWORD, person
 from tests.tampering import edit_audit
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 
 def audit_rows(path, action):
     con = sqlite3.connect(path)

@@ -14,6 +14,8 @@ from eldercare_desktop.services import anchor, billing, integrity, ledger, payme
 from tests.services.billing_fixtures import fee_items, make_contract
 from tests.tampering import recompute_chain
 
+pytestmark = pytest.mark.sqlite_only  # works on the SQLite file itself
+
 D = dt.date
 
 
