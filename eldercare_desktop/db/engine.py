@@ -50,10 +50,19 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def application_name() -> str:
+    """``eldercare-desktop@HOST:PID`` (at most 63 bytes, PostgreSQL's limit)."""
+    import socket
+
+    return f"{APP_NAME}@{socket.gethostname()}:{os.getpid()}"[:63]
+
+
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, future=True, pool_pre_ping=True)
+        # the server names each PC's connections (pg_stat_activity.application_name)
+        return create_engine(url, future=True, pool_pre_ping=True,
+                             connect_args={"application_name": application_name()})
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private(path)  # a new database (and the -wal/-shm SQLite gives its mode) is the owner's only
     engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30})
