@@ -166,6 +166,56 @@ def finance(runs: int) -> list[tuple[str, float, float | None]]:
     return out
 
 
+def pg_billing(server: str, runs: int) -> list[tuple[str, float, float | None]]:
+    """Billing for 1,000 and 10,000 contracts on PostgreSQL (``server``: a
+    URL of a role with CREATEDB; a fresh database per run), each beside the
+    same run on SQLite."""
+    import datetime as dt
+    import uuid
+
+    import psycopg
+    from argon2 import PasswordHasher
+    from sqlalchemy.engine import make_url
+
+    from eldercare_desktop.db.engine import resolve_url
+    from eldercare_desktop.services import billing, users
+    from eldercare_desktop.services.context import App
+    from tests.services.billing_fixtures import many_contracts
+
+    users.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    u = make_url(resolve_url(server))
+    admin = psycopg.connect(host=u.host or "localhost", port=u.port or 5432, user=u.username, password=u.password,
+                            dbname=u.database or "postgres", autocommit=True)
+
+    def one(n: int, pg: bool) -> float:
+        with tempfile.TemporaryDirectory() as d:
+            name = f"ec_bench_{uuid.uuid4().hex[:8]}"
+            if pg:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            url = u.set(database=name).render_as_string(hide_password=False) if pg else f"{d}/b.sqlite3"
+            app = App.open(url, today=lambda: dt.date(2026, 11, 25))
+            try:
+                ctx = app.as_user(users.create_first_admin(app, "admin", PASSWORD))
+                many_contracts(app, n)
+                t = time.perf_counter()
+                billing.run_billing(ctx, "2026-03")
+                return time.perf_counter() - t
+            finally:
+                app.close()
+                if pg:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+    out = []
+    for n in (1000, 10000):
+        k = max(1, runs // 2)
+        out.append((f"billing run, {n:,} contracts, SQLite (s)", statistics.median(one(n, False) for _ in range(k)),
+                    BUDGETS[f"billing_{n // 1000}k_s"]))
+        out.append((f"billing run, {n:,} contracts, PostgreSQL (s)", statistics.median(one(n, True) for _ in range(k)),
+                    BUDGETS[f"billing_{n // 1000}k_s"]))
+    admin.close()
+    return out
+
+
 def _demo(folder: Path, residents: int):
     """The demo centre built into ``folder``, opened."""
     from eldercare_desktop.services.context import App
@@ -331,8 +381,11 @@ def main(argv=None) -> int:
     ap.add_argument("--residents", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", type=Path, help="reuse this database (built if missing)")
-    ap.add_argument("--only", choices=("gui", "finance", "disclosure", "subsidies", "import"),
+    ap.add_argument("--only", choices=("gui", "finance", "disclosure", "subsidies", "import", "postgres"),
                     help="run one group of figures")
+    ap.add_argument("--pg", metavar="URL", default=os.environ.get("ELDERCARE_TEST_PG_URL", ""),
+                    help="PostgreSQL server for --only postgres (a role with CREATEDB; "
+                         "default: $ELDERCARE_TEST_PG_URL)")
     args = ap.parse_args(argv)
     figures: list = []
     if args.only in (None, "finance"):
@@ -343,7 +396,11 @@ def main(argv=None) -> int:
         figures += subsidy_claims(args.runs)
     if args.only in (None, "import"):
         figures += roster_import(args.runs)
-    if args.only in ("finance", "disclosure", "subsidies", "import"):
+    if args.only == "postgres":
+        if not args.pg:
+            ap.error("--only postgres needs --pg URL (or ELDERCARE_TEST_PG_URL)")
+        figures += pg_billing(args.pg, args.runs)
+    if args.only in ("finance", "disclosure", "subsidies", "import", "postgres"):
         return _print(figures)
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.sqlite3"

@@ -67,7 +67,7 @@ def db_path(tmp_path, template_db):
 #: these run on both engines (one test id each: [sqlite] and [postgresql]) when
 #: PostgreSQL is there; a module or test bound to the SQLite file says
 #: ``pytest.mark.sqlite_only``
-BOTH_ENGINES = ("tests/services/", "tests/scenarios/")
+BOTH_ENGINES = ("tests/services/", "tests/scenarios/", "tests/cli/")
 
 
 def pytest_configure(config):

@@ -33,8 +33,20 @@ def _url(u, name: str) -> str:
     return u.set(database=name).render_as_string(hide_password=False)
 
 
+def clone(conn, template: str, name: str) -> None:
+    """A new database ``name`` as a copy of ``template`` (dropped first if
+    left over). FILE_COPY: on the tests' unsynced cluster (scripts/
+    test_postgres.sh) it is ten times faster than the default WAL_LOG."""
+    _drop(conn, name)
+    strategy = " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}')
+
+
 def _drop(conn, name: str) -> None:
-    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+    """Drop a test database, ending the test's own leftover connections (an
+    autovacuum worker on it is the server's: DROP DATABASE stops it)."""
+    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                 "AND backend_type = 'client backend' AND usename = current_user", (name,))
     conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
@@ -57,7 +69,6 @@ def pg_template():
 def pg_url(pg_template):
     conn, u, tpl = pg_template
     name = f"ec_t_{os.getpid()}_{next(_n)}"
-    _drop(conn, name)
-    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{tpl}"')
+    clone(conn, tpl, name)
     yield _url(u, name)
     _drop(conn, name)

@@ -102,6 +102,31 @@ def lock(s, key: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
 
 
+def reserve_ids(s, table, n: int) -> list[int]:
+    """``n`` new primary keys of ``table`` for a bulk insert with explicit ids.
+    PostgreSQL: from the table's sequence (distinct from any other PC's
+    inserts); SQLite: after the highest (the write lock is held)."""
+    conn = s if isinstance(s, Connection) else s.connection()
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        return list(conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                                 {"t": table.name, "n": n}).scalars())
+    first = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar_one()) + 1
+    return list(range(first, first + n))
+
+
+def sync_ids(s, *tables) -> None:
+    """After inserts with explicit ids: PostgreSQL's sequences continue after
+    the highest id (SQLite needs nothing)."""
+    conn = s if isinstance(s, Connection) else s.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    for t in tables:
+        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t.name}', 'id'), coalesce(max(id), 0) + 1, false) "
+                          f"FROM {t.name}"))
+
+
 def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:
     from sqlalchemy.orm import sessionmaker  # the ORM loads after the main window shows
 

@@ -42,12 +42,18 @@ class Centre(Base):
     bank_name: Mapped[str] = mapped_column(String(200), default="")  # operating (basic) account
     bank_account_no: Mapped[str] = mapped_column(String(40), default="")
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Room(Base):
@@ -61,6 +67,9 @@ class Room(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     beds: Mapped[list["Bed"]] = relationship(back_populates="room", order_by="Bed.label")
     __table_args__ = (UniqueConstraint("building", "number", name="uq_room_building_number"),)
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Bed(Base):
@@ -72,6 +81,9 @@ class Bed(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     room: Mapped[Room] = relationship(back_populates="beds")
     __table_args__ = (UniqueConstraint("room_id", "label", name="uq_bed_room_label"),)
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Resident(Base):
@@ -95,6 +107,9 @@ class Resident(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     contacts: Mapped[list["Contact"]] = relationship(back_populates="resident", order_by="Contact.id")
     __table_args__ = (Index("ix_resident_status", "status"),)
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Contact(Base):
@@ -174,6 +189,8 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None]
     last_login: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.app_user.c.version}
 
 
 class AuditLog(Base):

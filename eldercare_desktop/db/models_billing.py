@@ -52,6 +52,9 @@ class Contract(Base):
         CheckConstraint("deposit_fen >= 0", name="ck_contract_deposit"),
         Index("ix_contract_resident", "resident_id", "start_date"),
     )
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ContractTerm(Base):

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     String,
     UniqueConstraint,
 )
@@ -84,6 +85,9 @@ class FeeItem(Base):
         CheckConstraint("kind IN ('bed', 'care', 'meals', 'other')", name="ck_fee_item_kind"),
         Index("ix_fee_item_kind_key", "kind", "key"),
     )
+    #: bumped by every ORM update; a save from a stale screen is refused (services.versions)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class FeePrice(Base):

@@ -93,12 +93,19 @@ def upsert_state_sql(dialect: str) -> str:
 
 
 _INT_KEYS = {"id", "year"}
+#: columns left out of a row's sealed state: a record's edit counter (migration
+#: 0009) is bookkeeping, and leaving it out keeps earlier seals valid
+UNSEALED = frozenset({"version"})
+
+
+def _state(row: dict) -> str:
+    return row_state({k: v for k, v in row.items() if k not in UNSEALED})
 
 
 def fetch_states(conn: Connection, table: str) -> dict[str, str]:
     """Row id → canonical state of every row of a sealed table (verification)."""
     pk = SEALED[table]
-    return {str(row[pk]): row_state(dict(row)) for row in conn.execute(text(f"SELECT * FROM {table}")).mappings()}
+    return {str(row[pk]): _state(dict(row)) for row in conn.execute(text(f"SELECT * FROM {table}")).mappings()}
 
 
 _FOREIGN = "seal_foreign"
@@ -114,7 +121,8 @@ def _snapshot(conn: Connection) -> None:
 
 
 def _forget(conn: Connection) -> None:
-    conn.info.pop(_FOREIGN, None)
+    if not conn.invalidated:  # a dropped connection's info goes with it
+        conn.info.pop(_FOREIGN, None)
 
 
 def hook_engine(engine) -> None:
@@ -137,7 +145,7 @@ def _pending_states(conn: Connection, table: str) -> dict[str, str]:
                                (table,))
     cols = list(res.keys())
     i = cols.index(pk)
-    return {str(row[i]): row_state(dict(zip(cols, row))) for row in res.fetchall()}
+    return {str(row[i]): _state(dict(zip(cols, row))) for row in res.fetchall()}
 
 
 def collect(conn: Connection) -> str:

@@ -21,6 +21,7 @@ app_user = Table(
     Column("locked_until", DateTime),
     Column("last_login", DateTime),
     Column("created_at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # services.versions
 )
 
 # Append-only and hash-chained (see domain.audit).

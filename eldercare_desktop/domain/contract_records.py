@@ -41,6 +41,8 @@ class AmendmentInput:
     meal_rate_fen: int | None = None
     consent_by: str = ""
     consent_date: dt.date | None = None
+    #: the contract's version the form was filled from (services.versions); None: not checked
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class ContractDetail:
     termination_reason: str = ""
     termination_note: str = ""
     settlement_lines: tuple[SettlementLine, ...] = ()
+    version: int = 0  # services.versions: an amendment form checks it
     settlement_entry_id: int | None = None
     refund_due_fen: int = 0  # the resident's credit balance after the settlement (to pay out)
     created_by: str = ""

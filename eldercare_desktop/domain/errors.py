@@ -40,6 +40,17 @@ class RuleViolation(DomainError):
         return {p.field for p in self.problems}
 
 
+STALE_MESSAGE = "该记录已被他人修改，请刷新后再试"
+
+
+class StaleRecord(RuleViolation):
+    """The record was changed (on another PC, or another window) after this
+    screen read it; nothing was saved. The dialog offers to reload."""
+
+    def __init__(self, what: str = ""):
+        super().__init__(f"{what}：{STALE_MESSAGE}" if what else STALE_MESSAGE)
+
+
 class PermissionDenied(DomainError):
     pass
 

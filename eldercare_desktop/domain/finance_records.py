@@ -79,6 +79,7 @@ class FeeItemInfo:
     unit: str  # 月 | 日 | 次
     key: str
     active: bool
+    version: int = 0  # services.versions
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class ScheduleRow:
     next_price_fen: int | None = None  # an announced change, if any
     next_effective: dt.date | None = None
     next_notice: dt.date | None = None
+    version: int = 0  # the fee item's (services.versions)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ class CentreInfo:
     escrow_account_no: str = ""
     bank_name: str = ""  # operating (basic) account
     bank_account_no: str = ""
+    #: read: the record's version; saved back: the version the form was filled from (None: not checked)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class BedInfo:
     occupant_name: str = ""
     occupant_status: str = ""
     occupant_gender: str = ""
+    version: int = 0  # services.versions
 
     @property
     def code(self) -> str:
@@ -82,6 +85,7 @@ class RoomInfo:
     notes: str
     active: bool
     beds: tuple[BedInfo, ...]
+    version: int = 0  # services.versions
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class ResidentDetail:
     care_level: str = ""  # in effect today ("" before the first assessment)
     last_assessment: str = ""  # e.g. "PG2026-0012（2026-05-03，能力中度受损）"
     pending_care_level: str = ""  # a change waiting for consent
+    version: int = 0  # services.versions: saving the form checks it
 
     @property
     def current_stay(self) -> StayInfo | None:
@@ -202,6 +207,7 @@ class UserInfo:
     active: bool
     locked_until: dt.datetime | None
     last_login: dt.datetime | None
+    version: int = 0  # services.versions
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from .audit import audit
 from .context import RESOURCES, Ctx
 from .numbering import next_number
 from .output import write_document
+from . import busy
 
 REASONS = ("首次评估", "常规评估", "即时评估", "复评", "其他")
 PENDING, EFFECTIVE, DECLINED, WITHDRAWN = CARE_PENDING, CARE_EFFECTIVE, CARE_DECLINED, CARE_WITHDRAWN
@@ -86,6 +87,7 @@ class AssessmentSettings:
     interval_months: int
     due_window_days: int
     care_levels: dict[int, str]
+    stamp: str = ""  # settings.stamp: saving the form checks it
 
 
 def get_settings(ctx: Ctx) -> AssessmentSettings:
@@ -96,7 +98,8 @@ def get_settings(ctx: Ctx) -> AssessmentSettings:
 def _settings(s: Session) -> AssessmentSettings:
     code = settings.get(s, "assessment.instrument")
     return AssessmentSettings(code, int(settings.get(s, "assessment.interval_months")),
-                              int(settings.get(s, "assessment.due_window_days")), _care_levels(s, code))
+                              int(settings.get(s, "assessment.due_window_days")), _care_levels(s, code),
+                              settings.stamp(s, SETTINGS_KEYS))
 
 
 def _care_levels(s: Session, code: str) -> dict[int, str]:
@@ -111,8 +114,15 @@ def care_levels(ctx: Ctx, instrument_code: str) -> dict[int, str]:
         return _care_levels(s, instrument_code)
 
 
+#: the settings the 评估设置 form edits (with the care-level map)
+SETTINGS_KEYS = ("assessment.instrument", "assessment.interval_months", "assessment.due_window_days")
+
+
+@busy.retrying
 def save_settings(ctx: Ctx, instrument_code: str, interval_months: int, care_levels: Mapping[int, str],
-                  due_window_days: int = 30) -> Changes:
+                  due_window_days: int = 30, *, expected_stamp: str | None = None) -> Changes:
+    """``expected_stamp``: AssessmentSettings.stamp as the form read it (refused
+    when another PC saved these settings since; None: not checked)."""
     ctx.require(Perm.SETTINGS_WRITE)
     ins = instrument(instrument_code)
     p = Problems()
@@ -129,6 +139,7 @@ def save_settings(ctx: Ctx, instrument_code: str, interval_months: int, care_lev
     p.raise_if_any()
     with ctx.write(Perm.SETTINGS_WRITE) as s:
         before = _settings(s)
+        settings.save_group(s, SETTINGS_KEYS, expected_stamp, "评估设置")
         settings.put(s, "assessment.instrument", instrument_code)
         settings.put(s, "assessment.interval_months", str(interval_months))
         settings.put(s, "assessment.due_window_days", str(due_window_days))
@@ -181,6 +192,7 @@ def _current_level(s: Session, resident_id: int) -> tuple[str, CareLevelChange |
     return (row.new_level if row else ""), row
 
 
+@busy.retrying
 def save_assessment(ctx: Ctx, data: AssessmentInput) -> Changes:
     """Validate, score and save. Refuses bad input with every problem listed."""
     ctx.require(Perm.RESIDENT_WRITE)
@@ -281,6 +293,7 @@ def save_assessment(ctx: Ctx, data: AssessmentInput) -> Changes:
         return Changes.of("assessment", "care_level", "resident", ids=(a.id,), message=message)
 
 
+@busy.retrying
 def record_consent(ctx: Ctx, change_id: int, consent_by: str, relation: str, consent_date: dt.date,
                    agreed: bool = True, note: str = "") -> Changes:
     """The resident or agent agrees (the level takes effect on consent_date) or declines."""
@@ -319,6 +332,7 @@ def record_consent(ctx: Ctx, change_id: int, consent_by: str, relation: str, con
         return Changes.of("care_level", "resident", ids=(ch.resident_id,))
 
 
+@busy.retrying
 def request_immediate(ctx: Ctx, resident_id: int, requested_on: dt.date, reason: str) -> Changes:
     ctx.require(Perm.RESIDENT_WRITE)
     p = Problems()

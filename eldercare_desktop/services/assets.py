@@ -30,6 +30,7 @@ from . import books, ledger
 from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _card(ctx: Ctx, s: Session, a: AssetInput, voucher_id: int | None) -> FixedA
     return row
 
 
+@busy.retrying
 def buy_asset(ctx: Ctx, a: AssetInput, day: dt.date, supplier: str = "", on_credit: bool = False,
               attachments: int = 1) -> Changes:
     """购置固定资产: the card and its purchase voucher (待审核), together."""
@@ -113,6 +115,7 @@ def buy_asset(ctx: Ctx, a: AssetInput, day: dt.date, supplier: str = "", on_cred
     return Changes.of("fixed_asset", "voucher", ids=(row.id,), message=f"已登记固定资产{row.number}，购置凭证{v.number}待审核")
 
 
+@busy.retrying
 def register_asset(ctx: Ctx, a: AssetInput) -> Changes:
     """A card for an asset already on the books (期初, or a voucher entered by hand)."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -178,6 +181,7 @@ def depreciate_in(ctx: Ctx, s: Session, period: str) -> tuple[int | None, int]:
     return eid, total
 
 
+@busy.retrying
 def depreciate(ctx: Ctx, period: str) -> Changes:
     """计提折旧 for one month, once."""
     ctx.require(Perm.FINANCE_WRITE)

@@ -18,6 +18,7 @@ from ..domain.errors import AuthError
 from ..domain.roles import LOCKOUT_MINUTES, MAX_FAILED_LOGINS, Actor, Role
 from .audit import record
 from .context import App
+from . import busy
 
 # OWASP's argon2id profile (19 MiB, 2 passes): ~25 ms on an old PC, so the
 # login does not hold up start-up; older hashes are upgraded on login.
@@ -74,6 +75,7 @@ def needs_first_run(app: App) -> bool:
         return not conn.execute(select(func.count()).select_from(app_user)).scalar_one()
 
 
+@busy.retrying
 def login(app: App, username: str, password: str) -> Actor:
     """Check a password. Failures are counted (and committed), audited, and
     lock the account for LOCKOUT_MINUTES after MAX_FAILED_LOGINS in a row."""

@@ -89,6 +89,7 @@ from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
 from .ledger import closed_periods_in
+from . import busy
 
 ONE_DAY = dt.timedelta(days=1)
 INCOME = {"bed": INCOME_BED, "care": INCOME_CARE, "meals": INCOME_MEALS, "other": INCOME_OTHER}
@@ -185,6 +186,7 @@ def _base_label(label: str) -> str:
 
 # --- one-off charges ------------------------------------------------------------
 
+@busy.retrying
 def record_charge(ctx: Ctx, resident_id: int, day: dt.date, description: str, quantity: int, unit_fen: int,
                   fee_item_id: int | None = None) -> Changes:
     """A one-off or per-use charge (e.g. 陪同就医 × 2), billed with its month."""
@@ -356,7 +358,8 @@ def current_mode(ctx: Ctx) -> str:
         return billing_mode(s)
 
 
-def set_mode(ctx: Ctx, mode: str) -> Changes:
+@busy.retrying
+def set_mode(ctx: Ctx, mode: str, *, expected_stamp: str | None = None) -> Changes:
     """Bill in advance (按月预收) or after the month (按月后付), from the next run
     on; bills already made stay as they are. Audited."""
     from . import settings
@@ -366,6 +369,7 @@ def set_mode(ctx: Ctx, mode: str) -> Changes:
         raise RuleViolation(f"计费方式应为：{'；'.join(f'{k}（{v}）' for k, v in MODES.items())}", "mode")
     with ctx.write(Perm.FINANCE_WRITE) as s:
         old = billing_mode(s)
+        settings.save_group(s, ("billing.mode",), expected_stamp, "计费方式")
         settings.put(s, "billing.mode", mode)
         if old != mode:
             audit(ctx, s, "修改计费方式", "setting", "billing.mode", {"mode": old}, {"mode": mode})
@@ -377,6 +381,7 @@ def _previous_period(month: Span) -> tuple[str, Span]:
     return f"{prev.start:%Y-%m}", prev
 
 
+@busy.retrying
 def run_billing(ctx: Ctx, period: str, progress: Callable[[float, str], None] | None = None,
                 abort=None) -> BillingResult:
     """Bill every contract overlapping the month; post only what differs from

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock as db_lock
 from ..db.models import JournalEntry, LedgerAccount, Resident, Voucher, VoucherLine
 from ..domain import books as B
 from ..domain.errors import NotFound, Problem, Problems, RuleViolation
@@ -31,6 +32,7 @@ from . import ledger
 from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 VOUCHER_SOURCE = "凭证:"
 
@@ -62,6 +64,7 @@ def chart(ctx: Ctx) -> Chart:
         return chart_in(s)
 
 
+@busy.retrying
 def add_account(ctx: Ctx, parent: str, code: str, name: str) -> Changes:
     """A centre's own sub-account (明细科目) under an official account."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -157,6 +160,7 @@ def _check_release(s: Session, v: B.VoucherInput) -> None:
 
 
 def _next_seq(s: Session, period: str) -> int:
+    db_lock(s, f"voucher-number:{period}")  # two PCs at once take turns (PostgreSQL)
     return int(s.execute(select(func.coalesce(func.max(Voucher.seq), 0)).where(Voucher.period == period))
                .scalar_one()) + 1
 
@@ -185,6 +189,7 @@ def add_voucher_in(ctx: Ctx, s: Session, v: B.VoucherInput) -> Voucher:
     return _insert(ctx, s, v)
 
 
+@busy.retrying
 def add_voucher(ctx: Ctx, v: B.VoucherInput) -> Changes:
     """Enter a voucher (待审核). Checked as a posting would be: balanced,
     leaf accounts (an expense names its category), an open month."""
@@ -223,6 +228,7 @@ def review_in(ctx: Ctx, s: Session, row: Voucher) -> int:
     return eid
 
 
+@busy.retrying
 def review(ctx: Ctx, voucher_ids: list[int] | tuple[int, ...]) -> Changes:
     """审核: post each voucher to the journal. The reviewer may not be the
     author. All or nothing."""
@@ -239,6 +245,7 @@ def review(ctx: Ctx, voucher_ids: list[int] | tuple[int, ...]) -> Changes:
     return Changes.of("voucher", "journal", ids=tuple(voucher_ids), message=f"已审核{len(numbers)}张凭证")
 
 
+@busy.retrying
 def void(ctx: Ctx, voucher_id: int, reason: str) -> Changes:
     """作废 an unreviewed voucher; its number stays, marked void."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -254,6 +261,7 @@ def void(ctx: Ctx, voucher_id: int, reason: str) -> Changes:
     return Changes.of("voucher", ids=(voucher_id,), message=f"凭证{row.number}已作废")
 
 
+@busy.retrying
 def reverse(ctx: Ctx, voucher_id: int, day: dt.date, reason: str) -> Changes:
     """红冲 a reviewed voucher: a new voucher with the same lines negated,
     dated in an open month, to be reviewed like any other."""
@@ -325,6 +333,7 @@ def voucher_by_number(s: Session, number: str) -> Voucher | None:
 IMPORT_HEADERS = ("凭证组", "日期", "摘要", "科目代码", "借方金额", "贷方金额", "住户身份证号", "附件张数")
 
 
+@busy.retrying
 def import_vouchers(ctx: Ctx, data: bytes) -> Changes:
     """A month's vouchers from an XLSX sheet: one row per line, rows of one
     voucher share a 凭证组 value. Every row error is reported with its row
@@ -418,6 +427,7 @@ def import_template() -> bytes:
 
 # --- opening balances ------------------------------------------------------------------
 
+@busy.retrying
 def enter_opening_balances(ctx: Ctx, day: dt.date, lines: tuple[Line, ...]) -> Changes:
     """期初余额, once, balanced, dated the first day of the centre's first year
     in the app: no entry may be dated before it."""

@@ -10,13 +10,16 @@ DatabaseBusy wherever it surfaces.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import random
 import threading
 import time
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..domain.errors import DomainError
 
@@ -86,8 +89,117 @@ def is_locked(exc: BaseException) -> bool:
 
 
 def translate(exc: BaseException) -> BaseException:
-    """DatabaseBusy for a locked-database error, else ``exc`` itself."""
-    return DatabaseBusy() if is_locked(exc) else exc
+    """In Chinese: DatabaseBusy for a locked database, WriteConflict for a
+    PostgreSQL serialization failure or deadlock, ConnectionLost for a
+    dropped server connection; else ``exc`` itself."""
+    if is_locked(exc):
+        return DatabaseBusy()
+    if is_conflict(exc):
+        return WriteConflict()
+    if is_disconnect(exc):
+        return ConnectionLost()
+    return exc
+
+
+# --- PostgreSQL: conflicts between PCs, and lost connections -------------
+
+#: serialization_failure, deadlock_detected: the transaction may simply be run again
+CONFLICT_STATES = frozenset({"40001", "40P01"})
+#: the server went away or ended our session (admin_shutdown, crash_shutdown, cannot_connect_now)
+DISCONNECT_STATES = frozenset({"57P01", "57P02", "57P03"})
+#: how many times a service call is run in all when it meets a conflict
+CONFLICT_TRIES = 5
+
+
+class WriteConflict(DomainError):
+    """Another PC's transaction conflicted with this one (PostgreSQL); the
+    service call was run again CONFLICT_TRIES times, then given up."""
+
+    def __init__(self, tries: int | None = None):
+        super().__init__("与其他电脑同时进行的操作发生冲突"
+                         + (f"，已自动重试{tries}次仍未成功" if tries else "")
+                         + "，本次操作没有保存，请稍后重试")
+        self.tries = tries
+
+
+class ConnectionLost(DomainError):
+    """The database server connection dropped: nothing of this action was
+    saved; the pool reconnects on the next action."""
+
+    def __init__(self):
+        super().__init__("与数据库服务器的连接已断开，本次操作没有保存；"
+                         "程序会自动重新连接，请检查网络后重试")
+
+
+def _sqlstate(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+
+
+def is_conflict(exc: BaseException) -> bool:
+    return isinstance(exc, WriteConflict) or (isinstance(exc, DBAPIError) and _sqlstate(exc) in CONFLICT_STATES)
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    if isinstance(exc, ConnectionLost):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    state = _sqlstate(exc)
+    if exc.connection_invalidated or state.startswith("08") or state in DISCONNECT_STATES:
+        return True
+    # psycopg: a connection-level failure (refused, reset, closed) has no SQLSTATE
+    orig = getattr(exc, "orig", None)
+    return (isinstance(exc, OperationalError) and not state
+            and type(orig).__module__.startswith("psycopg"))
+
+
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    """Database errors that mean "locked", "conflict" or "connection lost"
+    leave as their Chinese DomainError; any other error unchanged."""
+    try:
+        yield
+    except DBAPIError as exc:
+        new = translate(exc)
+        if new is exc:
+            raise
+        raise new from exc
+
+
+_call = threading.local()
+
+
+def committed() -> None:
+    """Ctx.write calls this after each commit: a call that has committed
+    something is never run again (its later transactions are reported)."""
+    _call.commits = getattr(_call, "commits", 0) + 1
+
+
+def retrying(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a service call again (up to CONFLICT_TRIES in all, with a short
+    random pause) when its transaction met another PC's in a serialization
+    failure or a deadlock and was rolled back; then WriteConflict, in
+    Chinese. Only the outermost decorated call retries, and only while it
+    has committed nothing."""
+    @functools.wraps(fn)
+    def call(*args, **kw):
+        if getattr(_call, "depth", 0):
+            return fn(*args, **kw)
+        for attempt in range(1, CONFLICT_TRIES + 1):
+            _call.depth, _call.commits = 1, 0
+            try:
+                return fn(*args, **kw)
+            except (WriteConflict, DBAPIError) as exc:
+                if not is_conflict(exc):
+                    raise
+                if _call.commits or attempt == CONFLICT_TRIES:
+                    raise WriteConflict(attempt) from exc
+            finally:
+                _call.depth = 0
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+        raise AssertionError("unreachable")
+    return call
 
 
 def set_timeout(conn: Connection, ms: int) -> None:

@@ -31,6 +31,7 @@ from ..domain.subsidy import months_between, years_between
 from ..domain.subsidy_records import CERT_LEVELS, Certificate, ContractSpan, WorkerFacts
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 EXPIRY_WINDOW_DAYS = 60
 IMPORT_HEADERS = ("姓名", "身份证号", "联系电话", "连续从事护理工作起始日", "证书等级", "证书编号", "发证日期",
@@ -94,6 +95,7 @@ def _check_worker(w: WorkerInput, today: dt.date) -> tuple[str, object]:
     return info.number, info
 
 
+@busy.retrying
 def add_worker(ctx: Ctx, w: WorkerInput) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     number, info = _check_worker(w, ctx.today())
@@ -115,6 +117,7 @@ def _new_worker(ctx: Ctx, s: Session, w: WorkerInput, number: str, info) -> Care
     return row
 
 
+@busy.retrying
 def update_worker(ctx: Ctx, worker_id: int, w: WorkerInput) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     number, info = _check_worker(w, ctx.today())
@@ -132,6 +135,7 @@ def update_worker(ctx: Ctx, worker_id: int, w: WorkerInput) -> Changes:
         return Changes.of("care_worker", ids=(row.id,), message=f"护理员“{row.name}”已修改")
 
 
+@busy.retrying
 def leave(ctx: Ctx, worker_id: int, day: dt.date) -> Changes:
     """离职: the last day worked; a contract running past it stops that day
     (its agreed term is kept: the one-year test reads what was signed)."""
@@ -182,6 +186,7 @@ def _check_contract(s: Session, worker_id: int, start: dt.date, end: dt.date | N
             raise RuleViolation(f"与已登记的劳动合同{_span(c.start, c.end, c.ended_on)}重叠", "start")
 
 
+@busy.retrying
 def add_contract(ctx: Ctx, worker_id: int, start: dt.date, end: dt.date | None, note: str = "") -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     with ctx.write(Perm.CENTRE_WRITE) as s:
@@ -195,6 +200,7 @@ def add_contract(ctx: Ctx, worker_id: int, start: dt.date, end: dt.date | None, 
         return Changes.of("care_worker", ids=(worker_id,), message=f"{w.name}的劳动合同{_span(start, end)}已登记")
 
 
+@busy.retrying
 def end_contract(ctx: Ctx, contract_id: int, end: dt.date, note: str = "") -> Changes:
     """End a contract early (解除) on ``end``; its agreed term is kept."""
     ctx.require(Perm.CENTRE_WRITE)
@@ -229,6 +235,7 @@ def _check_certificate(level: str, number: str, issued: dt.date, valid_until: dt
     p.raise_if_any()
 
 
+@busy.retrying
 def add_certificate(ctx: Ctx, worker_id: int, level: str, number: str, issued: dt.date,
                     valid_until: dt.date | None = None) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
@@ -265,6 +272,7 @@ def _parse_months(text: str) -> list[str]:
     return out
 
 
+@busy.retrying
 def record_insurance(ctx: Ctx, worker_id: int, months: str | list[str], paid: bool = True) -> Changes:
     """Mark months as paid (or, with ``paid=False``, as not paid): the
     accountant, who pays social insurance, records it."""
@@ -292,6 +300,7 @@ def record_insurance(ctx: Ctx, worker_id: int, months: str | list[str], paid: bo
                           message=f"{w.name}：{len(changed)}个月社保已{'登记为已缴' if paid else '改为未缴'}")
 
 
+@busy.retrying
 def add_training(ctx: Ctx, worker_id: int, day: dt.date, course: str, hours: int = 0) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     if not course.strip():
@@ -450,6 +459,7 @@ def _date_cell(v, label: str) -> dt.date | None:
         raise RuleViolation(f"{label}“{v}”格式应为YYYY-MM-DD") from None
 
 
+@busy.retrying
 def import_workers(ctx: Ctx, data: bytes) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     from openpyxl import load_workbook

@@ -19,6 +19,8 @@ from ..domain.residents import valid_phone
 from ..domain.roles import Perm
 from .audit import audit
 from .context import RESOURCES, Ctx
+from . import busy
+from . import versions
 
 DEFAULT_PROFILE = "national"
 
@@ -78,8 +80,15 @@ def _centre_info(c: Centre) -> CentreInfo:
     return CentreInfo(
         c.name, c.credit_code, c.kind, c.policy_profile, c.address, c.phone, c.legal_representative,
         c.approved_beds, c.escrow_bank, c.escrow_account_name, c.escrow_account_no,
-        c.bank_name or "", c.bank_account_no or "",
+        c.bank_name or "", c.bank_account_no or "", c.version,
     )
+
+
+def _centre_fields(info: CentreInfo) -> dict:
+    """The saved fields (the version is the database's to keep)."""
+    d = dataclasses.asdict(info)
+    d.pop("version", None)
+    return d
 
 
 def get_centre(ctx: Ctx) -> CentreInfo | None:
@@ -125,20 +134,23 @@ def check_centre(info: CentreInfo) -> CentreInfo:
     )
 
 
+@busy.retrying
 def save_centre(ctx: Ctx, info: CentreInfo) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     info = check_centre(info)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         c = s.get(Centre, 1)
-        before = dataclasses.asdict(_centre_info(c)) if c else None
+        if c is not None:
+            versions.check(c, info.version, "机构信息")
+        before = _centre_fields(_centre_info(c)) if c else None
         if c is None:
             c = Centre(id=1)
             s.add(c)
-        for k, v in dataclasses.asdict(info).items():
+        for k, v in _centre_fields(info).items():
             setattr(c, k, v)
         c.updated_at = ctx.now()
         s.flush()
-        audit(ctx, s, "保存机构信息", "centre", 1, before, dataclasses.asdict(info))
+        audit(ctx, s, "保存机构信息", "centre", 1, before, _centre_fields(info))
         return Changes.of("centre", message="机构信息已保存")
 
 
@@ -169,9 +181,10 @@ def bed_map(ctx: Ctx, on=None, include_inactive: bool = False) -> list[RoomInfo]
                 o = occ.get(b.id)
                 beds.append(BedInfo(
                     b.id, r.id, r.building, r.floor, r.number, r.room_type, b.label, b.bed_type, b.active,
-                    o[0] if o else None, o[1] if o else "", o[2] if o else "", o[3] if o else "",
+                    o[0] if o else None, o[1] if o else "", o[2] if o else "", o[3] if o else "", b.version,
                 ))
-            rooms.append(RoomInfo(r.id, r.building, r.floor, r.number, r.room_type, r.notes, r.active, tuple(beds)))
+            rooms.append(RoomInfo(r.id, r.building, r.floor, r.number, r.room_type, r.notes, r.active, tuple(beds),
+                                  r.version))
         return rooms
 
 
@@ -206,6 +219,7 @@ def _check_beds(beds: list[tuple[str, str]], p: Problems) -> None:
             p.add("beds", f"床位类型应为“普通”或“护理型”，而不是“{t}”")
 
 
+@busy.retrying
 def add_room(ctx: Ctx, building: str, floor: int, number: str, room_type: str,
              beds: list[tuple[str, str]], notes: str = "") -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
@@ -231,7 +245,9 @@ def add_room(ctx: Ctx, building: str, floor: int, number: str, room_type: str,
         return Changes.of("room", "bed", ids=(room.id,), message=f"已新增房间{building}{number}")
 
 
-def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, room_type: str, notes: str = "") -> Changes:
+@busy.retrying
+def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, room_type: str, notes: str = "",
+                *, expected_version: int | None = None) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_room(building, floor, number, room_type, p)
@@ -240,6 +256,7 @@ def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, 
         room = s.get(Room, room_id)
         if room is None:
             raise NotFound("房间不存在")
+        versions.check(room, expected_version, f"房间{room.number}")
         clash = s.execute(select(Room.id).where(Room.building == building.strip(), Room.number == number.strip(),
                                                 Room.id != room_id)).first()
         if clash:
@@ -253,6 +270,7 @@ def update_room(ctx: Ctx, room_id: int, building: str, floor: int, number: str, 
         return Changes.of("room", "bed", "resident", ids=(room.id,))
 
 
+@busy.retrying
 def add_bed(ctx: Ctx, room_id: int, label: str, bed_type: str) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
@@ -280,7 +298,8 @@ def _occupied_from(s, bed_id: int, day) -> bool:
     ).first() is not None
 
 
-def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool) -> Changes:
+@busy.retrying
+def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool, *, expected_version: int | None = None) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     p = Problems()
     _check_beds([("x", bed_type)], p)
@@ -289,6 +308,7 @@ def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool) -> Changes:
         bed = s.get(Bed, bed_id)
         if bed is None:
             raise NotFound("床位不存在")
+        versions.check(bed, expected_version, "床位")
         if not active and bed.active and _occupied_from(s, bed_id, ctx.today()):
             raise RuleViolation("该床位有人入住（或已预留），不能停用", "active")
         before = {"bed_type": bed.bed_type, "active": bed.active}
@@ -297,12 +317,14 @@ def update_bed(ctx: Ctx, bed_id: int, bed_type: str, active: bool) -> Changes:
         return Changes.of("bed", ids=(bed.id,))
 
 
-def set_room_active(ctx: Ctx, room_id: int, active: bool) -> Changes:
+@busy.retrying
+def set_room_active(ctx: Ctx, room_id: int, active: bool, *, expected_version: int | None = None) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     with ctx.write(Perm.CENTRE_WRITE) as s:
         room = s.get(Room, room_id)
         if room is None:
             raise NotFound("房间不存在")
+        versions.check(room, expected_version, f"房间{room.number}")
         if not active and any(_occupied_from(s, b.id, ctx.today()) for b in room.beds):
             raise RuleViolation(f"房间{room.number}还有人入住，不能停用")
         before = {"active": room.active}

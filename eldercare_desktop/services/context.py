@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
 
 from ..db import engine as db_engine
+from ..domain.errors import StaleRecord
 from ..domain.roles import Actor, Perm, require
 from . import busy
 
@@ -119,12 +119,11 @@ class App:
         from ..db.sealing import hook_engine
 
         hook_engine(self.engine)  # seal only what this transaction writes (services.seal)
-        conn = busy.acquire(lambda: _locked_connection(self.engine))
-        try:
+        with busy.translated():
+            conn = busy.acquire(lambda: _locked_connection(self.engine))
             with conn, conn.get_transaction():
                 yield conn
-        except OperationalError as exc:
-            raise busy.translate(exc) from exc
+            busy.committed()
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -164,30 +163,33 @@ class Ctx:
         """A read never waits on a writer (WAL); a locked-database error
         that still surfaces is DatabaseBusy, in Chinese."""
         require(self.actor, perm)
-        try:
-            with self.app.read_factory() as s:
-                yield s
-        except OperationalError as exc:
-            raise busy.translate(exc) from exc
+        with busy.translated(), self.app.read_factory() as s:
+            yield s
 
     @contextmanager
     def write(self, perm: Perm) -> Iterator[Session]:
         """One user action = one transaction; anything raised rolls it all back.
         The write lock is taken first (BEGIN IMMEDIATE), retried while another
         process holds it (services.busy: listeners hear of the wait), and
-        DatabaseBusy after busy.limit_seconds()."""
+        DatabaseBusy after busy.limit_seconds(). On PostgreSQL a conflict with
+        another PC is WriteConflict (a @busy.retrying service runs again) and
+        a dropped connection ConnectionLost, both in Chinese."""
+        from sqlalchemy.orm.exc import StaleDataError
+
         require(self.actor, perm)
-        s, conn = busy.acquire(lambda: _locked_session(self.app))
-        try:
+        with busy.translated():
+            s, conn = busy.acquire(lambda: _locked_session(self.app))
             with conn, s:
                 try:
                     yield s
+                    s.commit()
+                except StaleDataError as exc:  # another PC saved the same record first
+                    s.rollback()
+                    raise StaleRecord() from exc
                 except BaseException:
                     s.rollback()
                     raise
-                s.commit()
-        except OperationalError as exc:
-            raise busy.translate(exc) from exc
+            busy.committed()
 
     def today(self) -> dt.date:
         return self.app.today()

@@ -75,6 +75,8 @@ from .context import Ctx
 from .fees import rates_in
 from .numbering import next_number
 from .output import Written, write_document
+from . import busy
+from . import versions
 
 ONE_DAY = dt.timedelta(days=1)
 MEAL_LABEL = "膳食"
@@ -241,6 +243,7 @@ def settlement_words(total_fen: int, entry_id: int | None) -> str:
 
 # --- write services ---------------------------------------------------------------------
 
+@busy.retrying
 def sign_contract(ctx: Ctx, data: ContractInput) -> Changes:
     """签订: number HT<year>-NNNN, fee snapshot, deposit within the cap,
     clauses; writes the contract and its first term (签订)."""
@@ -335,6 +338,7 @@ def sign_contract(ctx: Ctx, data: ContractInput) -> Changes:
                                   f"（上限{format_yuan(cap)}）")
 
 
+@busy.retrying
 def amend_contract(ctx: Ctx, data: AmendmentInput) -> Changes:
     """A dated change of fees (照护等级变更 with consent, 调床, 调价, 其他).
     A deposit left above the new cap is flagged in the message, not refused."""
@@ -360,6 +364,8 @@ def amend_contract(ctx: Ctx, data: AmendmentInput) -> Changes:
     p.raise_if_any()
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         c = _contract(s, data.contract_id)
+        versions.check(c, data.expected_version, f"合同{c.number}")
+        versions.touch(c)  # a new term changes the contract: a second form filled from the old terms is refused
         if c.status != ACTIVE:
             raise RuleViolation(f"合同{c.number}已终止，不能变更")
         terms = _terms(s, c.id)
@@ -438,6 +444,7 @@ def price_change_targets_in(s: Session, price: FeePrice) -> list[tuple[Contract,
     return out
 
 
+@busy.retrying
 def apply_price_change(ctx: Ctx, fee_price_id: int) -> Changes:
     """调价: from the new price's effective date, every contract charged by
     that item gets a 调价 term with the new price (the residents were told in
@@ -473,6 +480,7 @@ def apply_price_change(ctx: Ctx, fee_price_id: int) -> Changes:
                           message=f"已按“{item.name}”调价变更{len(changed)}份合同（自{price.effective_date:%Y-%m-%d}起）")
 
 
+@busy.retrying
 def terminate_contract(ctx: Ctx, contract_id: int, last_day: dt.date, reason: str, note: str = "") -> Changes:
     """终止: the last day of service, the reason, and the settlement of fees
     billed for the unexpired period (posted now if the user may keep the
@@ -517,6 +525,7 @@ def terminate_contract(ctx: Ctx, contract_id: int, last_day: dt.date, reason: st
         return Changes.of("contract", "journal", ids=(c.id,), message=msg)
 
 
+@busy.retrying
 def post_settlement(ctx: Ctx, contract_id: int) -> Changes:
     """The accountant posts a terminated contract's pending settlement."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -588,7 +597,7 @@ def _detail(s: Session, c: Contract, today: dt.date) -> ContractDetail:
         terms=tuple(terms), current=_in_effect(terms, today),
         termination_date=c.termination_date, termination_reason=c.termination_reason,
         termination_note=c.termination_note, settlement_lines=lines, settlement_entry_id=c.settlement_entry_id,
-        refund_due_fen=max(0, -balance), created_by=c.created_by,
+        refund_due_fen=max(0, -balance), created_by=c.created_by, version=c.version,
     )
 
 

@@ -24,6 +24,7 @@ from typing import Callable, Protocol
 from sqlalchemy import func, insert, select
 from stdnum.cn import uscc
 
+from ..db.engine import sync_ids
 from ..db.models import Bed, BedAssignment, CareWorker, Contact, Leave, Resident, Room, Stay, StatusEvent, SubsidyClaim, User
 from ..domain.centre import BedType, CentreKind
 from ..domain.errors import DomainError, RuleViolation
@@ -731,6 +732,7 @@ def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abor
             room_id += 1
         s.execute(insert(Room.__table__), room_rows)
         s.execute(insert(Bed.__table__), bed_rows)
+        sync_ids(s, Room.__table__, Bed.__table__)
         record(s, actor, clock.now(), "批量新增房间和床位（演示数据）", "room", f"{first_room}-{room_id - 1}", None,
                {"rooms": len(room_rows), "beds": len(bed_rows),
                 "nursing_beds": sum(1 for b in bed_rows if b["bed_type"] == BedType.NURSING.value)})
@@ -813,6 +815,7 @@ def _run_bulk(app: App, actor: Actor, plan: _Plan, clock: _Clock, progress, abor
                                ("status", StatusEvent), ("leave", Leave)):
                 if rows[key]:
                     s.execute(insert(model.__table__), rows[key])
+            sync_ids(s, Resident.__table__)
             first, last = rows["resident"][0]["id"], rows["resident"][-1]["id"]
             record(s, actor, clock.now(), "批量登记住户（演示数据）", "resident", f"{first}-{last}", None,
                    {"residents": len(rows["resident"]), "ids": [first, last], "contacts": len(rows["contact"]),

@@ -42,6 +42,7 @@ from .books import chart_in
 from .centre import get_profile
 from .context import Ctx
 from .output import Written, check_destination, write_document
+from . import busy
 
 DEFAULT_DUE = "03-31"
 
@@ -97,6 +98,7 @@ def _row(ctx: Ctx, s: Session, year: int) -> Disclosure:
     return row
 
 
+@busy.retrying
 def save_report(ctx: Ctx, year: int, work_report: str, staff_count: int, accounting_head: str | None = None) -> Changes:
     """The free-text annual work report, the staff figure on the cover and
     who heads the accounts (会计机构负责人, printed at the signature lines)."""
@@ -118,6 +120,7 @@ def save_report(ctx: Ctx, year: int, work_report: str, staff_count: int, account
     return Changes.of("disclosure", message=f"{year}年度工作报告已保存")
 
 
+@busy.retrying
 def mark_submitted(ctx: Ctx, year: int, day: dt.date, submitted_to: str) -> Changes:
     """Record that the package went to civil affairs and the price department."""
     ctx.require(Perm.FINANCE_WRITE)

@@ -88,6 +88,7 @@ from .centre import get_profile
 from .context import Ctx
 from .contracts import contract_for_in
 from .numbering import next_number
+from . import busy
 
 MODE_KEY = "escrow.interest_mode"
 ONE_DAY = dt.timedelta(days=1)
@@ -311,6 +312,7 @@ def quote(ctx: Ctx, resident_id: int, on: dt.date, mode: str | None = None) -> R
         return _quote_in(s, resident_id, on, mode)
 
 
+@busy.retrying
 def post_interest(ctx: Ctx, on: dt.date, mode: str | None = None) -> Changes:
     """Credit every quarterly period credited on or before ``on`` (the 21st
     after each settlement on the 20th) not yet posted, for every resident
@@ -337,6 +339,7 @@ def post_interest(ctx: Ctx, on: dt.date, mode: str | None = None) -> Changes:
 
 # --- write services ---------------------------------------------------------------------
 
+@busy.retrying
 def receive_deposit(ctx: Ctx, resident_id: int, day: dt.date, amount_fen: int, method: str,
                     reference: str = "") -> Changes:
     """收取押金 into the escrow account: only under a contract covering ``day``,
@@ -367,6 +370,7 @@ def receive_deposit(ctx: Ctx, resident_id: int, day: dt.date, amount_fen: int, m
     return Changes.of("deposit_movement", "journal", ids=(m.id,), message=f"已收取押金{format_yuan(amount_fen)}（{number}）")
 
 
+@busy.retrying
 def deduct(ctx: Ctx, resident_id: int, day: dt.date, amount_fen: int, reason: str, voucher_no: str,
            detail: str = "") -> Changes:
     """扣除: emergency costs only (``reason`` one of DEDUCTION_CATEGORIES, plus a
@@ -402,6 +406,7 @@ def deduct(ctx: Ctx, resident_id: int, day: dt.date, amount_fen: int, reason: st
     return Changes.of("deposit_movement", "journal", ids=(m.id,), message=f"已扣除押金{format_yuan(amount_fen)}")
 
 
+@busy.retrying
 def refund(ctx: Ctx, resident_id: int, day: dt.date, method: str, late_reason: str = "",
            mode: str | None = None) -> Changes:
     """退还 after the service relationship ended: the final interest period is
@@ -452,6 +457,7 @@ def refund(ctx: Ctx, resident_id: int, day: dt.date, method: str, late_reason: s
                       message=f"已退还押金{format_yuan(bal)}（{number}）" + ("，逾期退还已记录" if late else ""))
 
 
+@busy.retrying
 def refund_excess(ctx: Ctx, resident_id: int, day: dt.date, method: str = "银行转账") -> Changes:
     """After a fee decrease: refund exactly the principal above the current cap
     (interest stays with the balance). Dr 220901 / Cr 100202, number TK…"""
@@ -496,7 +502,8 @@ def interest_mode(ctx: Ctx) -> str:
         return _mode_in(s)
 
 
-def set_interest_mode(ctx: Ctx, mode: str) -> Changes:
+@busy.retrying
+def set_interest_mode(ctx: Ctx, mode: str, *, expected_stamp: str | None = None) -> Changes:
     """How the escrow bank pays interest over a rate change: split at the
     change (分段计息) or the settlement day's listed rate for the whole period.
     Applies to periods not yet credited; credited interest is never recomputed."""
@@ -504,12 +511,14 @@ def set_interest_mode(ctx: Ctx, mode: str) -> Changes:
     if mode not in I.MODES:
         raise RuleViolation(f"计息方式应为：{'、'.join(I.MODES.values())}", "mode")
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        settings.save_group(s, (MODE_KEY,), expected_stamp, "押金计息方式")
         old = settings.put(s, MODE_KEY, mode)
         if old != mode:
             audit(ctx, s, "修改押金计息方式", "setting", MODE_KEY, {"mode": old}, {"mode": mode})
     return Changes.of("setting", "escrow", message=f"押金计息方式：{I.MODES[mode]}（已结息的期间不重算）")
 
 
+@busy.retrying
 def add_rate(ctx: Ctx, effective_date: dt.date | None, annual_percent: Decimal | str, note: str = "") -> Changes:
     """A new listed demand rate from ``effective_date`` (audited). Settled
     periods are never recomputed: the date must follow the last credited period."""
@@ -742,6 +751,7 @@ def _period(period: str) -> tuple[str, dt.date]:
     return f"{end:%Y-%m}", end
 
 
+@busy.retrying
 def reconcile(ctx: Ctx, period: str, bank_balance_fen: int, as_of: dt.date | None = None,
               source: str = "手工录入", note: str = "", lines: int = 0) -> ReconciliationRow:
     """Month-end reconciliation: the bank statement balance against the book

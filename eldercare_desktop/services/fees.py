@@ -41,6 +41,8 @@ from ..domain.roles import Perm
 from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
+from . import busy
+from . import versions
 
 DEFAULT_NOTICE_DAYS = 30
 KINDS = ("bed", "care", "meals", "other")
@@ -50,7 +52,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 def _info(x: FeeItem) -> FeeItemInfo:
-    return FeeItemInfo(x.id, x.code, x.kind, x.name, x.unit, x.key, x.active)
+    return FeeItemInfo(x.id, x.code, x.kind, x.name, x.unit, x.key, x.active, x.version)
 
 
 def _item(s: Session, item_id: int) -> FeeItem:
@@ -74,6 +76,7 @@ def _check_key_free(s: Session, kind: str, key: str, except_id: int | None = Non
 
 # --- items -------------------------------------------------------------------------
 
+@busy.retrying
 def create_item(ctx: Ctx, code: str, kind: str, name: str, unit: str, key: str = "") -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     code, name, key = (code or "").strip(), (name or "").strip(), (key or "").strip()
@@ -106,13 +109,15 @@ def create_item(ctx: Ctx, code: str, kind: str, name: str, unit: str, key: str =
         return Changes.of("fee_item", ids=(x.id,))
 
 
-def rename_item(ctx: Ctx, item_id: int, name: str) -> Changes:
+@busy.retrying
+def rename_item(ctx: Ctx, item_id: int, name: str, *, expected_version: int | None = None) -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     name = (name or "").strip()
     if not name:
         raise RuleViolation("请填写项目名称", "name")
     with ctx.write(Perm.FINANCE_WRITE) as s:
         x = _item(s, item_id)
+        versions.check(x, expected_version, f"收费项目“{x.name}”")
         before = x.name
         x.name = name
         s.flush()
@@ -120,11 +125,13 @@ def rename_item(ctx: Ctx, item_id: int, name: str) -> Changes:
         return Changes.of("fee_item", ids=(x.id,))
 
 
-def set_item_active(ctx: Ctx, item_id: int, active: bool) -> Changes:
+@busy.retrying
+def set_item_active(ctx: Ctx, item_id: int, active: bool, *, expected_version: int | None = None) -> Changes:
     """Stop (or resume) offering an item; its prices and history stay."""
     ctx.require(Perm.FINANCE_WRITE)
     with ctx.write(Perm.FINANCE_WRITE) as s:
         x = _item(s, item_id)
+        versions.check(x, expected_version, f"收费项目“{x.name}”")
         if x.active == active:
             return Changes.of("fee_item", ids=(x.id,))
         if active:
@@ -165,8 +172,9 @@ def price_in(s: Session, item_id: int, day: dt.date) -> int | None:
                      .order_by(FeePrice.effective_date.desc()).limit(1)).scalar()
 
 
+@busy.retrying
 def set_price(ctx: Ctx, item_id: int, effective_date: dt.date, amount_fen: int, notice_date: dt.date | None,
-              reason: str, min_notice_days: int = DEFAULT_NOTICE_DAYS) -> Changes:
+              reason: str, min_notice_days: int = DEFAULT_NOTICE_DAYS, *, expected_version: int | None = None) -> Changes:
     """Announce a price from ``effective_date`` on. See the module notes for
     the notice rules; the first price of an item is exempt from them."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -185,6 +193,8 @@ def set_price(ctx: Ctx, item_id: int, effective_date: dt.date, amount_fen: int, 
     p.raise_if_any()
     with ctx.write(Perm.FINANCE_WRITE) as s:
         x = _item(s, item_id)
+        versions.check(x, expected_version, f"收费项目“{x.name}”")
+        versions.touch(x)  # a new price changes the item
         if not x.active:
             raise RuleViolation(f"收费项目“{x.name}”已停用，不能定价")
         prices = _prices(s, item_id)
@@ -249,7 +259,7 @@ def schedule_on(ctx: Ctx, day: dt.date, include_inactive: bool = False) -> list[
         out.append(ScheduleRow(x.id, x.code, x.kind, KIND_NAMES[x.kind], x.name, x.unit, x.key,
                                cur.amount_fen if cur else None, cur.effective_date if cur else None,
                                n.amount_fen if n else None, n.effective_date if n else None,
-                               n.notice_date if n else None))
+                               n.notice_date if n else None, x.version))
     return out
 
 

@@ -31,6 +31,7 @@ from ..domain.records import Changes
 from ..domain.roles import Perm
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 REVERSAL_SOURCE = "红冲:"
 
@@ -117,6 +118,7 @@ def post(ctx: Ctx, s: Session, entry: Entry, chart: Chart | None = None) -> int:
 
 # --- write services ---------------------------------------------------------------
 
+@busy.retrying
 def post_entry(ctx: Ctx, entry: Entry) -> Changes:
     """Post a hand-made voucher (or any entry) in its own transaction."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -125,6 +127,7 @@ def post_entry(ctx: Ctx, entry: Entry) -> Changes:
     return Changes.of("journal", ids=(eid,), message=f"已记账：凭证{eid}")
 
 
+@busy.retrying
 def reverse(ctx: Ctx, entry_id: int, day: dt.date, reason: str) -> Changes:
     """红冲: post the original's lines with negative amounts on ``day`` (an
     open month), linked to the original. An entry is reversed at most once,
@@ -153,6 +156,7 @@ def _parse_period(period: str) -> str:
     return f"{d:%Y-%m}"
 
 
+@busy.retrying
 def close_period(ctx: Ctx, period: str) -> Changes:
     """结账: the month takes no more entries. Months close in order, once ended."""
     ctx.require(Perm.FINANCE_WRITE)

@@ -6,9 +6,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock
+
 
 def next_number(s: Session, column, prefix: str) -> str:
-    """The next number after ``prefix`` (e.g. "HT2026-") in ``column``."""
+    """The next number after ``prefix`` (e.g. "HT2026-") in ``column``; two
+    PCs numbering at once take turns until the first commits (PostgreSQL)."""
+    lock(s, f"number:{column.table.name}:{prefix}")
     last = s.execute(select(column).where(column.like(prefix + "%"))
                      .order_by(func.length(column).desc(), column.desc()).limit(1)).scalar()
     n = int(last[len(prefix):]) + 1 if last else 1

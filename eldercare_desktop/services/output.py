@@ -12,6 +12,7 @@ from ..domain.errors import RuleViolation
 from ..domain.roles import Perm
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def check_destination(path: str | Path) -> Path:
     return dest
 
 
+@busy.retrying
 def write_document(ctx: Ctx, path: str | Path, render: Callable[[Path], int], action: str, entity: str,
                    details: dict | None = None) -> Written:
     """``render(tmp_path) -> count`` writes the file; it then replaces ``path``

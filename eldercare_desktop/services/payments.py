@@ -40,6 +40,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock as db_lock
 from ..db.models import JournalEntry, JournalLine, Receipt, ReceiptSequence, Resident, User
 from ..db.tables import audit_log
 from ..domain.errors import NotFound, PermissionDenied, Problems, RuleViolation
@@ -62,6 +63,7 @@ from .audit import audit
 from .context import Ctx
 from .ledger import balance_in, closed_periods_in, load_entry, post
 from .output import Written, write_document
+from . import busy
 
 SOURCE_PREFIX = "receipt:"
 PREPAID_SOURCE = "prepaid:"  # prepaid:<resident>:<date>:<n> — Dr 2203 / Cr 1121
@@ -105,7 +107,9 @@ def _resident(s: Session, resident_id: int) -> Resident:
 
 def _next_number(s: Session, year: int) -> str:
     """Take the next receipt number of ``year`` under a row lock (inside the
-    caller's transaction: if it rolls back, the number is not used)."""
+    caller's transaction: if it rolls back, the number is not used). Two PCs
+    taking the year's first number at once take turns (PostgreSQL)."""
+    db_lock(s, f"receipt-number:{year}")
     seq = s.execute(select(ReceiptSequence).where(ReceiptSequence.year == year).with_for_update()).scalar_one_or_none()
     if seq is None:
         seq = ReceiptSequence(year=year, last=0)
@@ -171,6 +175,7 @@ def apply_prepayments(ctx: Ctx, s: Session, resident_id: int, day: dt.date) -> i
 
 # --- write services ---------------------------------------------------------------------
 
+@busy.retrying
 def record_payment(ctx: Ctx, resident_id: int, day: dt.date, method: str, amount_fen: int, payer: str,
                    reference: str = "", memo: str = "") -> Changes:
     """收款: a receipt with the next gap-free number and its journal entry.
@@ -210,6 +215,7 @@ def record_payment(ctx: Ctx, resident_id: int, day: dt.date, method: str, amount
                               + (f"（其中预收{format_yuan(to_prepaid)}）" if to_prepaid else ""))
 
 
+@busy.retrying
 def void_receipt(ctx: Ctx, receipt_id: int, reason: str, day: dt.date) -> Changes:
     """作废: the receipt stays (void register) with its reason; the payment
     entry is reversed (红冲) on ``day``; the number is never used again."""

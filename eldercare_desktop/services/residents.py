@@ -60,6 +60,8 @@ from ..domain.residents import (
 from ..domain.roles import Perm
 from .audit import audit
 from .context import Ctx
+from . import busy
+from . import versions
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -177,7 +179,7 @@ def _detail(s: Session, r: Resident, today: dt.date) -> ResidentDetail:
         ),
         statuses=tuple(StatusItem(e.status, e.effective_date, e.reason, e.recorded_by, e.recorded_at) for e in statuses),
         leaves=tuple(LeaveInfo(x.id, x.first_day, x.last_day, x.reason, x.expected_return) for x in leaves),
-        care_level=care[0], last_assessment=care[1], pending_care_level=care[2],
+        care_level=care[0], last_assessment=care[1], pending_care_level=care[2], version=r.version,
     )
 
 
@@ -438,6 +440,7 @@ def _set_contacts(s: Session, r: Resident, c: CheckedResident) -> None:
 
 # --- writing ------------------------------------------------------------------
 
+@busy.retrying
 def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, bed_id: int | None,
                       note: str = "", couple: bool = False) -> Changes:
     """Register a new resident and admit them to a bed, in one transaction.
@@ -479,11 +482,15 @@ def register_resident(ctx: Ctx, data: ResidentInput, admission_date: dt.date, be
         return Changes.of("resident", "bed", ids=(r.id,), message=f"已登记“{r.name}”入住")
 
 
-def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput) -> Changes:
+@busy.retrying
+def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput, *, expected_version: int | None = None) -> Changes:
+    """Save the register form; ``expected_version``: the version the form
+    was filled from (refused when someone saved the resident since)."""
     ctx.require(Perm.RESIDENT_WRITE)
     checked = check_resident(data, ctx.today())
     with ctx.write(Perm.RESIDENT_WRITE) as s:
         r = _get(s, resident_id)
+        versions.check(r, expected_version, f"住户“{r.name}”")
         _check_id_free(s, checked.id_number, except_id=resident_id)
         before = _snapshot(r)
         derived = _assessed_disability(s, r)
@@ -510,6 +517,7 @@ def _current(s: Session, model, resident_id: int):
     return s.execute(select(model).where(model.resident_id == resident_id, end.is_(None))).scalar_one_or_none()
 
 
+@busy.retrying
 def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str = "",
              couple: bool = False) -> Changes:
     """From ``on`` the resident sleeps in the new bed; the old one ends the day before.
@@ -540,6 +548,7 @@ def move_bed(ctx: Ctx, resident_id: int, bed_id: int, on: dt.date, reason: str =
         return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已调床")
 
 
+@busy.retrying
 def start_leave(ctx: Ctx, resident_id: int, first_day: dt.date, reason: str,
                 expected_return: dt.date | None = None) -> Changes:
     ctx.require(Perm.RESIDENT_WRITE)
@@ -570,6 +579,7 @@ def start_leave(ctx: Ctx, resident_id: int, first_day: dt.date, reason: str,
         return Changes.of("resident", ids=(r.id,), message=f"“{r.name}”已登记请假")
 
 
+@busy.retrying
 def end_leave(ctx: Ctx, resident_id: int, return_day: dt.date) -> Changes:
     """The resident is back on ``return_day``; the last day away is the day before."""
     ctx.require(Perm.RESIDENT_WRITE)
@@ -591,6 +601,7 @@ def end_leave(ctx: Ctx, resident_id: int, return_day: dt.date) -> Changes:
         return Changes.of("resident", ids=(r.id,), message=f"“{r.name}”已销假返院")
 
 
+@busy.retrying
 def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceased: bool = False) -> Changes:
     """End the stay: ``last_day`` is the last day of service (退住日期 / 去世日期).
     The bed is free from the next day. Records stay; nothing is deleted."""
@@ -630,6 +641,7 @@ def discharge(ctx: Ctx, resident_id: int, last_day: dt.date, reason: str, deceas
         return Changes.of("resident", "bed", ids=(r.id,), message=f"“{r.name}”已办理{status.value}")
 
 
+@busy.retrying
 def readmit(ctx: Ctx, resident_id: int, admission_date: dt.date, bed_id: int, note: str = "",
             couple: bool = False) -> Changes:
     ctx.require(Perm.RESIDENT_WRITE)

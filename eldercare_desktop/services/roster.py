@@ -43,6 +43,7 @@ from . import settings
 from .audit import audit
 from .context import Ctx
 from .output import Written, sha256_of, write_document
+from . import busy
 
 H = doc.HEADERS
 _FIELD_COLUMN = {
@@ -369,6 +370,7 @@ def _room_sex_problems(s: Session, good: list[_Good], lk: _Lookups) -> list[RowP
     return out
 
 
+@busy.retrying
 def import_roster(ctx: Ctx, path: str | Path, dry_run: bool = False, progress=None,
                   chunk: int | None = None, after_chunk=None) -> ImportReport:
     """Check every row (nothing is imported if any row is bad), then import

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import reserve_ids
 from ..db.models import BedAssignment, Contact, Resident, Stay, StatusEvent
 from ..domain.errors import RuleViolation
 from ..domain.names import name_pinyin
@@ -21,6 +22,7 @@ from ..domain.residents import ResidentStatus
 from ..domain.roles import Perm
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 if TYPE_CHECKING:
     from .roster import _Good
@@ -30,6 +32,7 @@ CHUNK = 500
 REASON = "名册导入入住"
 
 
+@busy.retrying
 def write_chunks(ctx: Ctx, good: list[_Good], source: str, progress=None, chunk: int = CHUNK,
                  after_chunk=None) -> list[int]:
     """Register and admit ``good`` in chunks; returns the new resident ids.
@@ -73,11 +76,11 @@ def _recheck(s: Session, part: list[_Good], done: int) -> None:
 def _insert(ctx: Ctx, s: Session, part: list[_Good], source: str) -> list[int]:
     now = ctx.now()
     who = ctx.actor.username
-    first = (s.execute(select(func.max(Resident.id))).scalar() or 0) + 1
+    ids = reserve_ids(s, Resident.__table__, len(part))
     residents, contacts, stays, beds, events, audited = [], [], [], [], [], []
     status = ResidentStatus.IN_RESIDENCE.value
     for n, g in enumerate(part):
-        rid = first + n
+        rid = ids[n]
         c = g.checked
         full, initials = name_pinyin(c.name)
         cats = ",".join(c.categories)
@@ -109,7 +112,7 @@ def _insert(ctx: Ctx, s: Session, part: list[_Good], source: str) -> list[int]:
     s.execute(insert(Stay.__table__), stays)
     s.execute(insert(BedAssignment.__table__), beds)
     s.execute(insert(StatusEvent.__table__), events)
-    last = first + len(part) - 1
+    first, last = ids[0], ids[-1]  # on PostgreSQL another PC's registration may fall between
     audit(ctx, s, "导入登记入住", "resident", f"{first}-{last}" if last > first else first, None,
           {"file": source, "residents": audited})
-    return list(range(first, last + 1))
+    return ids

@@ -47,3 +47,30 @@ def put(s: Session, key: str, value: str) -> str | None:
     else:
         row.value = value
     return old
+
+
+# --- versions (services.versions): a settings form saves what it read, or nothing
+
+def stamp(s: Session, keys: tuple[str, ...]) -> str:
+    """The versions of a form's settings as read ("key=version,…"; 0: never saved)."""
+    rows = {r.key: r.version for r in s.query(Setting).filter(Setting.key.in_(keys))}
+    return ",".join(f"{k}={rows.get(k, 0)}" for k in keys)
+
+
+def save_group(s: Session, keys: tuple[str, ...], expected: str | None, what: str = "设置") -> None:
+    """Before a form's settings are saved: refuse (StaleRecord) when another
+    PC saved any of them since the form read ``expected`` (None: not checked);
+    then count this save as a change of every key, so a third form filled
+    before it is refused too. Keys never saved are created first."""
+    from ..domain.errors import StaleRecord
+    from . import versions
+
+    if expected is not None and stamp(s, keys) != expected:
+        raise StaleRecord(what)
+    for k in keys:
+        row = s.get(Setting, k)
+        if row is None:
+            s.add(Setting(key=k, value=DEFAULTS[k]))
+        else:
+            versions.touch(row)
+    s.flush()

@@ -47,6 +47,7 @@ from . import subsidy_subjects as subj
 from .audit import audit
 from .centre import DEFAULT_PROFILE, get_profile
 from .context import Ctx
+from . import busy
 
 RESIDENT_SUBSIDY = "220903"  # 其他应付款—代收老人补贴
 LIVE = ("已提交", "已批准", "已到账")
@@ -242,6 +243,7 @@ def _overlap(s: Session, scheme: str, first: str, last: str, exclude: int | None
         raise RuleViolation(taken, "period")
 
 
+@busy.retrying
 def create_claim(ctx: Ctx, scheme: str, first: str, last: str, note: str = "") -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     months = _check_period(first, last, ctx.today())
@@ -311,6 +313,7 @@ def row_shares(result: ClaimResult) -> list[tuple[int, int]]:
     return out
 
 
+@busy.retrying
 def submit(ctx: Ctx, claim_id: int) -> Changes:
     """Freeze the draft's rows and evidence as they are now."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -375,6 +378,7 @@ def _cut_months(r: SubsidyClaimRow) -> int:
     return round(r.months * r.resident_cut_fen / r.resident_fen)
 
 
+@busy.retrying
 def approve(ctx: Ctx, claim_id: int, approved_fen: int, on: dt.date, note: str = "",
             cut_months: dict[str, int] | None = None) -> Changes:
     """Record what the authorities approved. ``cut_months`` names the
@@ -440,6 +444,7 @@ def _resident_cuts(s: Session, rows: list[SubsidyClaimRow], cut_months: dict[str
     return out
 
 
+@busy.retrying
 def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account") -> Changes:
     """The approved money arrived: post it (see the module's decisions)."""
     ctx.require(Perm.FINANCE_WRITE)
@@ -501,6 +506,7 @@ def receive(ctx: Ctx, claim_id: int, on: dt.date, resident_mode: str = "account"
                                      if rows else ""))
 
 
+@busy.retrying
 def withdraw(ctx: Ctx, claim_id: int, reason: str) -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     if not reason.strip():

@@ -38,6 +38,7 @@ from ..domain.subsidy_records import (
 )
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 # key → (label, type): text | date | int | decimal | fen | choice list
 FACTS: dict[str, tuple[str, object]] = {
@@ -132,6 +133,7 @@ def _shown(key: str, value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+@busy.retrying
 def record_fact(ctx: Ctx, key: str, value: str, valid_from: dt.date, note: str = "") -> Changes:
     """Set a fact from a day on (a second value for the same day replaces it)."""
     ctx.require(Perm.CENTRE_WRITE)
@@ -224,6 +226,7 @@ def _check_project(p_in: ProjectInput, today: dt.date) -> Decimal:
     return area
 
 
+@busy.retrying
 def add_project(ctx: Ctx, p_in: ProjectInput) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     area = _check_project(p_in, ctx.today())
@@ -240,6 +243,7 @@ def add_project(ctx: Ctx, p_in: ProjectInput) -> Changes:
         return Changes.of("construction_project", ids=(row.id,), message=f"建设项目“{row.name}”已登记")
 
 
+@busy.retrying
 def update_project(ctx: Ctx, project_id: int, p_in: ProjectInput) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     area = _check_project(p_in, ctx.today())
@@ -288,6 +292,7 @@ def half_of(day: dt.date) -> str:
     return f"{day.year}-H{1 if day.month <= 6 else 2}"
 
 
+@busy.retrying
 def record_grade(ctx: Ctx, half: str, grade: str, note: str = "") -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     half = half.strip().upper()
@@ -330,6 +335,7 @@ def param_values(ctx: Ctx) -> dict[str, Decimal]:
         return param_values_in(s)
 
 
+@busy.retrying
 def set_param(ctx: Ctx, key: str, value: str) -> Changes:
     """Fill in a figure the centre's profile leaves open ('' clears it): the
     accountant enters it from the year's notice (as the administrator may)."""

@@ -20,6 +20,7 @@ from . import subsidies, subsidy_facts
 from .amounts import too_large, too_large_message
 from .audit import audit
 from .context import Ctx
+from . import busy
 
 
 def outside_subjects(ctx: Ctx, scheme: str) -> list[tuple[str, str]]:
@@ -42,6 +43,7 @@ def cap_keys(ctx: Ctx, scheme: str) -> dict[str, tuple[str, ...]]:
             for x in sc.layers if x.cap is not None and x.cap_scope == "site"}
 
 
+@busy.retrying
 def record_outside_claim(ctx: Ctx, scheme: str, first: str, last: str, amounts: dict[str, int],
                          received_on: dt.date, subjects: tuple[str, ...] = (), cap_key: str = "",
                          note: str = "") -> Changes:

@@ -13,12 +13,14 @@ from .audit import audit, record
 from .auth import hash_password, password_matches
 from .auth import login, needs_first_run, set_hasher  # noqa: F401  (login lives in .auth)
 from .context import App, Ctx
+from . import busy
+from . import versions
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
 
 
 def _info(u: User) -> UserInfo:
-    return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.last_login)
+    return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.last_login, u.version)
 
 
 def _snapshot(u: User) -> dict:
@@ -39,6 +41,7 @@ def _check_new_user(username: str, role: str, password: str) -> Problems:
     return p
 
 
+@busy.retrying
 def create_first_admin(app: App, username: str, password: str, display_name: str = "管理员") -> Actor:
     """First run only: creates the admin account. Refused once any user exists."""
     p = _check_new_user(username, Role.ADMIN.value, password)
@@ -61,6 +64,7 @@ def list_users(ctx: Ctx) -> list[UserInfo]:
         return [_info(u) for u in s.execute(select(User).order_by(User.id)).scalars()]
 
 
+@busy.retrying
 def create_user(ctx: Ctx, username: str, role: str, password: str, display_name: str = "") -> Changes:
     ctx.require(Perm.USER_ADMIN)
     p = _check_new_user(username, role, password)
@@ -76,7 +80,9 @@ def create_user(ctx: Ctx, username: str, role: str, password: str, display_name:
         return Changes.of("user", ids=(u.id,), message=f"已新增用户“{username}”")
 
 
-def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: str) -> Changes:
+@busy.retrying
+def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: str,
+                *, expected_version: int | None = None) -> Changes:
     ctx.require(Perm.USER_ADMIN)
     try:
         Role(role)
@@ -86,6 +92,7 @@ def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: s
         u = s.get(User, user_id)
         if u is None:
             raise NotFound("用户不存在")
+        versions.check(u, expected_version, f"用户{u.username}")
         before = _snapshot(u)
         if u.id == ctx.actor.user_id and (not active or role != Role.ADMIN.value):
             raise RuleViolation("不能停用自己的账号或取消自己的管理员角色")
@@ -100,6 +107,7 @@ def update_user(ctx: Ctx, user_id: int, role: str, active: bool, display_name: s
         return Changes.of("user", ids=(u.id,))
 
 
+@busy.retrying
 def reset_password(ctx: Ctx, user_id: int, new_password: str) -> Changes:
     ctx.require(Perm.USER_ADMIN)
     problem = password_problem(new_password or "")
@@ -116,6 +124,7 @@ def reset_password(ctx: Ctx, user_id: int, new_password: str) -> Changes:
         return Changes.of("user", ids=(u.id,))
 
 
+@busy.retrying
 def change_own_password(app: App, actor: Actor, old: str, new: str) -> None:
     """Any signed-in user, auditors included, may change their own password."""
     problem = password_problem(new or "")

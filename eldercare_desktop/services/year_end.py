@@ -28,6 +28,7 @@ from . import assets, ledger
 from .audit import audit
 from .books import chart_in
 from .context import Ctx
+from . import busy
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class YearCloseInfo:
     closed_by: str
 
 
+@busy.retrying
 def close_year(ctx: Ctx, year: int) -> Changes:
     ctx.require(Perm.FINANCE_WRITE)
     end = dt.date(year, 12, 31)

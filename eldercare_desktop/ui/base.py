@@ -1,6 +1,7 @@
 """What every page shares: the shell it lives in and how it refreshes."""
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -47,6 +48,8 @@ class Shell:
     - ``run_long(title, fn, *args, on_done=...)``: like call, with a cancellable
       progress dialog; ``fn(ctx, *args, progress=..., abort=...)``.
     - ``show_error(exc)``, ``notify(text)`` (status bar).
+    - ``page_reloading(page)``: told by every ``Page.reload`` (ui/stale.py: the
+      page is fresh again, its stale bar goes).
     """
 
     app: "App"
@@ -67,13 +70,47 @@ class Shell:
     def notify(self, text: str) -> None:
         raise NotImplementedError
 
+    def page_reloading(self, page: "Page") -> None:
+        """A page started reloading (optional for shells)."""
+
+
+def _announced(reload: Callable[..., Any]) -> Callable[..., Any]:
+    """``reload`` that first marks the page fresh and tells the shell."""
+    if getattr(reload, "_announced", False):
+        return reload
+
+    @functools.wraps(reload)
+    def announced(self: "Page", *args: Any, **kwargs: Any) -> Any:
+        self._stale = False
+        shell = getattr(self, "shell", None)
+        if shell is not None:
+            getattr(shell, "page_reloading", lambda _p: None)(self)
+        return reload(self, *args, **kwargs)
+
+    announced._announced = True  # type: ignore[attr-defined]
+    return announced
+
 
 class Page(QWidget):
     """A page in the navigation. Subclasses load their data lazily: the first
-    ``activate()`` loads; ``on_changes`` reloads when an entity they show changed."""
+    ``activate()`` loads; ``on_changes`` reloads when an entity they show changed
+    (a write of this window); ``changed_elsewhere`` says whether a change made
+    on another PC (services.changes, ui/stale.py) makes what it shows stale.
+    Every ``reload`` (a subclass's too) marks the page fresh and tells the
+    shell (``page_reloading``)."""
 
     #: entities (Changes.entities) this page shows
     watches: frozenset[str] = frozenset()
+    #: when another PC changed what the page shows while it is on screen:
+    #: False = offer 刷新 (ui/stale.py's bar: nothing moves under the user);
+    #: True = reload at once when no dialog is open (a page with nothing to
+    #: select, type or lose, such as the home page's figures)
+    auto_refresh: bool = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "reload" in cls.__dict__:
+            cls.reload = _announced(cls.__dict__["reload"])  # type: ignore[method-assign]
 
     def __init__(self, shell: Shell, parent: QWidget | None = None):
         super().__init__(parent)
@@ -119,3 +156,12 @@ class Page(QWidget):
                 self.reload()
             else:
                 self._stale = True
+
+    def changed_elsewhere(self, entities: frozenset[str]) -> bool:
+        """Another PC changed ``entities`` (services.changes names; "*" =
+        everything): True when what this page shows is now out of date. A
+        page may refresh a small part quietly here and return False."""
+        return "*" in entities or bool(entities & self.watches)
+
+
+Page.reload = _announced(Page.reload)  # type: ignore[method-assign]

@@ -39,6 +39,7 @@ from . import i18n
 from .base import LazyService, Page, Shell
 from .dialogs.lock import idle_lock_minutes
 from .i18n import no_permission, perm_name, role_name
+from .stale import StaleBar, StaleWatcher
 from .widgets import BusyIndicator, run_with_progress
 from .worker import Aborted, DbWorker
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow, Shell):
         self._build_status_bar()
         self._build_shortcuts()
         self._build_idle_lock()
+        self.stale = StaleWatcher(self)  # other PCs' changes (ui/stale.py); before the first page loads
         self.navigate(0)
 
     # -- construction -----------------------------------------------------
@@ -216,7 +218,13 @@ class MainWindow(QMainWindow, Shell):
         for _ in self.PAGE_KEYS:
             self.stack.addWidget(_Slot(self.stack))
         lay.addWidget(self.nav)
-        lay.addWidget(self.stack, 1)
+        column = QVBoxLayout()  # the pages, under the bar that says another PC changed them (ui/stale.py)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.stale_bar = StaleBar(central)
+        column.addWidget(self.stale_bar)
+        column.addWidget(self.stack, 1)
+        lay.addLayout(column, 1)
         # while locked the pages are covered (front-desk screens are seen by visitors)
         self.screens = QStackedWidget(self)
         self.screens.addWidget(central)
@@ -367,6 +375,7 @@ class MainWindow(QMainWindow, Shell):
         page = self.ensure_page(self.PAGE_KEYS[index])
         self.stack.setCurrentIndex(index)
         page.activate()
+        self.stale.page_shown()
 
     def ensure_page(self, key: str) -> Page:
         page = self.pages.get(key)
@@ -497,6 +506,9 @@ class MainWindow(QMainWindow, Shell):
             page.on_changes(changes)
         self.changes_broadcast.emit(changes)
 
+    def page_reloading(self, page: Page) -> None:
+        self.stale.page_reloading(page)
+
     def show_error(self, exc: BaseException) -> None:
         if self._closed:
             return
@@ -557,10 +569,12 @@ class MainWindow(QMainWindow, Shell):
             self.show_error(PermissionDenied(no_permission(self.ctx.actor, Perm.BACKUP)))
             return
         if path is None:
-            suggested = f"eldercare-backup-{self.ctx.today():%Y%m%d}.sqlite3"
+            ext = "sqlite3" if self.app.sqlite_path else "pgdump"  # PostgreSQL: pg_dump (services.pg_backup)
+            suggested = f"eldercare-backup-{self.ctx.today():%Y%m%d}.{ext}"
             folder = self.app.sqlite_path.parent if self.app.sqlite_path else Path.home()
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("备份数据库"), str(folder / suggested), self.tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
+                self, self.tr("备份数据库"), str(folder / suggested),
+                self.tr("数据库备份 (*.sqlite3 *.db *.pgdump *.dump);;所有文件 (*)")
             )
             if not path:
                 return
@@ -585,7 +599,7 @@ class MainWindow(QMainWindow, Shell):
         timer = getattr(self, "_auto_backup_timer", None)
         if timer is not None:
             timer.setInterval(self.AUTO_BACKUP_EVERY_MS)
-        if self._closed or not self.ctx.actor.can(Perm.BACKUP) or self.app.sqlite_path is None:
+        if self._closed or not self.ctx.actor.can(Perm.BACKUP):
             return
 
         def done(dest: Path | None) -> None:
@@ -610,7 +624,8 @@ class MainWindow(QMainWindow, Shell):
             return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("从备份恢复"), str(Path.home()), self.tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
+                self, self.tr("从备份恢复"), str(Path.home()),
+                self.tr("数据库备份 (*.sqlite3 *.db *.pgdump *.dump);;所有文件 (*)")
             )
             if not path:
                 return
@@ -686,6 +701,7 @@ class MainWindow(QMainWindow, Shell):
 
     def reload_all(self) -> None:
         """After a restore: every page reloads (visible now, hidden when shown)."""
+        self.stale.restart()
         self.load_centre()
         self.load_reminder()
         for page in self.all_pages():
@@ -869,6 +885,7 @@ class MainWindow(QMainWindow, Shell):
             self.save_window_geometry()
         self._closed = True
         self.apply_idle_lock(0)  # removes the application-wide event filter
+        self.stale.stop()
         self._stop_watching_writes()
         for dlg in (self.lock_dialog, self.login_dialog, self.help_dialog):
             if dlg is not None:

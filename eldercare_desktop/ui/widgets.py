@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError, Problem, RuleViolation
+from ..domain.errors import DomainError, Problem, RuleViolation, StaleRecord
 from .worker import Aborted
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -277,7 +277,10 @@ class ServiceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.ok_button.setEnabled(True)
-        if isinstance(exc, RuleViolation):
+        if isinstance(exc, StaleRecord):
+            self.show_problems(exc.problems)
+            self.offer_reload(exc.message)
+        elif isinstance(exc, RuleViolation):
             self.show_problems(exc.problems)
         elif isinstance(exc, DomainError):
             self.show_problems([Problem("", exc.message)])
@@ -288,6 +291,37 @@ class ServiceDialog(QDialog):
         if self.busy:  # the save is running; its result decides
             return
         super().reject()
+
+    # -- a record changed elsewhere (services.versions) ------------------------
+
+    #: the open 「重新载入」 question, while it is shown (tests press its buttons)
+    stale_prompt: QMessageBox | None = None
+
+    def offer_reload(self, message: str) -> None:
+        """Saving met a newer version: offer to load it (dropping this form's
+        edits) or to keep the form open (to copy what was typed)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), message, parent=self)
+        box.setInformativeText(self.tr("重新载入将显示他人保存的最新内容，本窗口中尚未保存的修改将被放弃。"))
+        self.reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("暂不载入"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.reload_button)
+        box.finished.connect(lambda _r: self._reload_chosen(box))
+        self.stale_prompt = box
+        box.open()
+
+    def _reload_chosen(self, box: QMessageBox) -> None:
+        self.stale_prompt = None
+        if box.clickedButton() is not self.reload_button:
+            return
+        for f in self.forms:
+            f.clear_problems()
+        if not self.reload_record():
+            self.reject()  # nothing to reload into: the page shows the fresh record
+
+    def reload_record(self) -> bool:
+        """Refill the form from the database (the dialog's own record, read
+        again with its new version); False: the dialog cannot, and closes."""
+        return False
 
 
 # -- busy indicator -----------------------------------------------------------

@@ -2868,7 +2868,7 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="302"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="336"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -3303,74 +3303,74 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <translation>Centre details not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="339"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="363"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="365"/>
         <source>选填；填写后将核对校验位</source>
         <translation>Optional; the check character is verified when filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="369"/>
         <source>已输入 %1/18 位</source>
         <translation>%1/18 characters entered</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="376"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="378"/>
         <source>✓ 校验通过</source>
         <translation>✓ Valid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
         <source>已达到%1的目标（≥%2%）</source>
         <translation>Meets the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="395"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
         <source>未达到%1的目标（≥%2%）</source>
         <translation>Below the %1 target (≥%2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="399"/>
         <source>还没有床位；%1的目标为≥%2%</source>
         <translation>No beds yet; the %1 target is ≥%2%</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="402"/>
         <source>%1张（%2个房间）</source>
         <translation>%1 (rooms: %2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="401"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="403"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="406"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="415"/>
         <source>%1张</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="404"/>
         <source>%1张（入住率 %2%）</source>
         <translation>%1 (occupancy %2%)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="407"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="409"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="410"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="412"/>
         <source>%1张（实有床位多于核定床位）</source>
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="428"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="430"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="443"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="445"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -3421,32 +3421,32 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="149"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="145"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="155"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="156"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="157"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="158"/>
         <source>再次输入新密码</source>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="165"/>
         <source>请输入原密码</source>
         <translation>Enter your current password</translation>
     </message>
@@ -4634,112 +4634,117 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="212"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="218"/>
         <source>数据库位置</source>
         <translation>Database location</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="221"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="223"/>
         <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
         <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="228"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="229"/>
         <source>从备份文件恢复…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="213"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="242"/>
         <source>自动备份</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="217"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="246"/>
         <source>上次备份</source>
         <translation>Last backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="247"/>
         <source>每天自动备份一次（程序运行时；也可用计划任务运行 eldercare backup --auto）</source>
         <translation>Back up automatically once a day (while the program runs; or schedule eldercare backup --auto)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="250"/>
         <source>留空：数据库旁的 backups 文件夹</source>
         <translation>Empty: a backups folder beside the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="222"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="251"/>
+        <source>留空：本机数据文件夹中的 backups 文件夹（PostgreSQL）</source>
+        <translation>Empty: the backups folder in this computer&apos;s data folder (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="225"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="255"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="226"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="256"/>
         <source>保留最新</source>
         <translation>Keep the newest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="227"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="257"/>
         <source>保存自动备份设置</source>
         <translation>Save automatic backup settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="279"/>
         <source>尚未备份过数据库，请立即备份</source>
         <translation>The database has never been backed up: back it up now</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="282"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="282"/>
         <source>%1天前</source>
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="283"/>
         <source>%1（%2，%3）</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="286"/>
         <source>——已超过2天，请立即备份</source>
         <translation> — more than 2 days ago: back up now</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="298"/>
         <source>自动备份设置已保存</source>
         <translation>Automatic backup settings saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="305"/>
         <source>备份完成。文件校验值（SHA-256）：%1</source>
         <translation>Backup complete. File checksum (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="309"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
     </message>
@@ -5877,24 +5882,59 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Front-desk computers are shared: when nobody has used the program for this long it locks itself, and the current user&apos;s password (or switching user) is needed to continue. 0 means never lock. This applies to this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="150"/>
+        <source>其他电脑的修改</source>
+        <translation>Changes made on other computers</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="155"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="156"/>
+        <source>不检查</source>
+        <translation>Never check</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="159"/>
+        <source>检查间隔</source>
+        <translation>Check every</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="160"/>
+        <source>多台电脑共用一个数据库时，每隔几秒检查其他电脑是否修改了正在显示的数据；有修改时页面上方提示“刷新”。0 表示不检查。只影响这台电脑。</source>
+        <translation>When several computers share one database, this computer checks every few seconds whether another one changed the data on show; if so, a bar above the page offers &quot;Refresh&quot;. 0 means never check. Affects this computer only.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="168"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="179"/>
         <source>已保存，下次启动时使用%1。</source>
         <translation>Saved. %1 will be used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="167"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="186"/>
         <source>自动锁定：无人操作 %1 分钟后锁定。</source>
         <translation>Automatic lock: after %1 minutes idle.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="187"/>
         <source>自动锁定已关闭。</source>
         <translation>Automatic lock is off.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="194"/>
+        <source>每 %1 秒检查一次其他电脑的修改。</source>
+        <translation>Checking for changes made on other computers every %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="195"/>
+        <source>已停止检查其他电脑的修改。</source>
+        <translation>No longer checking for changes made on other computers.</translation>
     </message>
 </context>
 <context>
@@ -5981,407 +6021,407 @@ The user guide file was not found: %1</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="166"/>
         <source>首页</source>
-        <extracomment>(page key, filter): the main window opens that page on that list (see ``route``) after the figures were shown</extracomment>
+        <extracomment>figures only (nothing to select or lose): another PC&apos;s change reloads them at once (ui/stale.py) (page key, filter): the main window opens that page on that list (see ``route``) after the figures were shown</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="173"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="175"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="200"/>
         <source>入住床位（近12个月）</source>
         <translation>Beds occupied (12 months)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="200"/>
         <source>每月收入</source>
         <translation>Income by month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="199"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="201"/>
         <source>押金专户余额</source>
         <translation>Deposits held</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="206"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="225"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="227"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="249"/>
         <source>今日入住</source>
         <translation>Admitted today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="248"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="250"/>
         <source>今日离院</source>
         <translation>Leaving today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="249"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="251"/>
         <source>空床位</source>
         <translation>Free beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="252"/>
         <source>在床未签合同</source>
         <translation>In a bed, no contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="253"/>
         <source>待评估住户</source>
         <translation>Assessments due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="254"/>
         <source>待退押金</source>
         <translation>Refunds due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="253"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="255"/>
         <source>逾期未退押金</source>
         <translation>Overdue refunds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="254"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="256"/>
         <source>欠费住户</source>
         <translation>Residents in arrears</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="255"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="257"/>
         <source>年度公开</source>
         <translation>Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="258"/>
         <source>补贴申报提醒</source>
         <translation>Subsidy reminders</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="259"/>
         <source>数据备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="264"/>
         <source>今天开始入住的住户</source>
         <translation>Residents whose stay begins today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="265"/>
         <source>今天是最后入住日的住户（退住或去世）</source>
         <translation>Residents whose last day is today (discharge or death)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="264"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="266"/>
         <source>今天没有住户的启用床位</source>
         <translation>Active beds with nobody in them today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="265"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="267"/>
         <source>今天占用床位、却没有合同覆盖今天的住户：他们不会被计费</source>
         <translation>Residents in a bed today whom no contract covers today: they are never billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="266"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="268"/>
         <source>即将到期或已逾期的评估</source>
         <translation>Assessments coming due or overdue</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="267"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="269"/>
         <source>服务已结束、押金尚未退还的住户（含逾期）</source>
         <translation>Service ended, deposit not yet refunded (overdue included)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="268"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="270"/>
         <source>已超过退还期限仍未退还的押金</source>
         <translation>Deposits still held after the refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="269"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="271"/>
         <source>有未付费用的住户及欠费合计（账龄分析）</source>
         <translation>Residents with unpaid charges and the total (ageing)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="270"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="272"/>
         <source>上一年度财务收支情况公开的报送期限</source>
         <translation>Deadline for last year&apos;s financial disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="271"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="273"/>
         <source>可申报的补贴、未提交的草稿、缺少的参数和到期证件</source>
         <translation>Claims open now, drafts not submitted, missing figures and expiring certificates</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="272"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="274"/>
         <source>审计日志中最近一次数据库备份；超过7天提醒</source>
         <translation>The last database backup in the audit log; a reminder after 7 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="285"/>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="287"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="276"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="277"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="277"/>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="296"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="280"/>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="278"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="280"/>
         <source>最后入住日</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
         <source>应评估日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="282"/>
         <source>退还期限</source>
         <translation>Refund deadline</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
         <source>最早欠费</source>
         <translation>Oldest unpaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="281"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
         <source>报送期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
         <source>备份日期</source>
         <translation>Backed up on</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="285"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="285"/>
         <source>押金余额</source>
         <translation>Deposit held</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="286"/>
         <source>备份文件</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="284"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="286"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="290"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="290"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="290"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="290"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="288"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="290"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="291"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="289"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="291"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="292"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="295"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="295"/>
         <source>账单与收款</source>
         <translation>Billing &amp; payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="293"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="295"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="294"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="296"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="314"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="316"/>
         <source>%1&#x3000;%2&#x3000;%3（%4）</source>
         <translation>%1  %2  %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="320"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="322"/>
         <source>%1 项需要处理</source>
         <translation>%1 need attention</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="333"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="335"/>
         <source>逾期%1天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="334"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="336"/>
         <source>还剩%1天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="335"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="337"/>
         <source>%1前报送</source>
         <translation>Due by %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="339"/>
         <source>无待办</source>
         <translation>Nothing due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="337"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="339"/>
         <source>已报送</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
         <source>从未备份</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="340"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
         <source>请备份数据库</source>
         <translation>Please back up the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="344"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="342"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="344"/>
         <source>%1天前</source>
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="343"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="345"/>
         <source>请及时备份</source>
         <translation>Back up soon</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="348"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="350"/>
         <source>共%1张床</source>
         <translation>of %1 beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="352"/>
         <source>不会被计费</source>
         <translation>Never billed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="353"/>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="357"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="355"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="359"/>
         <source>其中逾期%1人</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="368"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="370"/>
         <source>床位 %1</source>
         <translation>Bed %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="390"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="392"/>
         <source>%1：%2 条</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="391"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="393"/>
         <source>合计 %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="394"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="396"/>
         <source>没有需要处理的事项</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/home.py" line="398"/>
+        <location filename="../../eldercare_desktop/ui/pages/home.py" line="400"/>
         <source>在“%1”页打开</source>
         <translation>Open in %1</translation>
     </message>
@@ -6822,220 +6862,214 @@ The user guide file was not found: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="163"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="357"/>
         <source>养老机构管理系统</source>
         <extracomment>page keys, in navigation order pages not built yet (a placeholder page): marked &quot;（开发中）&quot; in the navigation a write waits for the database&apos;s write lock (seconds waited, attempt); emitted on the waiting (database) thread, delivered on the GUI thread set when the session ends for 注销 (``(&quot;logout&quot;, None)``) or 切换用户 (``(&quot;switch&quot;, actor)``); None when the window just closed</extracomment>
         <translation>Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
         <source>住户</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
         <source>评估</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
         <source>账单与收款</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
         <source>押金专户</source>
         <translation>Deposit escrow</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="185"/>
         <source>补贴申报</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="186"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="187"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="207"/>
         <source>（开发中）</source>
         <translation> (in development)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="231"/>
         <source>程序已锁定</source>
         <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="240"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="241"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="243"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="245"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="248"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="250"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="252"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="269"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="270"/>
         <source>使用指南</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="267"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="723"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="288"/>
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="294"/>
         <source>点击打开“报表 → 年度公开”</source>
         <translation>Click to open Reports → Annual disclosure</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="354"/>
         <source>养老机构管理系统 — %1</source>
         <translation>Eldercare Centre Manager — %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="358"/>
         <source>尚未填写机构信息（设置 → 机构信息）</source>
         <translation>Centre details not filled in yet (Settings → Centre details)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="487"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="516"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="510"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="530"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="526"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="528"/>
         <source>记录不存在</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="532"/>
         <source>发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="533"/>
         <source>操作未能完成，数据未被修改。错误信息：%1</source>
         <translation>The operation did not complete; no data was changed. Error: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="562"/>
         <source>数据库正忙（其他操作正在写入），正在等待…</source>
         <translation>The database is busy (another operation is writing); waiting…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="576"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="563"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="613"/>
-        <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
-        <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="584"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="607"/>
         <source>已自动备份到 %1</source>
         <extracomment>first automatic-backup check after the window shows, then every hour</extracomment>
         <translation>Backed up automatically to %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="612"/>
         <source>自动备份未完成：%1</source>
         <translation>Automatic backup not made: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="613"/>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="636"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="622"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="637"/>
         <source>确定用备份文件
 %1
 替换当前的全部数据吗？
@@ -7047,17 +7081,17 @@ The user guide file was not found: %1</translation>
 A safety copy of the current database is saved first; all pages reload after the restore.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="657"/>
         <source>已从备份恢复。原数据的安全副本：%1</source>
         <translation>Restored from backup. Safety copy of the previous data: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="647"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="662"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="663"/>
         <source>已从备份恢复数据库。
 
 恢复前的数据已另存为：
@@ -7068,37 +7102,43 @@ The previous data was saved as:
 %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="673"/>
         <source>备份未通过校验</source>
         <translation>The backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="660"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="675"/>
         <source>仍然恢复…</source>
         <translation>Restore anyway…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="676"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="691"/>
         <source>仍然恢复</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="677"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="692"/>
         <source>请填写仍然恢复的理由（记入审计日志）：</source>
         <translation>Why restore anyway (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="668"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="683"/>
         <source>请填写理由</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="628"/>
+        <source>数据库备份 (*.sqlite3 *.db *.pgdump *.dump);;所有文件 (*)</source>
+        <translation>Database backups (*.sqlite3 *.db *.pgdump *.dump);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="724"/>
         <source>&lt;b&gt;养老机构管理系统&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;住户、床位、评估、合同、账单、押金专户、报表与补贴申报。&lt;br&gt;&lt;br&gt;数据库：%2</source>
         <translation>&lt;b&gt;Eldercare Centre Manager&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Residents, beds, assessments, contracts, billing, deposit escrow, reports and subsidy claims.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="839"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="855"/>
         <source>仍是当前用户</source>
         <translation>Still the same user</translation>
     </message>
@@ -7202,7 +7242,7 @@ The previous data was saved as:
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/main_window.py" line="120"/>
         <source>您的角色（%1）没有“%2”的权限，无法查看此页面。请联系管理员。</source>
         <extracomment>the window&apos;s size when it fits (client area), else the available area room left for the title bar and borders before the real frame is known</extracomment>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission needed for this page. Please contact an administrator.</translation>
@@ -7395,9 +7435,9 @@ The previous data was saved as:
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/base.py" line="100"/>
+        <location filename="../../eldercare_desktop/ui/base.py" line="137"/>
         <source>您的角色没有“%1”的权限</source>
-        <extracomment>entities (Changes.entities) this page shows</extracomment>
+        <extracomment>entities (Changes.entities) this page shows when another PC changed what the page shows while it is on screen: False = offer 刷新 (ui/stale.py&apos;s bar: nothing moves under the user); True = reload at once when no dialog is open (a page with nothing to select, type or lose, such as the home page&apos;s figures)</extracomment>
         <translation>Your role does not have the &quot;%1&quot; permission</translation>
     </message>
 </context>
@@ -7437,53 +7477,53 @@ The previous data was saved as:
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="120"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="132"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="134"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="129"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="139"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="144"/>
         <source>银行、微信、支付宝的交易流水号</source>
         <translation>Bank, WeChat or Alipay transaction number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="136"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="146"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="137"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="147"/>
         <source>收款方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="138"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="148"/>
         <source>交易流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="149"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="140"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="150"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="141"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="151"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -8163,27 +8203,27 @@ The previous data was saved as:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="113"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="123"/>
         <source>重置密码并解锁</source>
         <translation>Reset password and unlock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="126"/>
         <source>为 %1 设置新密码，并解除登录锁定。请当面告知本人，并请其登录后自行修改。</source>
         <translation>Set a new password for %1 and release the login lock. Tell the user in person and ask them to change it after signing in.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="132"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="133"/>
         <source>再次输入</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/user.py" line="134"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
@@ -8308,57 +8348,57 @@ The previous data was saved as:
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="64"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>户籍</source>
         <translation>Household reg.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="65"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="66"/>
         <source>离院日期</source>
         <translation>Left on</translation>
     </message>
@@ -8366,383 +8406,383 @@ The previous data was saved as:
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="181"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="183"/>
         <source>搜索：姓名、拼音或首字母（如 zs）、身份证号、床位号（Ctrl+F）</source>
         <extracomment>emitted after each list load, with the number of residents emitted when the detail panel shows a resident the id of the selected resident, kept apart from the list so that a change of filter or query can select the same person again</extracomment>
         <translation>Search: name, pinyin or initials (e.g. zs), ID number, bed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="189"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="189"/>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="189"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="189"/>
         <source>已离院（退住、去世）</source>
         <translation>Departed (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="192"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="754"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="201"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
         <source>登记入住</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="202"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="204"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="203"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
         <source>调床</source>
         <translation>Move bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="205"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
         <source>销假</source>
         <translation>Return from leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="206"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
         <source>退住</source>
         <translation>Discharge</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="207"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="209"/>
         <source>去世登记</source>
         <translation>Record death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="208"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="210"/>
         <source>再次入住</source>
         <translation>Readmit</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="209"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="211"/>
         <source>能力评估…</source>
         <translation>Assess…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="219"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="221"/>
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="225"/>
         <source>把住户名册导出为Excel文件（.xlsx）</source>
         <translation>Export the resident roster as an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="281"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="358"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="372"/>
         <source>共 %1 人</source>
         <extracomment>money shown in the detail panel: these refresh the panel, not the list</extracomment>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="360"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="374"/>
         <source>显示 %1 人，共 %2 人</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="460"/>
         <source>在左侧选择一位住户查看详细信息。</source>
         <translation>Select a resident on the left to see the details.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="507"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="521"/>
         <source>登记新住户并安排床位</source>
         <translation>Register a new resident and assign a bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="526"/>
         <source>为该住户填写老年人能力评估表</source>
         <translation>Fill in an ability assessment for this resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="526"/>
         <source>只有在住或请假的住户才能评估</source>
         <translation>Only residents in residence or on leave can be assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="516"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="530"/>
         <source>请先选择一位住户</source>
         <translation>Select a resident first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="520"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="534"/>
         <source>“%1”目前%2，不能办理此项</source>
         <translation>&quot;%1&quot; is currently %2; this action is not available</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="639"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="653"/>
         <source>服务合同</source>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="643"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
         <source>未签合同</source>
         <translation>No contract signed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="645"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="659"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="649"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="663"/>
         <source>不在合同期内</source>
         <translation>Not under contract today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="652"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="666"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="654"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="668"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="656"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="657"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="671"/>
         <source>费用余额</source>
         <translation>Fees balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="658"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
         <source>押金（专户）</source>
         <translation>Deposit (escrow)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="667"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="681"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="668"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="682"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="670"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="684"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="671"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="685"/>
         <source>入住记录</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="686"/>
         <source>床位记录</source>
         <translation>Bed history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="673"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="687"/>
         <source>请假记录</source>
         <translation>Leave history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="674"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="688"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="675"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="689"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="693"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="707"/>
         <source>，去世时</source>
         <translation>, at death</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="712"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="713"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="701"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="715"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="702"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="716"/>
         <source>户籍</source>
         <translation>Household registration</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="703"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="717"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="739"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="704"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="718"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="705"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="719"/>
         <source>政策类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="706"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="720"/>
         <source>当前床位</source>
         <translation>Current bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="707"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="721"/>
         <source>本次入住</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="708"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="722"/>
         <source>照护等级</source>
         <translation>Care level</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="723"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="710"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="724"/>
         <source>待同意变更为</source>
         <translation>awaiting consent to change to </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="712"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="726"/>
         <source>最近评估</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="716"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="730"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="739"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="739"/>
         <source>关系</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="743"/>
         <source>入住日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="743"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="743"/>
         <source>结束原因</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="730"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="734"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="744"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="748"/>
         <source>至今</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="747"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="747"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="747"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="733"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="747"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="750"/>
         <source>首日</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="750"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="750"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="736"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="750"/>
         <source>预计返院</source>
         <translation>Expected return</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="737"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="751"/>
         <source>请假中</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="754"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="754"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="740"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="754"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -9112,49 +9152,49 @@ The previous data was saved as:
 <context>
     <name>RosterExportDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="580"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="610"/>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="630"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="594"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="644"/>
         <source>导出住户名册</source>
         <translation>Export resident roster</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="587"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="601"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="591"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="605"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="592"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="606"/>
         <source>包括已离院（退住、去世）的住户</source>
         <translation>Include departed residents (discharged, deceased)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="601"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="615"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="602"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="616"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="610"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="624"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="617"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="631"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="627"/>
+        <location filename="../../eldercare_desktop/ui/pages/residents.py" line="641"/>
         <source>已导出住户名册（%1 人）：%2</source>
         <translation>Roster exported (%1 residents): %2</translation>
     </message>
@@ -9369,6 +9409,22 @@ The previous data was saved as:
         <source>保存</source>
         <extracomment>every ErrorForm of the dialog; problems go to the form that has the field</extracomment>
         <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="304"/>
+        <source>重新载入将显示他人保存的最新内容，本窗口中尚未保存的修改将被放弃。</source>
+        <extracomment>the open 「重新载入」 question, while it is shown (tests press its buttons)</extracomment>
+        <translation>Reloading shows what was saved on the other computer; unsaved changes in this window are discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="305"/>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="306"/>
+        <source>暂不载入</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -9643,6 +9699,29 @@ Meals %3/day</translation>
         <location filename="../../eldercare_desktop/ui/dialogs/drilldown.py" line="150"/>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBar</name>
+    <message>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="92"/>
+        <source>其他电脑已修改此页数据</source>
+        <translation>Data on this page was changed on another computer</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="94"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="97"/>
+        <source>重新载入此页，仍选中当前的记录（F5）</source>
+        <translation>Reload this page, keeping the current record selected (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="103"/>
+        <source>暂不刷新（下次打开此页时自动刷新）</source>
+        <translation>Not now (the page reloads the next time it is opened)</translation>
     </message>
 </context>
 <context>
@@ -10122,53 +10201,53 @@ Meals %3/day</translation>
 <context>
     <name>TerminateContractDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="476"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="494"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="482"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="500"/>
         <source>终止合同</source>
         <translation>Terminate contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="480"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="486"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="487"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="487"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="486"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="492"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="496"/>
         <source>最后服务日当天计费；之后已收取的费用如数退还</source>
         <translation>The last day of service is charged; fees paid for later days are refunded in full</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="498"/>
         <source>原因为“其他”时必填</source>
         <translation>Required when the reason is &quot;Other&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="493"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="499"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="501"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -10408,37 +10487,37 @@ You can change your own password at any time.</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="172"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="182"/>
         <source>作废收据</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="174"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="184"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="176"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="186"/>
         <source>收据</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="177"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="187"/>
         <source>作废后收据编号不再使用，收款凭证红冲；收据保留在作废登记簿中。</source>
         <translation>A voided receipt number is never used again; the payment entry is reversed and the receipt stays in the void register.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="192"/>
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="183"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="193"/>
         <source>作废日期</source>
         <translation>Void date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="190"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="200"/>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
     </message>
@@ -11413,18 +11492,18 @@ You can change your own password at any time.</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="333"/>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="421"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="367"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="455"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="374"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="408"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="402"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="436"/>
         <source>已保存到：
 %1
 
@@ -11435,22 +11514,22 @@ You can change your own password at any time.</translation>
 Open it now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="454"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="422"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="456"/>
         <source>文件名：</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="423"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="457"/>
         <source>文件类型：</source>
         <translation>Files of type:</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/widgets.py" line="424"/>
+        <location filename="../../eldercare_desktop/ui/widgets.py" line="458"/>
         <source>位置：</source>
         <translation>Look in:</translation>
     </message>

@@ -28,11 +28,11 @@ def cli_clock(monkeypatch, clock):
 
 
 @pytest.fixture
-def books_db(db_path, actors, cli_clock, env):
+def books_db(app, actors, cli_clock, env):
     """A database with an administrator (admin) and an accountant (kuaiji)."""
     assert Role.ACCOUNTANT in actors
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    return str(db_path)
+    return app.url
 
 
 def call(run, db, user, *args, code=0):

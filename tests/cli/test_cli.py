@@ -16,7 +16,7 @@ import pytest
 from eldercare_desktop.services import residents, users
 from eldercare_desktop.services.context import App
 
-from tests.cli.conftest import PW
+from tests.cli.conftest import PW, scalar
 
 
 def _residents_json(run, db, user="admin"):
@@ -174,6 +174,7 @@ def test_auditor_cannot_import_or_restore(run, demo_db, tmp_path):
 
 # --- backup and restore --------------------------------------------------------------
 
+@pytest.mark.sqlite_only
 def test_backup_then_restore_gives_identical_data(run, demo_db, tmp_path):
     before = _residents_json(run, demo_db)
     bak = tmp_path / "backup" / "b.sqlite3"
@@ -206,6 +207,7 @@ def _content(db: Path) -> str:
         conn.close()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("kind", ["random", "truncated"])
 def test_corrupt_backup_is_refused_and_database_untouched(run, demo_db, tmp_path, kind):
     before = _residents_json(run, demo_db)
@@ -241,7 +243,7 @@ def _tamper(db: Path, sql: str, trigger: str) -> None:
 
 def test_audit_verify_intact(run, demo_db):
     code, out, _ = run("--database", demo_db, "audit", "verify")
-    n = sqlite3.connect(demo_db).execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    n = scalar(demo_db, "SELECT count(*) FROM audit_log")
     assert code == 0 and out.splitlines()[0] == f"审计链完整：共{n}条记录"
     assert "行均与审计记录一致" in out.splitlines()[1]
     code, out, _ = run("--database", demo_db, "audit", "verify", "--json")
@@ -249,6 +251,7 @@ def test_audit_verify_intact(run, demo_db):
     assert code == 0 and data["ok"] is True and data["audit_rows"] == n and data["findings"] == []
 
 
+@pytest.mark.sqlite_only
 def test_audit_verify_names_an_edited_row(run, demo_db):
     _tamper(demo_db, "UPDATE audit_log SET after = '{\"name\":\"改过\"}' WHERE seq = 12", "audit_log_no_update")
     code, out, err = run("--database", demo_db, "audit", "verify")
@@ -258,6 +261,7 @@ def test_audit_verify_names_an_edited_row(run, demo_db):
     assert code == 1 and data["ok"] is False and "第12条" in data["findings"][0]["message"]
 
 
+@pytest.mark.sqlite_only
 def test_audit_verify_names_a_deleted_row(run, demo_db):
     _tamper(demo_db, "DELETE FROM audit_log WHERE seq = 20", "audit_log_no_delete")
     code, _, err = run("--database", demo_db, "audit", "verify")

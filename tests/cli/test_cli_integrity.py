@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from tests.tampering import recompute_chain
+
+pytestmark = pytest.mark.sqlite_only  # edits the SQLite file directly
 
 
 def _sql(db, sql, params=()):

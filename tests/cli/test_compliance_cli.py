@@ -18,10 +18,10 @@ clean, cli_clock = _tc.clean, _books.cli_clock  # fixtures
 
 
 @pytest.fixture
-def db(db_path, actors, clean, cli_clock, env):
+def db(app, actors, clean, cli_clock, env):
     cli_clock.day = D(2026, 11, 25)
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    return str(db_path)
+    return app.url
 
 
 def test_all_green_exits_0(run, db, tmp_path):

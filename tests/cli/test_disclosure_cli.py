@@ -17,12 +17,12 @@ D = dt.date
 
 
 @pytest.fixture
-def year_db(db_path, app, clock, ctx, actors, centre_ready, cli_clock, env):
+def year_db(app, clock, ctx, actors, centre_ready, cli_clock, env):
     """FY2025 entered and reviewed; the clock on 2026-01-15."""
     acc = app.as_user(actors[Role.ACCOUNTANT])
     first_year(app, clock, ctx, acc, centre_ready)
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    return str(db_path)
+    return app.url
 
 
 def test_statements_with_their_rows_and_checks(run, year_db):

@@ -15,12 +15,12 @@ def js(run, *args, code=0):
     return json.loads(out) if out else None
 
 
-def test_escrow_commands(run, db_path, app, ctx, admitted, env, tmp_path):
+def test_escrow_commands(run, app, ctx, admitted, env, tmp_path):
     cid = make_contract(app, admitted, D(2025, 3, 1), end=D(2025, 12, 31))
     escrow.receive_deposit(ctx, admitted, D(2025, 3, 21), 1000000, "银行转账")
     terminate(app, cid, D(2025, 6, 15))
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    db = str(db_path)
+    db = app.url
     # the ACCOUNTING.md check: 211 fen split, refund 1,000,211 due by 06-25
     r = js(run, "--database", db, "escrow", "refund-quote", "--resident", admitted, "--on", "2025-06-21")
     assert (r["interest_fen"], r["refund_fen"], r["due_date"], r["days_left"]) == (211, 1000211, "2025-06-25", 4)

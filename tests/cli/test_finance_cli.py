@@ -14,12 +14,12 @@ D = dt.date
 
 
 @pytest.fixture
-def db(db_path, app, ctx, admitted, env):
+def db(app, ctx, admitted, env):
     """张三 (admitted 2026-01-10) with a contract at bed ¥2,400.00 + care ¥1,500.00 + meals ¥30.00/日."""
     items = fee_items(app)
     make_contract(app, admitted, D(2026, 1, 10), number="HT2026-0001")
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    return db_path, items
+    return app.url, items
 
 
 def js(run, *args):

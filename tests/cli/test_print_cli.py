@@ -43,8 +43,8 @@ def js(run, *args, code=0):
     return json.loads(out) if out else None
 
 
-def test_print_every_document_by_number(run, db_path, ctx, books, tmp_path):
-    db = str(db_path)
+def test_print_every_document_by_number(run, app, ctx, books, tmp_path):
+    db = app.url
     numbers = {
         "receipt": (payments.receipt(ctx, books["receipt"]).number, "收款收据"),
         "contract": ("HT2025-0001", "HT2025-0001"),
@@ -64,8 +64,8 @@ def test_print_every_document_by_number(run, db_path, ctx, books, tmp_path):
     assert e.action == "打印服务合同" and sha256_of(tmp_path / "contract.pdf") in e.after
 
 
-def test_print_by_id_and_unknown_numbers(run, db_path, books, tmp_path):
-    db = str(db_path)
+def test_print_by_id_and_unknown_numbers(run, app, books, tmp_path):
+    db = app.url
     rc, out, err = run("--database", db, "--user", "admin", "print", "refund-voucher", books["refund"],
                        "--pdf", tmp_path / "v.pdf")
     assert rc == 0 and "已打印押金退款凭证" in out and (tmp_path / "v.pdf").exists()
@@ -80,8 +80,8 @@ def test_print_by_id_and_unknown_numbers(run, db_path, books, tmp_path):
     assert rc == 2 and "--pdf" in err
 
 
-def test_reconcile_refuses_a_negative_bank_balance(run, db_path, ctx, books):
-    db = str(db_path)
+def test_reconcile_refuses_a_negative_bank_balance(run, app, ctx, books):
+    db = app.url
     rc, out, err = run("--database", db, "--user", "admin", "escrow", "reconcile", "--month", "2025-06",
                        "--bank-balance", "-5")
     assert rc == 1 and "银行对账单余额不能为负数" in err
@@ -90,11 +90,11 @@ def test_reconcile_refuses_a_negative_bank_balance(run, db_path, ctx, books):
     assert r["bank_balance_fen"] == 0 and len(escrow.reconciliations(ctx)) == 1
 
 
-def test_refund_quote_states_the_unit_of_the_product(run, db_path, app, ctx, admitted, env):
+def test_refund_quote_states_the_unit_of_the_product(run, app, ctx, admitted, env):
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
     make_contract(app, admitted, D(2025, 3, 1), end=D(2025, 6, 15))
     escrow.receive_deposit(ctx, admitted, D(2025, 3, 21), 1000000, "银行转账")
-    db = str(db_path)
+    db = app.url
     rc, out, err = run("--database", db, "--user", "admin", "escrow", "refund-quote", "--resident", admitted,
                        "--on", "2025-06-21")
     assert rc == 0, err
@@ -107,8 +107,8 @@ def test_refund_quote_states_the_unit_of_the_product(run, db_path, app, ctx, adm
     assert r["units"] == {"product": "分·天", "product_yuan_days": "元·天"}
 
 
-def test_billing_mode_shown_and_set(run, db_path, books):
-    db = str(db_path)
+def test_billing_mode_shown_and_set(run, app, books):
+    db = app.url
     assert js(run, "--database", db, "billing", "mode")["mode"] == "advance"
     r = js(run, "--database", db, "billing", "mode", "--set", "after")
     assert r["mode"] == "after" and "按月后付" in r["message"]

@@ -19,7 +19,7 @@ D = dt.date
 
 
 @pytest.fixture
-def sub_db(db_path, ctx, clock, centre_ready, env, monkeypatch):
+def sub_db(app, ctx, clock, centre_ready, env, monkeypatch):
     """The Yubei centre and residents; the command line runs on the test clock (2026-11-25)."""
     build_yubei(ctx, centre_ready)
     real = App.open.__func__
@@ -29,7 +29,7 @@ def sub_db(db_path, ctx, clock, centre_ready, env, monkeypatch):
 
     monkeypatch.setattr(App, "open", classmethod(open_on_clock))
     env.setenv("ELDERCARE_PASSWORD", PASSWORD)
-    return str(db_path)
+    return app.url
 
 
 def call(run, db, *args, code=0):

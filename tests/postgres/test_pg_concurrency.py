@@ -79,3 +79,29 @@ def test_one_id_number_from_two_pcs_is_refused_in_chinese(app, actors, centre_re
     refused = [r for r in results if isinstance(r, Exception)]
     assert len(refused) == 1 and isinstance(refused[0], RuleViolation), results
     assert "已登记" in refused[0].message and "不能重复登记" in refused[0].message
+
+
+def _one_done_one_refused(results, refusal: str) -> None:
+    refused = [r for r in results if isinstance(r, Exception)]
+    assert len(refused) == 1 and isinstance(refused[0], RuleViolation), results  # not an IntegrityError
+    assert refusal in refused[0].message
+
+
+def test_a_month_closed_from_two_pcs_at_once_closes_once(app, actors, pg_url):
+    from eldercare_desktop.db.models_finance import PeriodClose
+    from eldercare_desktop.services import ledger
+
+    results = at_once(pg_url, "kuaiji", 2, lambda ctx, i: ledger.close_period(ctx, "2025-03"))
+    _one_done_one_refused(results, "2025-03已结账，不能重复结账")
+    with app.read_factory() as s:
+        assert s.execute(select(func.count()).select_from(PeriodClose)).scalar_one() == 1
+
+
+def test_a_year_closed_from_two_pcs_at_once_closes_once(app, actors, pg_url):
+    from eldercare_desktop.db.models_books import YearClose
+    from eldercare_desktop.services import year_end
+
+    results = at_once(pg_url, "kuaiji", 2, lambda ctx, i: year_end.close_year(ctx, 2024))
+    _one_done_one_refused(results, "2024年度已年末结转，不能重复结转")
+    with app.read_factory() as s:
+        assert s.execute(select(func.count()).select_from(YearClose)).scalar_one() == 1

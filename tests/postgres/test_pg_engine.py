@@ -7,6 +7,7 @@ import datetime as dt
 import psycopg
 from sqlalchemy.engine import make_url
 
+from eldercare_desktop.db.migrations import HEAD_REVISION
 from eldercare_desktop.cli.main import main
 from eldercare_desktop.services import integrity, payments, residents
 
@@ -36,7 +37,7 @@ def test_db_check_on_postgresql(pg_url, capsys):
     assert main(["--database", pg_url.replace("postgresql+psycopg://", "postgresql://"), "db", "check"]) == 0
     out = capsys.readouterr().out
     assert "类型：PostgreSQL 15" in out or "类型：PostgreSQL 1" in out
-    assert "结构版本：0008（本程序：0008）" in out and "当前用户可以升级数据库结构" in out
+    assert f"结构版本：{HEAD_REVISION}（本程序：{HEAD_REVISION}）" in out and "当前用户可以升级数据库结构" in out
 
 
 def test_a_resident_listed_on_postgresql(ctx, admitted):

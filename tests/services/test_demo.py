@@ -94,7 +94,7 @@ def test_bulk_mode_writes_the_same_residents(app, built, tmp_path, template_db, 
         def strip(d):
             # the bulk path writes no assessments: compare the register itself
             return dataclasses.replace(
-                d, care_level="", last_assessment="", pending_care_level="",
+                d, care_level="", last_assessment="", pending_care_level="", version=0,
                 categories=tuple(c for c in d.categories if c not in ("失能", "半失能")),
                 stays=tuple(dataclasses.replace(x, id=0) for x in d.stays),
                 beds=tuple(dataclasses.replace(x, id=0) for x in d.beds),

@@ -132,7 +132,8 @@ def test_receipt_is_saved_under_its_number_and_selection_follows_reload(qtbot, m
     tab.paid(ch)
     qtbot.waitUntil(lambda: len(asked) == 2 and shell.idle(), timeout=20000)
     assert asked[1] == "收据SJ2026-000002.pdf"
-    # reprint follows the clicked row; a reload clears the selection, never moves it
+    # reprint follows the clicked row; a reload keeps the selection on the same receipt
+    # (by its id, never on whatever row comes to stand at that index: ui/tablemodel.KeepViewState)
     tab.load_receipts()
     qtbot.waitUntil(lambda: shell.idle() and tab.model.rowCount() == 2, timeout=10000)
     click_row(qtbot, tab.view, 1)
@@ -142,6 +143,8 @@ def test_receipt_is_saved_under_its_number_and_selection_follows_reload(qtbot, m
     assert asked[2] == "收据SJ2026-000002.pdf"
     page.reload()
     qtbot.waitUntil(shell.idle, timeout=10000)
+    assert tab.current_receipt().number == "SJ2026-000002"
+    tab.view.selectionModel().clear()
     assert tab.current_receipt() is None
     tab.reprint()
     assert len(asked) == 3 and "请先选择收据" in shell.messages[-1]

@@ -461,12 +461,18 @@ class AmendContractDialog(ServiceDialog):
             bed_fee_fen=vals.get("bed_fee_fen"),
             care_level=(self.care_level.text().strip() or None) if self.care_level.isEnabled() else None,
             care_fee_fen=vals.get("care_fee_fen"), meal_rate_fen=vals.get("meal_rate_fen"),
-            consent_by=by, consent_date=from_qdate(self.consent_date.date()) if by else None)
+            consent_by=by, consent_date=from_qdate(self.consent_date.date()) if by else None,
+            expected_version=self.detail.version)
 
     def save(self) -> None:
         data = self.amendment()
         if data is not None:
             self.submit(contracts.amend_contract, data)
+
+    def reload_record(self) -> bool:
+        """Another PC amended the contract: keep the form, check against its new terms."""
+        self.detail = contracts.get_contract(self.shell.ctx, self.detail.id)
+        return True
 
 
 # -- 终止 ----------------------------------------------------------------------------------------

@@ -320,7 +320,18 @@ class ResidentDialog(ServiceDialog):
             self.submit(residents.register_resident, data, from_qdate(self.admission.date()),  # type: ignore[attr-defined]
                         self.bed.bed_id(), couple=self.couple is not None and self.couple.couple())
         else:
-            self.submit(residents.update_resident, self.detail.id, data)
+            self.submit(residents.update_resident, self.detail.id, data, expected_version=self.detail.version)
+
+    def reload_record(self) -> bool:
+        """The resident as saved on the other PC, with its new version."""
+        if self.detail is None:
+            return False
+        self.detail = residents.get_resident(self.shell.ctx, self.detail.id)
+        for box in self.categories.values():
+            box.setChecked(False)
+        self.contacts.table.setRowCount(0)
+        self._fill(self.detail)
+        return True
 
 
 __all__ = ["ResidentDialog", "ContactsTable"]

@@ -238,7 +238,7 @@ class RoomDialog(ServiceDialog):
                         self.beds_model.beds(), self.notes.text().strip())
         else:
             self.submit(centre.update_room, self.room.room_id, building, self.floor.value(), number,
-                        self.room_type.currentText(), self.notes.text().strip())
+                        self.room_type.currentText(), self.notes.text().strip(), expected_version=self.room.version)
 
 
 class BedDialog(ServiceDialog):

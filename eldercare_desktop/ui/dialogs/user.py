@@ -103,7 +103,17 @@ class EditUserDialog(ServiceDialog):
 
     def save(self) -> None:
         self.submit(users.update_user, self.user.id, self.role.currentData(), self.active.isChecked(),
-                    self.display_name.text().strip())
+                    self.display_name.text().strip(), expected_version=self.user.version)
+
+    def reload_record(self) -> bool:
+        fresh = next((u for u in users.list_users(self.shell.ctx) if u.id == self.user.id), None)
+        if fresh is None:
+            return False
+        self.user = fresh
+        self.display_name.setText(fresh.display_name)
+        self.role.setCurrentIndex(max(0, self.role.findData(fresh.role)))
+        self.active.setChecked(fresh.active)
+        return True
 
 
 class ResetPasswordDialog(ServiceDialog):

@@ -627,6 +627,10 @@ class AuditPage(Page):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def changed_elsewhere(self, entities: frozenset[str]) -> bool:
+        """Every write on another PC adds audit rows (a printout or an export too)."""
+        return bool(entities)
+
     def on_changes(self, changes) -> None:
         """Every write adds audit rows: reload (or mark stale) on any change."""
         if not changes.entities:

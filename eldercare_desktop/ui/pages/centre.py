@@ -314,6 +314,8 @@ class CentrePage(Page):
             escrow_bank=self.escrow_bank.text().strip(), escrow_account_name=self.escrow_name.text().strip(),
             escrow_account_no=self.escrow_no.text().strip(),
             bank_name=self.bank_name.text().strip(), bank_account_no=self.bank_no.text().strip(),
+            # saved only over what this form read (services.versions)
+            version=self.loaded_info.version if self.loaded_info is not None else None,
         )
 
     def dirty(self) -> bool:

@@ -143,6 +143,8 @@ class HomePage(Page):
     """The page the main window registers under 首页: ``HomePage(shell)``."""
 
     watches = WATCHES
+    #: figures only (nothing to select or lose): another PC's change reloads them at once (ui/stale.py)
+    auto_refresh = True
     #: (page key, filter): the main window opens that page on that list (see ``route``)
     open_list = Signal(str, object)
     #: after the figures were shown

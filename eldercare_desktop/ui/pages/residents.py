@@ -30,6 +30,7 @@ from ...domain.records import Changes, ResidentDetail, ResidentRow
 from ...domain.roles import Perm
 from ...viewmodels import residents as vm
 from ..base import LazyService, Page, Shell
+from ..tablemodel import restore_scroll, scroll_anchor
 from ..widgets import documents_folder, save_file_path
 
 # the first page: its services (and the ORM) import on the database thread
@@ -125,10 +126,11 @@ class ResidentsModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- helpers ---------------------------------------------------------------
-    def refresh(self) -> None:
-        """The list changed (rows, query or filter): show its first page."""
+    def refresh(self, at_least: int = 0) -> None:
+        """The list changed (rows, query or filter): show its first page (a
+        reload: as many rows as were shown, ``at_least``)."""
         self.beginResetModel()
-        self.shown = min(PAGE_SIZE, len(self.lst.visible))
+        self.shown = min(max(PAGE_SIZE, at_least), len(self.lst.visible))
         self.endResetModel()
 
     def row_for(self, resident_id: int) -> int | None:
@@ -285,10 +287,15 @@ class ResidentsPage(Page):
         self.shell.show_error(exc)
 
     def _list_loaded(self, rows: list[ResidentRow]) -> None:
-        keep = self._select_after_load if self._select_after_load is not None else self.selected_id()
+        chosen = self._select_after_load
+        keep = chosen if chosen is not None else self.selected_id()
         self._select_after_load = None
+        scroll = scroll_anchor(self.table, self.table.currentIndex().row() if keep is not None else -1)
+        shown = self.model.shown
         self.lst.set_rows(rows)
-        self.model.refresh()
+        self.model.refresh(at_least=shown)
+        if chosen is None:  # the same place on screen (a resident just added is scrolled to instead)
+            restore_scroll(self.table, scroll, self.lst.row_of(keep) if keep is not None else None)
         self.loading = False
         self._load_last_stays(rows)
         self._update_filter_labels()
@@ -302,6 +309,13 @@ class ResidentsPage(Page):
 
     #: money shown in the detail panel: these refresh the panel, not the list
     MONEY = frozenset({"receipt", "journal", "contract", "deposit_movement", "bill_run", "charge"})
+
+    def changed_elsewhere(self, entities: frozenset[str]) -> bool:
+        """Another PC's payment, bill or deposit only changes the money in the
+        detail panel: refreshed quietly. The list's data: the stale bar."""
+        if entities & self.MONEY and self.detail is not None and self.isVisible():
+            self.load_money(self.detail.id)
+        return super().changed_elsewhere(entities)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.entities & {"resident"} and changes.ids:

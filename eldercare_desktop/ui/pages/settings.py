@@ -145,6 +145,25 @@ class GeneralTab(Page):
             self.idle_minutes.setToolTip(no_permission(actor, Perm.SETTINGS_WRITE))
         lay.addWidget(lock_group)
 
+        from ..stale import MAX_CHECK_SECONDS, check_seconds
+
+        stale_group = QGroupBox(self.tr("其他电脑的修改"), self)
+        stale_form = QFormLayout(stale_group)
+        stale_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.check_seconds = QSpinBox(stale_group)
+        self.check_seconds.setRange(0, MAX_CHECK_SECONDS)
+        self.check_seconds.setSuffix(self.tr(" 秒"))
+        self.check_seconds.setSpecialValueText(self.tr("不检查"))
+        self.check_seconds.setValue(check_seconds())
+        self.check_seconds.setMinimumWidth(140)
+        stale_form.addRow(self.tr("检查间隔"), self.check_seconds)
+        stale_note = QLabel(self.tr("多台电脑共用一个数据库时，每隔几秒检查其他电脑是否修改了正在显示的数据；"
+                                    "有修改时页面上方提示“刷新”。0 表示不检查。只影响这台电脑。"), stale_group)
+        stale_note.setWordWrap(True)
+        stale_note.setStyleSheet("color: #666666;")
+        stale_form.addRow(stale_note)
+        lay.addWidget(stale_group)
+
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.clicked.connect(self.save)
@@ -167,6 +186,16 @@ class GeneralTab(Page):
                 text += " " + (self.tr("自动锁定：无人操作 %1 分钟后锁定。").replace("%1", str(minutes)) if minutes
                                else self.tr("自动锁定已关闭。"))
             getattr(self.shell, "apply_idle_lock", lambda _m: None)(minutes)
+        from ..stale import check_seconds, save_check_seconds
+
+        seconds = self.check_seconds.value()
+        if seconds != check_seconds():
+            save_check_seconds(seconds)
+            text += " " + (self.tr("每 %1 秒检查一次其他电脑的修改。").replace("%1", str(seconds)) if seconds
+                           else self.tr("已停止检查其他电脑的修改。"))
+        watcher = getattr(self.shell, "stale", None)
+        if watcher is not None:
+            watcher.set_interval(seconds)
         self.saved_label.setText(text)
         self.shell.notify(self.saved_label.text())
 
@@ -218,7 +247,8 @@ class DataTab(Page):
         self.auto = QCheckBox(self.tr("每天自动备份一次（程序运行时；也可用计划任务运行 eldercare backup --auto）"), agroup)
         aform.addRow(self.auto)
         self.folder = QLineEdit(agroup)
-        self.folder.setPlaceholderText(self.tr("留空：数据库旁的 backups 文件夹"))
+        self.folder.setPlaceholderText(self.tr("留空：数据库旁的 backups 文件夹") if shell.app.sqlite_path
+                                       else self.tr("留空：本机数据文件夹中的 backups 文件夹（PostgreSQL）"))
         aform.addRow(self.tr("备份文件夹"), self.folder)
         self.keep = QSpinBox(agroup)
         self.keep.setRange(1, 365)
