@@ -123,8 +123,11 @@ def sync_ids(s, *tables) -> None:
     if conn.dialect.name != "postgresql":
         return
     for t in tables:
-        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t.name}', 'id'), coalesce(max(id), 0) + 1, false) "
-                          f"FROM {t.name}"))
+        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": t.name}).scalar_one()
+        last = conn.execute(text(f"SELECT last_value FROM {seq}")).scalar_one()
+        # never backwards: another PC may hold values taken but not yet committed
+        conn.execute(text(f"SELECT setval(:seq, greatest(coalesce(max(id), 0), :last) + 1, false) FROM {t.name}"),
+                     {"seq": seq, "last": last})
 
 
 def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import Depreciation, FixedAsset, Voucher
 from ..domain import books as B
 from ..domain.errors import RuleViolation
@@ -84,6 +85,7 @@ def _card(ctx: Ctx, s: Session, a: AssetInput, voucher_id: int | None) -> FixedA
         raise RuleViolation(too_large_message("金额", big[0]), "cost")
     B.check_asset(a.name, a.category, a.cost_fen, a.salvage_fen, a.life_months, a.department, a.in_use, ctx.today(),
                   a.before_fen, a.before_through)
+    lock(s, "number:fixed_asset")  # two PCs registering at once take turns (PostgreSQL)
     n = int(s.execute(select(func.count(FixedAsset.id))).scalar_one()) + 1
     row = FixedAsset(number=f"ZC-{n:04d}", name=a.name.strip(), category=a.category, cost_fen=a.cost_fen,
                      in_use_date=a.in_use, life_months=a.life_months, salvage_fen=a.salvage_fen,
@@ -161,6 +163,7 @@ def depreciate_in(ctx: Ctx, s: Session, period: str) -> tuple[int | None, int]:
     if end > ctx.today():
         raise RuleViolation(f"{period}尚未结束：折旧在月末计提（{end:%Y-%m-%d}）", "period")
     source = f"{B.DEPRECIATION_SOURCE}{period}"
+    lock(s, BOOKS_LOCK)  # two PCs depreciating the same month: the second finds it posted
     if ledger.entry_by_source(s, source) is not None:
         return None, 0
     items = []

@@ -369,7 +369,7 @@ def set_mode(ctx: Ctx, mode: str, *, expected_stamp: str | None = None) -> Chang
         raise RuleViolation(f"计费方式应为：{'；'.join(f'{k}（{v}）' for k, v in MODES.items())}", "mode")
     with ctx.write(Perm.FINANCE_WRITE) as s:
         old = billing_mode(s)
-        settings.save_group(s, ("billing.mode",), expected_stamp, "计费方式")
+        settings.save_group(s, ("billing.mode",), expected_stamp, "计费方式", touch=old != mode)
         settings.put(s, "billing.mode", mode)
         if old != mode:
             audit(ctx, s, "修改计费方式", "setting", "billing.mode", {"mode": old}, {"mode": mode})

@@ -113,22 +113,33 @@ CONFLICT_TRIES = 5
 
 class WriteConflict(DomainError):
     """Another PC's transaction conflicted with this one (PostgreSQL); the
-    service call was run again CONFLICT_TRIES times, then given up."""
+    service call was run again CONFLICT_TRIES times, then given up.
+    ``partial``: earlier transactions of the same call had already been
+    saved (e.g. a chunked import), so it is not run again."""
 
-    def __init__(self, tries: int | None = None):
-        super().__init__("与其他电脑同时进行的操作发生冲突"
-                         + (f"，已自动重试{tries}次仍未成功" if tries else "")
-                         + "，本次操作没有保存，请稍后重试")
+    def __init__(self, tries: int | None = None, partial: bool = False):
+        if partial:
+            tail = "，此前的部分已经保存，其余没有保存，请刷新核对后再继续"
+        else:
+            tail = (f"，已自动重试{tries}次仍未成功" if tries else "") + "，本次操作没有保存，请稍后重试"
+        super().__init__("与其他电脑同时进行的操作发生冲突" + tail)
         self.tries = tries
+        self.partial = partial
 
 
 class ConnectionLost(DomainError):
     """The database server connection dropped: nothing of this action was
-    saved; the pool reconnects on the next action."""
+    saved (``at_commit``: it dropped while committing, so whether it was
+    saved is not known); the pool reconnects on the next action."""
 
-    def __init__(self):
-        super().__init__("与数据库服务器的连接已断开，本次操作没有保存；"
-                         "程序会自动重新连接，请检查网络后重试")
+    def __init__(self, at_commit: bool = False):
+        if at_commit:
+            super().__init__("与数据库服务器的连接在保存时断开，无法确认本次操作是否已保存；"
+                             "程序会自动重新连接，请刷新核对后再操作，不要直接重复录入")
+        else:
+            super().__init__("与数据库服务器的连接已断开，本次操作没有保存；"
+                             "程序会自动重新连接，请检查网络后重试")
+        self.at_commit = at_commit
 
 
 def _sqlstate(exc: BaseException) -> str:
@@ -148,10 +159,19 @@ def is_disconnect(exc: BaseException) -> bool:
     state = _sqlstate(exc)
     if exc.connection_invalidated or state.startswith("08") or state in DISCONNECT_STATES:
         return True
-    # psycopg: a connection-level failure (refused, reset, closed) has no SQLSTATE
+    # psycopg: a failure of the connection itself (reset, closed, refused) has
+    # no SQLSTATE; other such errors (a wrong password, too many parameters) are not this
     orig = getattr(exc, "orig", None)
-    return (isinstance(exc, OperationalError) and not state
-            and type(orig).__module__.startswith("psycopg"))
+    text = str(orig or "").lower()
+    return (isinstance(exc, OperationalError) and not state and type(orig).__module__.startswith("psycopg")
+            and any(w in text for w in _DISCONNECT_WORDS))
+
+
+#: psycopg's words for a connection that went away (consuming input failed, the server closed it …)
+_DISCONNECT_WORDS = ("server closed the connection", "connection is closed", "consuming input failed",
+                     "connection refused", "could not connect", "connection timed out", "timeout expired",
+                     "connection reset", "terminating connection", "the connection is lost", "ssl syscall error",
+                     "no route to host", "network is unreachable")
 
 
 @contextlib.contextmanager
@@ -193,7 +213,9 @@ def retrying(fn: Callable[..., T]) -> Callable[..., T]:
             except (WriteConflict, DBAPIError) as exc:
                 if not is_conflict(exc):
                     raise
-                if _call.commits or attempt == CONFLICT_TRIES:
+                if _call.commits:
+                    raise WriteConflict(attempt, partial=True) from exc
+                if attempt == CONFLICT_TRIES:
                     raise WriteConflict(attempt) from exc
             finally:
                 _call.depth = 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import case, func, or_, select
 
+from ..db.engine import lock
 from ..db.models import Bed, BedAssignment, Centre, Resident, Room
 from ..domain.centre import ROOM_TYPES, BedShare, BedType, CentreKind
 from ..domain.errors import NotFound, Problems, RuleViolation
@@ -139,6 +140,7 @@ def save_centre(ctx: Ctx, info: CentreInfo) -> Changes:
     ctx.require(Perm.CENTRE_WRITE)
     info = check_centre(info)
     with ctx.write(Perm.CENTRE_WRITE) as s:
+        lock(s, "centre")  # the first save from two PCs at once: one creates the row
         c = s.get(Centre, 1)
         if c is not None:
             versions.check(c, info.version, "机构信息")

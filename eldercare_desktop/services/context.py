@@ -182,7 +182,7 @@ class Ctx:
             with conn, s:
                 try:
                     yield s
-                    s.commit()
+                    _commit(s)
                 except StaleDataError as exc:  # another PC saved the same record first
                     s.rollback()
                     raise StaleRecord() from exc
@@ -196,6 +196,19 @@ class Ctx:
 
     def now(self) -> dt.datetime:
         return self.app.now()
+
+
+def _commit(s: Session) -> None:
+    """Commit; a connection lost while committing leaves the outcome unknown,
+    and the user is told so (ConnectionLost(at_commit=True))."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        s.commit()
+    except DBAPIError as exc:
+        if busy.is_disconnect(exc):
+            raise busy.ConnectionLost(at_commit=True) from exc
+        raise
 
 
 def _locked_connection(engine: Engine) -> Connection:

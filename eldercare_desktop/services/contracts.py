@@ -473,6 +473,7 @@ def apply_price_change(ctx: Ctx, fee_price_id: int) -> Changes:
                              consent_by="", consent_date=None, created_at=ctx.now(), created_by=ctx.actor.username,
                              **new)
             s.add(t)
+            versions.touch(c)  # a form filled from the old terms is refused (services.versions)
             changed.append(c.id)
             audit(ctx, s, "按调价变更合同", "contract", c.id, {field: getattr(last, field)},
                   {field: price.amount_fen, "effective": price.effective_date, "fee_price_id": price.id})

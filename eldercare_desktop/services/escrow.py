@@ -46,6 +46,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import BOOKS_LOCK, lock
 from ..db.models import Centre, Contract, ContractTerm, DemandRate, DepositMovement, EscrowReconciliation, \
     JournalEntry, JournalLine, Resident
 from ..domain import interest as I
@@ -323,6 +324,7 @@ def post_interest(ctx: Ctx, on: dt.date, mode: str | None = None) -> Changes:
     if on > ctx.today():
         raise RuleViolation("结息截止日期不能晚于今天", "on")
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, BOOKS_LOCK)  # two PCs posting interest at once: the second finds it posted
         rids = list(s.execute(select(DepositMovement.resident_id).group_by(DepositMovement.resident_id)).scalars())
         ids: list[int] = []
         total = 0
@@ -511,7 +513,7 @@ def set_interest_mode(ctx: Ctx, mode: str, *, expected_stamp: str | None = None)
     if mode not in I.MODES:
         raise RuleViolation(f"计息方式应为：{'、'.join(I.MODES.values())}", "mode")
     with ctx.write(Perm.FINANCE_WRITE) as s:
-        settings.save_group(s, (MODE_KEY,), expected_stamp, "押金计息方式")
+        settings.save_group(s, (MODE_KEY,), expected_stamp, "押金计息方式", touch=settings.get(s, MODE_KEY) != mode)
         old = settings.put(s, MODE_KEY, mode)
         if old != mode:
             audit(ctx, s, "修改押金计息方式", "setting", MODE_KEY, {"mode": old}, {"mode": mode})

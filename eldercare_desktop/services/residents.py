@@ -500,6 +500,7 @@ def update_resident(ctx: Ctx, resident_id: int, data: ResidentInput, *, expected
                 c for c in checked.categories if c not in DISABILITY_CATEGORIES) + derived)
         _apply(r, checked)
         _set_contacts(s, r, checked)
+        versions.touch(r)  # contacts live in their own rows: a save of them alone is a change too
         s.flush()
         audit(ctx, s, "修改住户信息", "resident", r.id, before, _snapshot(r))
         return Changes.of("resident", ids=(r.id,), message=f"已保存“{r.name}”的信息")

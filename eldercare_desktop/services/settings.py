@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock
 from ..db.models import Setting
 
 DEFAULTS = {
@@ -57,7 +58,8 @@ def stamp(s: Session, keys: tuple[str, ...]) -> str:
     return ",".join(f"{k}={rows.get(k, 0)}" for k in keys)
 
 
-def save_group(s: Session, keys: tuple[str, ...], expected: str | None, what: str = "设置") -> None:
+def save_group(s: Session, keys: tuple[str, ...], expected: str | None, what: str = "设置",
+               touch: bool = True) -> None:
     """Before a form's settings are saved: refuse (StaleRecord) when another
     PC saved any of them since the form read ``expected`` (None: not checked);
     then count this save as a change of every key, so a third form filled
@@ -65,8 +67,11 @@ def save_group(s: Session, keys: tuple[str, ...], expected: str | None, what: st
     from ..domain.errors import StaleRecord
     from . import versions
 
+    lock(s, "settings")  # two PCs saving settings at once take turns (PostgreSQL)
     if expected is not None and stamp(s, keys) != expected:
         raise StaleRecord(what)
+    if not touch:
+        return
     for k in keys:
         row = s.get(Setting, k)
         if row is None:

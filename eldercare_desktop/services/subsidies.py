@@ -31,6 +31,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db.engine import lock
 from ..db.models import Centre, Resident, SubsidyClaim, SubsidyClaimRow
 from ..domain.books import SUBSIDY_KINDS
 from ..domain.errors import NotFound, Problems, RuleViolation
@@ -248,6 +249,7 @@ def create_claim(ctx: Ctx, scheme: str, first: str, last: str, note: str = "") -
     ctx.require(Perm.FINANCE_WRITE)
     months = _check_period(first, last, ctx.today())
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, "subsidy-claims")  # the overlap check and the number: one PC at a time (PostgreSQL)
         profile = profile_in(s)
         sc = _scheme(profile, scheme)
         _overlap(s, scheme, first, last)

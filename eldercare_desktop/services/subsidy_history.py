@@ -10,6 +10,7 @@ import json
 
 from sqlalchemy import func, select
 
+from ..db.engine import lock
 from ..db.models import Centre, SubsidyClaim, SubsidyClaimRow
 from ..domain.errors import Problems, RuleViolation
 from ..domain.records import Changes
@@ -56,6 +57,7 @@ def record_outside_claim(ctx: Ctx, scheme: str, first: str, last: str, amounts: 
     if received_on > ctx.today():
         raise RuleViolation("到账日期不能晚于今天", "received_on")
     with ctx.write(Perm.FINANCE_WRITE) as s:
+        lock(s, "subsidy-claims")  # the overlap check and the number: one PC at a time (PostgreSQL)
         profile = subsidies.profile_in(s)
         sc = subsidies._scheme(profile, scheme)
         layers = {x.name: x for x in sc.layers}

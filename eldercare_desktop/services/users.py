@@ -47,7 +47,7 @@ def create_first_admin(app: App, username: str, password: str, display_name: str
     p = _check_new_user(username, Role.ADMIN.value, password)
     p.raise_if_any()
     now = app.now()
-    with app.write_factory.begin() as s:
+    with busy.translated(), app.write_factory.begin() as s:
         if s.execute(select(func.count()).select_from(User)).scalar_one():
             raise RuleViolation("系统已有用户，不能再次初始化管理员账号")
         u = User(username=username, display_name=display_name, role=Role.ADMIN.value,
@@ -130,7 +130,7 @@ def change_own_password(app: App, actor: Actor, old: str, new: str) -> None:
     problem = password_problem(new or "")
     if problem:
         raise RuleViolation(problem, "password")
-    with app.write_factory.begin() as s:
+    with busy.translated(), app.write_factory.begin() as s:
         u = s.get(User, actor.user_id)
         if u is None:
             raise NotFound("用户不存在")

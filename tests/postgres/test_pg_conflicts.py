@@ -147,3 +147,46 @@ def test_two_pcs_saving_one_resident_at_once_save_one_and_refuse_the_other(app, 
     saved = phones[[i for i, r in enumerate(results) if not isinstance(r, Exception)][0]]
     now = residents.get_resident(ctx, admitted)
     assert (now.phone, now.version) == (saved, 2)
+
+
+def test_assets_registered_from_two_pcs_at_once_get_two_numbers(app, actors, pg_url):
+    from eldercare_desktop.db.models import FixedAsset
+    from eldercare_desktop.services import assets
+
+    results = at_once(pg_url, "kuaiji", 2, lambda ctx, i: assets.register_asset(
+        ctx, assets.AssetInput(("床", "轮椅")[i], "家具用具", 120_000, D(2026, 1, 5), 12)))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    with app.read_factory() as s:
+        assert sorted(s.execute(select(FixedAsset.number)).scalars()) == ["ZC-0001", "ZC-0002"]
+
+
+def test_a_conflict_after_part_of_a_call_was_saved_says_so(app, ctx, monkeypatch):
+    """A call of two transactions (like a chunked import) whose second meets
+    a conflict is not run again, and does not claim that nothing was saved."""
+    from eldercare_desktop.domain.roles import Perm
+
+    @busy.retrying
+    def two_steps(c):
+        with c.write(Perm.READ) as s:
+            s.execute(text("INSERT INTO receipt_sequence (year, last) VALUES (2001, 0)"))
+        with c.write(Perm.READ) as s:
+            s.execute(text(RAISE_40001))
+
+    with pytest.raises(busy.WriteConflict) as err:
+        two_steps(ctx)
+    assert err.value.partial and "此前的部分已经保存" in err.value.message
+    with app.read_factory() as s:  # the first step stands, once
+        assert s.execute(text("SELECT count(*) FROM receipt_sequence WHERE year = 2001")).scalar_one() == 1
+
+
+def test_a_wrong_password_is_not_taken_for_a_lost_connection(pg_url):
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    bad = make_url(pg_url).set(password="Wr0ng").render_as_string(hide_password=False)
+    engine = create_engine(bad)
+    with pytest.raises(OperationalError) as err:
+        engine.connect()
+    engine.dispose()
+    assert not busy.is_disconnect(err.value) and busy.translate(err.value) is err.value

@@ -469,10 +469,6 @@ class AmendContractDialog(ServiceDialog):
         if data is not None:
             self.submit(contracts.amend_contract, data)
 
-    def reload_record(self) -> bool:
-        """Another PC amended the contract: keep the form, check against its new terms."""
-        self.detail = contracts.get_contract(self.shell.ctx, self.detail.id)
-        return True
 
 
 # -- 终止 ----------------------------------------------------------------------------------------

@@ -110,16 +110,6 @@ class PriceDialog(ServiceDialog):
         self.submit(fees.set_price, self.row.item_id, from_qdate(self.effective.date()), fen,
                     from_qdate(self.notice.date()), self.reason.text(), expected_version=self.row.version)
 
-    def reload_record(self) -> bool:
-        """Another PC priced the item meanwhile: keep what was typed, check
-        against the schedule as it is now (its announced change is shown)."""
-        fresh = next((r for r in fees.schedule_on(self.shell.ctx, self.shell.ctx.today(), include_inactive=True)
-                      if r.item_id == self.row.item_id), None)
-        if fresh is None:
-            return False
-        self.row = fresh
-        return True
-
 
 class PaymentDialog(ServiceDialog):
     """收款 (payments.record_payment). ``result_value`` is the Changes whose

@@ -257,7 +257,8 @@ class AssessmentSettingsTab(Page):
         self.clear_problems()
         self.saved_label.clear()
         self.shell.call(svc.save_settings, self.instrument.currentData(), self.interval.value(), self.model.levels(),
-                        self.due_window.value(), on_done=self._saved, on_error=self._failed)
+                        self.due_window.value(), on_done=self._saved, on_error=self._failed,
+                        expected_stamp=self.settings.stamp if self.settings is not None else None)
 
     def _saved(self, _changes) -> None:
         self.saved_label.setText(self.tr("评估设置已保存。"))

@@ -1032,20 +1032,20 @@ class BedsPage(Page):
         if bed is None:
             return
         new = BedType.ORDINARY.value if bed.bed_type == BedType.NURSING.value else BedType.NURSING.value
-        self.shell.call(centre.update_bed, bed.bed_id, new, bed.active)
+        self.shell.call(centre.update_bed, bed.bed_id, new, bed.active, expected_version=bed.version)
 
     def toggle_bed_active(self) -> None:
         bed = self.canvas.selected_bed()
         if bed is None:
             return
-        self.shell.call(centre.update_bed, bed.bed_id, bed.bed_type, not bed.active,
+        self.shell.call(centre.update_bed, bed.bed_id, bed.bed_type, not bed.active, expected_version=bed.version,
                         on_done=lambda _ch: self._keep_inactive_visible(bed.active))
 
     def toggle_room_active(self) -> None:
         room = self.canvas.selected_room()
         if room is None:
             return
-        self.shell.call(centre.set_room_active, room.room_id, not room.active,
+        self.shell.call(centre.set_room_active, room.room_id, not room.active, expected_version=room.version,
                         on_done=lambda _ch: self._keep_inactive_visible(room.active))
 
     def _keep_inactive_visible(self, retired: bool) -> None:

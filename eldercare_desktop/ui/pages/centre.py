@@ -426,9 +426,10 @@ class CentrePage(Page):
 
     def _saved(self, _changes) -> None:
         self.saving = False
+        saved = self.values()  # keeps the version read: a save before the reload is checked, not waved through
         self.loaded_info = None  # the reload that follows the Changes refills the form
         self._note = self.tr("已保存")
-        self.fill(self.values())
+        self.fill(saved)
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False

@@ -263,7 +263,7 @@ class ScheduleTab(_Tab):
             return
         if self.page.confirm(self.tr("停用收费项目"),
                              self.tr("停用“%1”？停用后不再用于新合同和计费，价格历史保留。").replace("%1", row.name)):
-            self.shell.call(fees.set_item_active, row.item_id, False)
+            self.shell.call(fees.set_item_active, row.item_id, False, expected_version=row.version)
 
     def print_schedule(self) -> None:
         today = self.shell.ctx.today()
