@@ -17,10 +17,61 @@ from eldercare_desktop.services.context import App
 from tests.conftest import TODAY
 
 
+#: engine → (where the built demo was copied to, its summary): built once per session
+_BUILT: dict[str, tuple[str, object]] = {}
+
+
 @pytest.fixture
-def built(app, clock):
+def built(app, clock, engine, request, tmp_path_factory):
+    """The 40-resident demo (seed 7) in this test's database: built through
+    the services once per engine and session, then copied for each test."""
+    if engine in _BUILT:
+        where, summary = _BUILT[engine]
+        _copy_in(app, engine, where)
+        return summary
     summary = demo.build_demo(app, residents=40, password="demo1234", seed=7)
+    _BUILT[engine] = (_copy_out(app, engine, request, tmp_path_factory), summary)
     return summary
+
+
+def _copy_out(app, engine, request, tmp_path_factory) -> str:
+    app.engine.dispose()
+    if engine == "sqlite":
+        dest = tmp_path_factory.mktemp("demo40") / "demo40.sqlite3"
+        shutil.copyfile(app.sqlite_path, dest)
+        return str(dest)
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from tests.pg_fixtures import _admin, _drop, clone
+
+    conn, _ = request.getfixturevalue("pg_template")[:2]
+    name = f"ec_demo40_{os.getpid()}"
+    clone(conn, make_url(app.url).database, name)
+
+    def drop() -> None:
+        c, _u = _admin()
+        _drop(c, name)
+        c.close()
+    request.config.add_cleanup(drop)
+    return name
+
+
+def _copy_in(app, engine, where: str) -> None:
+    app.engine.dispose()
+    if engine == "sqlite":
+        for side in ("-wal", "-shm"):  # nothing of the replaced content may survive beside it
+            app.sqlite_path.with_name(app.sqlite_path.name + side).unlink(missing_ok=True)
+        shutil.copyfile(where, app.sqlite_path)
+        return
+    from sqlalchemy.engine import make_url
+
+    from tests.pg_fixtures import _admin, clone
+
+    conn, _u = _admin()
+    clone(conn, where, make_url(app.url).database)
+    conn.close()
 
 
 def _details(ctx):
