@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Sequence
 
+from .. import __version__
 from ..domain.errors import DomainError, RuleViolation
 from . import assessments, books, disclosure, escrow, finance, register, staff, subsidies
 from .common import (ENV_PASSWORD, ENV_URL, ENV_USER, LOGIN_HELP, CliError, chinese_argparse, close_apps,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"数据库文件路径或URL（默认取环境变量 {ENV_URL}，再取用户数据目录）")
     p.add_argument("--user", "--login", dest="login", default=None, metavar="用户名",
                    help=f"以该用户登录（或环境变量 {ENV_USER}）")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", title="命令", metavar="命令")
 
     register.add_parsers(sub, db, auth, js)
@@ -70,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_parsers(sub, db, auth, js)
     __import__(f"{__package__}.compliance", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # 合规自查
     __import__(f"{__package__}.db", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # eldercare db check
+    __import__(f"{__package__}.selftest", fromlist=["add_parsers"]).add_parsers(sub, db, auth, js)  # 自检
     return p
 
 

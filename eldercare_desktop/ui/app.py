@@ -62,11 +62,29 @@ def trace(label: str) -> None:
         print(f"[{since_start():.3f}] {label}", file=sys.stderr, flush=True)
 
 
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def self_test() -> int:
+    """``--self-test``: services.selftest without a window; the summary on stdout."""
+    from ..services import selftest
+
+    result = selftest.run(progress=lambda step: print(f"自检：{step}…", file=sys.stderr, flush=True))
+    print(result.summary, file=sys.stdout if result.ok else sys.stderr, flush=True)
+    return 0 if result.ok else 1
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="eldercare-desktop", description="养老机构管理系统")
     p.add_argument("--database", metavar="PATH_OR_URL",
                    help="数据库文件路径或 URL（也可用环境变量 ELDERCARE_DATABASE_URL）")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认使用上次保存的选择，初始为 zh_CN）")
+    p.add_argument("--self-test", action="store_true",
+                   help="自检后退出：在临时文件夹中建库、生成演示机构、计费、打印PDF、导出Excel并校验审计链")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="显示版本号并退出")
     args, _qt = p.parse_known_args(argv)
     return args
 
@@ -147,6 +165,8 @@ def next_actor(app, worker, win):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        return self_test()
     trace("main")
     # Start-up creates ~90,000 long-lived container objects (modules,
     # classes, functions): the cyclic collector would scan them over and
