@@ -353,6 +353,14 @@ def billing_mode(s: Session) -> str:
     return mode if mode in MODES else settings.DEFAULTS["billing.mode"]
 
 
+def mode_stamp(ctx: Ctx) -> str:
+    """The 计费方式 setting's version as read (set_mode's expected_stamp)."""
+    from . import settings
+
+    with ctx.read() as s:
+        return settings.stamp(s, ("billing.mode",))
+
+
 def current_mode(ctx: Ctx) -> str:
     with ctx.read() as s:
         return billing_mode(s)

@@ -498,6 +498,12 @@ def list_rates(ctx: Ctx) -> list[RateRow]:
                 for r in s.execute(select(DemandRate).order_by(DemandRate.effective_date)).scalars()]
 
 
+def interest_mode_stamp(ctx: Ctx) -> str:
+    """The 计息方式 setting's version as read (set_interest_mode's expected_stamp)."""
+    with ctx.read() as s:
+        return settings.stamp(s, (MODE_KEY,))
+
+
 def interest_mode(ctx: Ctx) -> str:
     """The centre's interest mode: ``interest.SPLIT`` (default) or ``interest.SETTLEMENT_RATE``."""
     with ctx.read() as s:

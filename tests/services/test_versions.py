@@ -140,3 +140,19 @@ def test_a_change_of_contacts_alone_counts_as_a_change(app, ctx, admitted, other
                                                     expected_version=form.version), "住户“张三”")
     now = residents.get_resident(ctx, admitted)
     assert [c.name for c in now.contacts] == ["李四"] and now.version == 2
+
+
+def test_the_billing_and_interest_modes_are_not_changed_over_another_pcs_choice(app, ctx, other_pc):
+    from eldercare_desktop.services import billing, escrow
+
+    seen = billing.mode_stamp(ctx)
+    billing.set_mode(other_pc, "after", expected_stamp=billing.mode_stamp(other_pc))
+    _refused(app, lambda: billing.set_mode(ctx, "advance", expected_stamp=seen), "计费方式")
+    assert billing.current_mode(ctx) == "after"
+    billing.set_mode(ctx, "advance", expected_stamp=billing.mode_stamp(ctx))  # after reading it again
+    assert billing.current_mode(ctx) == "advance"
+
+    seen = escrow.interest_mode_stamp(ctx)
+    escrow.set_interest_mode(other_pc, "settlement_rate", expected_stamp=escrow.interest_mode_stamp(other_pc))
+    _refused(app, lambda: escrow.set_interest_mode(ctx, "split", expected_stamp=seen), "押金计息方式")
+    assert escrow.interest_mode(ctx) == "settlement_rate"

@@ -67,7 +67,7 @@ def load_overview(ctx) -> dict[str, Any]:
     mult = centre.get_profile(info.policy_profile if info else "national").deposit_cap_multiplier
     return {"dashboard": dash, "centre": info, "multiplier": mult, "movements": escrow.movements(ctx),
             "contracts": contracts.list_contracts(ctx), "rates": escrow.list_rates(ctx),
-            "interest_mode": escrow.interest_mode(ctx),
+            "interest_mode": escrow.interest_mode(ctx), "interest_mode_stamp": escrow.interest_mode_stamp(ctx),
             "reconciliations": escrow.reconciliations(ctx)}
 
 
@@ -227,7 +227,7 @@ class EscrowPage(Page):
                                          data["multiplier"], today)
         self.overview.show_data(data)
         self.residents.show_data(data)
-        self.rates.show_rates(data["rates"], data["interest_mode"])
+        self.rates.show_rates(data["rates"], data["interest_mode"], data.get("interest_mode_stamp"))
         self.reco.show_history(data["reconciliations"])
         self.loaded.emit()
 
@@ -653,9 +653,10 @@ class RatesTab(_Tab):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.result)
 
-    def show_rates(self, rates, mode: str) -> None:
+    def show_rates(self, rates, mode: str, stamp: str | None = None) -> None:
         self.model.set_rows(sorted(rates, key=lambda r: r.effective_date, reverse=True))
         self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        self.mode_stamp = stamp  # saved with the choice: another PC's change since is refused
 
     def change_mode(self, index: int) -> None:
         mode = self.mode.itemData(index)
@@ -663,8 +664,8 @@ class RatesTab(_Tab):
             self._failed(exc)
             self.page.reload()  # the combo shows the stored mode again
 
-        self.shell.call(escrow.set_interest_mode, mode, on_done=lambda ch: self.result.setText(ch.message),
-                        on_error=failed)
+        self.shell.call(escrow.set_interest_mode, mode, expected_stamp=getattr(self, "mode_stamp", None),
+                        on_done=lambda ch: self.result.setText(ch.message), on_error=failed)
 
     def add_rate(self) -> None:
         self.page.open_dialog(RateDialog(self.shell, self))

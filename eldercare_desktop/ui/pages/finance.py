@@ -369,8 +369,16 @@ class BillingTab(_Tab):
         self.mode.activated.connect(lambda _i: self.set_mode())  # the user's choice only, not a reload
         self.last_result: BillingResult | None = None
 
+    #: the 计费方式 setting's version when the page read it (services.versions)
+    mode_stamp: str | None = None
+
     def set_mode(self) -> None:
-        self.shell.call(billing.set_mode, self.mode.currentData(), on_done=lambda ch: self.shell.notify(ch.message))
+        self.shell.call(billing.set_mode, self.mode.currentData(), expected_stamp=self.mode_stamp,
+                        on_done=lambda ch: self.shell.notify(ch.message), on_error=self._mode_failed)
+
+    def _mode_failed(self, exc: BaseException) -> None:
+        self.shell.show_error(exc)
+        self.reload()  # the combo shows the stored mode again, with its new version
 
     def _mode(self, mode: str) -> None:
         if isValid(self.mode):
@@ -386,6 +394,7 @@ class BillingTab(_Tab):
         self.shell.call(billing.runs, p, on_done=lambda rows: self.runs_model.set_rows(vm.runs_newest_first(rows)))
         self.shell.call(ledger.is_closed, p, on_done=self._closed)
         self.shell.call(billing.current_mode, on_done=self._mode)
+        self.shell.call(billing.mode_stamp, on_done=lambda st: setattr(self, "mode_stamp", st))
 
     def _register(self, reg) -> None:
         if reg.period != self.period:
