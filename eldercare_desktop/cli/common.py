@@ -187,6 +187,20 @@ def safe(text: object) -> str:
     return _UNSAFE.sub(_escape, str(text))
 
 
+def chinese_streams() -> None:
+    """stdout/stderr that can carry Chinese: a pipe or file on an English
+    Windows has a code page without it (cp1252), so such a stream is switched
+    to UTF-8 rather than failing on the first character."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "自检".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (AttributeError, ValueError):  # not a TextIOWrapper (a test's capture)
+                pass
+
+
 def echo(text: str = "") -> None:
     print(safe(text))
 

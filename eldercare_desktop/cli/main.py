@@ -15,7 +15,8 @@ from typing import Sequence
 from .. import __version__
 from ..domain.errors import DomainError, RuleViolation
 from . import assessments, books, disclosure, escrow, finance, register, staff, subsidies
-from .common import (ENV_PASSWORD, ENV_URL, ENV_USER, LOGIN_HELP, CliError, chinese_argparse, close_apps,
+from .common import (ENV_PASSWORD, ENV_URL, ENV_USER, LOGIN_HELP, CliError, chinese_argparse, chinese_streams,
+                     close_apps,
                      echo_err, safe, say_when_busy)
 from .common import text_width as _width  # noqa: F401  (tests import it from here)
 
@@ -88,6 +89,7 @@ def unexpected(exc: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    chinese_streams()
     if password_on_command_line(sys.argv[1:] if argv is None else argv):
         echo_err(f"不能在命令行中给出密码（会留在命令历史和进程列表中）：请设置环境变量 {ENV_PASSWORD}，"
                  "或在终端中运行命令并按提示输入密码")

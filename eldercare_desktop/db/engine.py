@@ -130,6 +130,13 @@ def sync_ids(s, *tables) -> None:
                      {"seq": seq, "last": last})
 
 
+def sync_file(path: Path) -> None:
+    """Flush a written file to disk before it is moved into place. Opened for
+    writing: Windows flushes (FlushFileBuffers) only a handle that may write."""
+    with open(path, "r+b") as fh:
+        os.fsync(fh.fileno())
+
+
 def make_session_factory(engine: Engine, write: bool = False) -> sessionmaker[Session]:
     from sqlalchemy.orm import sessionmaker  # the ORM loads after the main window shows
 
@@ -292,8 +299,7 @@ def online_backup(src: Path, dest: Path) -> None:
         finally:
             d.close()
             s.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        sync_file(tmp)
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -423,8 +423,7 @@ def _dump(server: Server, pg_dump: str, tmp: Path) -> None:
     try:
         _run([pg_dump, "--format=custom", "--no-password", "--lock-wait-timeout=60000", f"--file={tmp}",
               f"--dbname={server.conninfo(server.database)}"], server.env(), "pg_dump 备份失败")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        db_engine.sync_file(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -70,8 +70,10 @@ def _version() -> str:
 
 def self_test() -> int:
     """``--self-test``: services.selftest without a window; the summary on stdout."""
+    from ..cli.common import chinese_streams
     from ..services import selftest
 
+    chinese_streams()
     result = selftest.run(progress=lambda step: print(f"自检：{step}…", file=sys.stderr, flush=True))
     print(result.summary, file=sys.stdout if result.ok else sys.stderr, flush=True)
     return 0 if result.ok else 1

@@ -84,3 +84,39 @@ def test_versions_match_pyproject(run, capsys):
     with pytest.raises(SystemExit) as exit_:
         app.main(["--version"])
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"eldercare-desktop {version}"
+
+
+def test_chinese_output_survives_a_code_page_without_it(tmp_path):
+    """A pipe on an English Windows (cp1252): the streams switch to UTF-8
+    instead of failing on the first Chinese character."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    out = subprocess.run([sys.executable, "-m", "eldercare_desktop.cli.main", "--help"], capture_output=True,
+                         env=env, timeout=60)
+    assert out.returncode == 0 and "养老机构管理系统命令行工具" in out.stdout.decode("utf-8")
+
+
+def test_a_written_file_is_flushed_through_a_handle_that_may_write(tmp_path, monkeypatch):
+    """Windows flushes (FlushFileBuffers) only a handle opened for writing;
+    here os.fsync is made to refuse a read-only one as Windows does."""
+    import fcntl
+
+    from eldercare_desktop.db import engine
+
+    real = os.fsync
+
+    def windows_fsync(fd):
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise PermissionError(13, "Permission denied")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", windows_fsync)
+    src = tmp_path / "a.sqlite3"
+    import sqlite3
+
+    with sqlite3.connect(src) as c:
+        c.execute("CREATE TABLE t (x)")
+    engine.online_backup(src, tmp_path / "b.sqlite3")
+    assert sqlite3.connect(tmp_path / "b.sqlite3").execute("SELECT count(*) FROM t").fetchone() == (0,)
