@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 
 from ..domain.errors import DomainError, RuleViolation
 from ..domain.money import format_yuan, yuan_to_fen
+from ..services.output import chinese_streams  # noqa: F401  (cli.main calls it)
 from ..services import users as user_svc
 from ..services.context import App, Ctx
 
@@ -185,20 +186,6 @@ def _escape(m: re.Match) -> str:
 def safe(text: object) -> str:
     """``text`` as it may be printed to a terminal: control characters escaped."""
     return _UNSAFE.sub(_escape, str(text))
-
-
-def chinese_streams() -> None:
-    """stdout/stderr that can carry Chinese: a pipe or file on an English
-    Windows has a code page without it (cp1252), so such a stream is switched
-    to UTF-8 rather than failing on the first character."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            "自检".encode(stream.encoding or "ascii")
-        except (UnicodeEncodeError, LookupError):
-            try:
-                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
-            except (AttributeError, ValueError):  # not a TextIOWrapper (a test's capture)
-                pass
 
 
 def echo(text: str = "") -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -76,3 +77,17 @@ def write_document(ctx: Ctx, path: str | Path, render: Callable[[Path], int], ac
     with ctx.write(Perm.PRINT) as s:
         audit(ctx, s, action, entity, dest.name, None, {"file": str(dest), "rows": n, "sha256": digest, **(details or {})})
     return Written(dest, n, digest)
+
+
+def chinese_streams() -> None:
+    """stdout/stderr that can carry Chinese: a pipe or file on an English
+    Windows has a code page without it (cp1252), so such a stream is switched
+    to UTF-8 rather than failing on the first character."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "自检".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (AttributeError, ValueError):  # not a TextIOWrapper (a test's capture)
+                pass

@@ -70,8 +70,8 @@ def _version() -> str:
 
 def self_test() -> int:
     """``--self-test``: services.selftest without a window; the summary on stdout."""
-    from ..cli.common import chinese_streams
     from ..services import selftest
+    from ..services.output import chinese_streams
 
     chinese_streams()
     result = selftest.run(progress=lambda step: print(f"自检：{step}…", file=sys.stderr, flush=True))
