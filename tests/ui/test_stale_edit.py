@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+
 
 from eldercare_desktop.services import residents, users
 from eldercare_desktop.services.context import App
@@ -12,6 +14,15 @@ from eldercare_desktop.viewmodels import residents as vm
 from tests.conftest import PASSWORD
 from tests.services.test_versions import _input
 from tests.ui.test_residents_page import page, select, village  # noqa: F401  (fixtures)
+
+
+def type_in(qtbot, line, text: str) -> None:
+    """Click into the field, clear it and type (Chinese goes in as an input
+    method commits it: QTest's key clicks are ASCII-only)."""
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    line.insert(text)
 
 
 def test_a_stale_resident_form_offers_to_reload(qtbot, page, app, ctx):  # noqa: F811
@@ -30,18 +41,18 @@ def test_a_stale_resident_form_offers_to_reload(qtbot, page, app, ctx):  # noqa:
     finally:
         other.close()
 
-    dlg.address.setText("渝北区新牌坊")
-    dlg.ok_button.click()
+    type_in(qtbot, dlg.address, "渝北区新牌坊")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.stale_prompt is not None, timeout=10000)
     assert "该记录已被他人修改，请刷新后再试" in dlg.stale_prompt.text()
     assert residents.get_resident(ctx, rid).address == ""  # nothing of this form was saved
     reload_button = next(b for b in dlg.stale_prompt.buttons() if b.text() in ("重新载入", "Reload"))
-    reload_button.click()
+    qtbot.mouseClick(reload_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.stale_prompt is None, timeout=5000)
     assert dlg.phone.text() == "13911112222" and dlg.address.text() == ""  # the other PC's values
     assert dlg.isVisible() and dlg.detail.version == 2  # still open, on the new version
-    dlg.address.setText("渝北区新牌坊")
-    dlg.ok_button.click()
+    type_in(qtbot, dlg.address, "渝北区新牌坊")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.result() == 1, timeout=10000)
     now = residents.get_resident(ctx, rid)
     assert (now.phone, now.address, now.version) == ("13911112222", "渝北区新牌坊", 3)
