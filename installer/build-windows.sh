@@ -184,10 +184,12 @@ cat > "$STAGE/README.txt" <<EOF
 python\\   CPython 3.12 (Windows embeddable distribution, signed by the PSF)
 pkgs\\     third-party packages;  app\\  the application and its resources
 GUI:  python\\pythonw.exe -m eldercare_desktop
-CLI:  python\\python.exe -m eldercare_desktop.cli.main self-test
+CLI:  eldercare.cmd self-test   (eldercare.cmd -h lists every command)
 Data: %LOCALAPPDATA%\\eldercare-desktop (kept on upgrade and uninstall)
 EOF
-sed -i 's/$/\r/' "$STAGE/README.txt"
+# the command line for support (the Start menu's 自检 shortcut runs "eldercare.cmd self-test")
+printf '%s\n' '@"%~dp0python\python.exe" -m eldercare_desktop.cli.main %*' > "$STAGE/eldercare.cmd"
+sed -i 's/$/\r/' "$STAGE/README.txt" "$STAGE/eldercare.cmd"
 
 # ---------------------------------------------------------------- 5. NSIS
 echo "== 5. makensis"
@@ -202,8 +204,8 @@ files=$(find "$STAGE" -type f | wc -l)
 echo "== result"
 echo "  $OUT"
 echo "  sha256   $(sha256sum "$OUT" | cut -d' ' -f1)"
-printf '  setup size     %d bytes (%.1f MB)\n' "$setup" "$(echo "$setup/1000000" | bc -l)"
+printf '  setup size     %d bytes (%.1f MB)\n' "$setup" "$(awk "BEGIN{print $setup/1e6}")"
 printf '  unpacked size  %d bytes (%.1f MB), %d files (+ __pycache__ compiled at install)\n' \
-    "$unpacked" "$(echo "$unpacked/1000000" | bc -l)" "$files"
+    "$unpacked" "$(awk "BEGIN{print $unpacked/1e6}")" "$files"
 echo "  listing  dist/$NAME-setup-contents.txt ($(grep -c '' "dist/$NAME-setup-contents.txt") lines)"
 ((setup <= 120000000)) || { echo "setup.exe exceeds 120 MB" >&2; exit 1; }

@@ -41,6 +41,7 @@ SetCompressorDictSize 64
 !define QSETTINGS_KEY "Software\eldercare-desktop"  ; QSettings("eldercare-desktop", "eldercare-desktop")
 !define PYTHONW "$INSTDIR\python\pythonw.exe"
 !define GUI_ARGS "-m eldercare_desktop"
+!define SELFTEST_NAME "${APPNAME} 自检"              ; one name in every language: the uninstaller deletes it
 
 Name "${APPNAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -79,6 +80,8 @@ Var AllUsers
 
 LangString NeedAdmin ${LANG_SIMPCHINESE} "为所有用户安装（/ALLUSERS）需要以管理员身份运行安装程序。"
 LangString NeedAdmin ${LANG_ENGLISH} "Installing for all users (/ALLUSERS) requires running the setup as administrator."
+LangString SelfTestDesc ${LANG_SIMPCHINESE} "检查程序是否完整可用（在临时文件夹中运行，不改动您的数据）"
+LangString SelfTestDesc ${LANG_ENGLISH} "Checks the program works (runs in a temporary folder; your data is not touched)"
 LangString Need64 ${LANG_SIMPCHINESE} "本软件需要 64 位 Windows 10 或更新版本。"
 LangString Need64 ${LANG_ENGLISH} "This program needs 64-bit Windows 10 or later."
 LangString Compiling ${LANG_SIMPCHINESE} "正在预编译 Python 模块（加快启动）……"
@@ -99,6 +102,7 @@ Function .onInit
     Abort
   ${EndIf}
   StrCpy $R9 $INSTDIR                      ; non-default => /D= was given
+  StrCpy $R7 "$LOCALAPPDATA\Programs\${APPID}" ; the default, read before SetShellVarContext all
   ${GetParameters} $R0
   ClearErrors
   ${GetOptions} $R0 "/ALLUSERS" $R1
@@ -118,7 +122,7 @@ Function .onInit
     SetShellVarContext all
     StrCpy $R8 "$PROGRAMFILES64\${APPID}"
   ${EndIf}
-  ${If} $R9 == "$LOCALAPPDATA\Programs\${APPID}"
+  ${If} $R9 == $R7
   ${OrIf} $R9 == ""
     StrCpy $INSTDIR $R8
     ReadRegStr $R3 SHCTX "${UNINST_KEY}" "InstallLocation"   ; upgrade in place
@@ -147,6 +151,9 @@ Section "install" SecInstall
   SetOutPath "$INSTDIR"                    ; shortcuts start in the install folder
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "${PYTHONW}" "${GUI_ARGS}" "${PYTHONW}" 0 SW_SHOWNORMAL "" "${APPNAME}"
   CreateShortcut "$DESKTOP\${APPNAME}.lnk" "${PYTHONW}" "${GUI_ARGS}" "${PYTHONW}" 0 SW_SHOWNORMAL "" "${APPNAME}"
+  ; support: the self-test in a console window that stays open to be read (or sent to support)
+  CreateShortcut "$SMPROGRAMS\${SELFTEST_NAME}.lnk" "$SYSDIR\cmd.exe" '/k ""$INSTDIR\eldercare.cmd" self-test"' \
+      "${PYTHONW}" 0 SW_SHOWNORMAL "" "$(SelfTestDesc)"
 
   ; SHCTX is HKLM after SetShellVarContext all, HKCU otherwise
   WriteRegStr SHCTX "${UNINST_KEY}" "DisplayName" "${APPNAME} (eldercare-desktop)"
@@ -175,11 +182,13 @@ Section "un.$(SecProgName)" SecProg
   SectionIn RO
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   Delete "$DESKTOP\${APPNAME}.lnk"
+  Delete "$SMPROGRAMS\${SELFTEST_NAME}.lnk"
   ; only what the installer put there (never RMDir /r $INSTDIR: it may be a folder the user chose)
   RMDir /r "$INSTDIR\python"
   RMDir /r "$INSTDIR\pkgs"
   RMDir /r "$INSTDIR\app"
   Delete "$INSTDIR\README.txt"
+  Delete "$INSTDIR\eldercare.cmd"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey SHCTX "${UNINST_KEY}"
