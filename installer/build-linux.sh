@@ -32,5 +32,5 @@ ELDERCARE_BUNDLE_NAME=$NAME "$BUILD/venv/bin/pyinstaller" --noconfirm --log-leve
 
 echo "== 3. archive"
 tar -C dist -czf "dist/$NAME.tar.gz" "$NAME"
-echo "bundle: dist/$NAME  $(du -sm "dist/$NAME" | cut -f1) MB, $(find "dist/$NAME" -type f | wc -l) files"
-echo "archive: dist/$NAME.tar.gz  $(du -m "dist/$NAME.tar.gz" | cut -f1) MB"
+echo "bundle: dist/$NAME  $(du -sb "dist/$NAME" | awk '{printf "%.0f", $1/1e6}') MB, $(find "dist/$NAME" -type f | wc -l) files"
+echo "archive: dist/$NAME.tar.gz  $(stat -c %s "dist/$NAME.tar.gz" | awk '{printf "%.1f", $1/1e6}') MB"

@@ -40,7 +40,7 @@ run)
     {
         VERSION=$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
         for f in dist/eldercare-desktop-$VERSION-setup.exe dist/eldercare-desktop-$VERSION-linux-x86_64.tar.gz; do
-            [[ -f $f ]] && printf '%-52s %6.1f MB\n' "$f" "$(du -k "$f" | cut -f1 | awk '{print $1/1024}')"
+            [[ -f $f ]] && printf '%-52s %6.1f MB\n' "$f" "$(stat -c %s "$f" | awk '{print $1/1e6}')"
         done
         grep -h "setup size\|unpacked size\|^bundle:\|^archive:\|installed files\|bundle unpacked" \
             dist/eldercare-desktop-$VERSION-build.log dist/eldercare-desktop-$VERSION-linux-build.log \

@@ -35,7 +35,7 @@ unset XDG_DATA_HOME XDG_CONFIG_HOME ELDERCARE_DATABASE_URL QT_QPA_PLATFORM
 . installer/smoke-lib.sh
 start_xvfb "$TMP/fb" || exit 1
 status=0
-echo "bundle unpacked in $APP: $(du -sm "$APP" | cut -f1) MB" | tee "$LOGS/00-unpacked.log"
+echo "bundle unpacked in $APP: $(du -sb "$APP" | awk '{printf "%.0f", $1/1e6}') MB" | tee "$LOGS/00-unpacked.log"
 
 step 01-version bash -c "'$APP/eldercare' --version && '$APP/eldercare-desktop' --version" || status=1
 for prog in eldercare eldercare-desktop; do

@@ -52,8 +52,25 @@ step 10-install "$WINE" "$SETUP" /S || status=1
   ls "$HOME"/*.lnk "$STARTMENU_U"/*.lnk 2>&1; } > "$LOGS/11-installed.log" 2>&1
 cat "$LOGS/11-installed.log" | head -20
 
-for lnk in "$STARTMENU_U/养老机构管理系统.lnk" "$STARTMENU_U/养老机构管理系统 自检.lnk" "$HOME/养老机构管理系统.lnk"; do
-    [[ -f $lnk ]] || { echo "missing shortcut: $lnk" | tee -a "$LOGS/11-installed.log"; status=1; }
+lnk_says() {  # lnk_says FILE TEXT...: the shortcut exists and its target/arguments hold each TEXT
+    [[ -f $1 ]] && "$PY" -c 'import sys; d = open(sys.argv[1], "rb").read()
+sys.exit(not all(t.encode("utf-16-le") in d or t.encode() in d for t in sys.argv[2:]))' "$@"
+}
+for lnk in "$STARTMENU_U/养老机构管理系统.lnk" "$HOME/养老机构管理系统.lnk"; do
+    lnk_says "$lnk" pythonw.exe "-m eldercare_desktop" \
+        || { echo "missing or wrong shortcut: $lnk" | tee -a "$LOGS/11-installed.log"; status=1; }
+done
+lnk_says "$STARTMENU_U/养老机构管理系统 自检.lnk" cmd.exe 'eldercare.cmd" self-test' \
+    || { echo "missing or wrong shortcut: 养老机构管理系统 自检" | tee -a "$LOGS/11-installed.log"; status=1; }
+
+# the version: Add/Remove Programs and both programs' --version say pyproject's
+grep -q "DisplayVersion *REG_SZ *$VERSION\b" "$LOGS/11-installed.log" \
+    || { echo "Add/Remove Programs does not show version $VERSION" | tee -a "$LOGS/11-installed.log"; status=1; }
+step 12-version bash -c "'$WINE' cmd /c '$INSTDIR_W\\eldercare.cmd' --version && \
+    '$WINE' '$INSTDIR_U/python/python.exe' -m eldercare_desktop --version" || status=1
+for prog in eldercare eldercare-desktop; do
+    grep -q "^$prog $VERSION" "$LOGS/12-version.log" \
+        || { echo "$prog --version is not $VERSION" | tee -a "$LOGS/12-version.log"; status=1; }
 done
 
 # what the Start menu's 自检 shortcut runs (cmd /k "eldercare.cmd" self-test), without the /k
