@@ -11,16 +11,8 @@ tools)
     pkgs=(nsis p7zip-full osslsigncode binutils wine64 xvfb x11-utils libxcb-cursor0 libxcb-icccm4
           libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
           libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0)
-    missing=()
-    for p in "${pkgs[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-    done
-    ((${#missing[@]})) || { echo "installer tools: all present"; exit 0; }
-    [[ $(id -u) == 0 ]] || { echo "missing (Debian packages): ${missing[*]}" >&2; exit 1; }
-    echo "installer tools: apt-get install ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+    . installer/smoke-lib.sh
+    need_debs "${pkgs[@]}" && echo "installer tools: ready"
     ;;
 run)
     mkdir -p dist

@@ -1,8 +1,22 @@
-# Sourced by the smoke scripts (smoke-windows.sh, smoke-linux.sh):
+# Sourced by the smoke scripts (smoke-windows.sh, smoke-linux.sh) and ci.sh:
+#   need_debs   install missing Debian packages
 #   step        run one logged step: $LOGS/NN-name.log, "== exit N" at the end
 #   start_xvfb  one Xvfb whose screen is kept in a file (for screenshots)
 #   see_window  start a GUI, wait for its window, check it is still up 5 s later, screenshot
 # Needs Xvfb (xvfb), xwininfo (x11-utils) and $PY (a Python with Pillow) for xwd2png.py.
+
+need_debs() {  # need_debs PACKAGE...: apt-get install the Debian packages not installed yet (as root)
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    ((${#missing[@]})) || return 0
+    [[ $(id -u) == 0 ]] || { echo "missing Debian packages (install them as root): ${missing[*]}" >&2; return 1; }
+    echo "apt-get install ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+             "${missing[@]}" >/dev/null; }
+}
 
 step() {  # step NN-name command...
     local name=$1; shift

@@ -15,15 +15,8 @@ NAME=eldercare-desktop-$VERSION-linux-x86_64
 # what Qt 6's xcb platform plugin needs besides the bundle (any Qt 6 desktop app needs the same)
 XCB_PKGS=(xvfb x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0)
-missing=()
-for p in "${XCB_PKGS[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    [[ $(id -u) == 0 ]] || { echo "missing (Debian packages): ${missing[*]}" >&2; exit 1; }
-    echo "installing with apt-get: ${missing[*]}"
-    apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
-fi
+. installer/smoke-lib.sh
+need_debs "${XCB_PKGS[@]}" || exit 1
 PY=$(command -v "$ROOT/.venv/bin/python" || command -v python3)
 LOGS=$ROOT/dist/smoke-linux-logs
 rm -rf "$LOGS"; mkdir -p "$LOGS"
@@ -32,7 +25,6 @@ tar -C "$TMP" -xzf "dist/$NAME.tar.gz"
 APP=$TMP/$NAME
 export HOME=$TMP/home; mkdir -p "$HOME"
 unset XDG_DATA_HOME XDG_CONFIG_HOME ELDERCARE_DATABASE_URL QT_QPA_PLATFORM
-. installer/smoke-lib.sh
 start_xvfb "$TMP/fb" || exit 1
 status=0
 echo "bundle unpacked in $APP: $(du -sb "$APP" | awk '{printf "%.0f", $1/1e6}') MB" | tee "$LOGS/00-unpacked.log"

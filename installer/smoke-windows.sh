@@ -13,15 +13,8 @@ cd "$ROOT"
 VERSION=$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 SETUP=$ROOT/dist/eldercare-desktop-$VERSION-setup.exe
 [[ -f $SETUP ]] || { echo "build it first: installer/build-windows.sh" >&2; exit 1; }
-need=()
-command -v wine64 >/dev/null || command -v wine >/dev/null || need+=(wine64)
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xwininfo >/dev/null || need+=(x11-utils)
-if ((${#need[@]})); then
-    [[ $(id -u) == 0 ]] || { echo "missing (Debian packages): ${need[*]}" >&2; exit 1; }
-    echo "installing with apt-get: ${need[*]}"
-    apt-get install -y "${need[@]}" || { apt-get update && apt-get install -y "${need[@]}"; }
-fi
+. installer/smoke-lib.sh
+need_debs wine64 xvfb x11-utils || exit 1
 PY=$(command -v "$ROOT/.venv/bin/python" || command -v python3)
 WINE=$(command -v wine64 || command -v wine)
 LOGS=$ROOT/dist/smoke-logs
@@ -33,16 +26,34 @@ export HOME=$WINEPREFIX/home; mkdir -p "$HOME"
 # the unimplemented propsys.VariantToString and the process dies in winedbg (with exit code 0!).
 # Without wbemprox, _wmi raises OSError and platform falls back as designed.
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox=d" WINEARCH=win64
-. installer/smoke-lib.sh
 start_xvfb "$WINEPREFIX/fb" || exit 1
 status=0
 step 00-wineboot "$WINE" wineboot -i || status=1
-LOCALAPPDATA_U=$("$WINE" cmd /c 'echo %LOCALAPPDATA%' 2>/dev/null | tr -d '\r')
-INSTDIR_W="$LOCALAPPDATA_U\\Programs\\eldercare-desktop"
-INSTDIR_U=$("$WINE" winepath -u "$INSTDIR_W" 2>/dev/null)
-STARTMENU_U=$("$WINE" winepath -u "$("$WINE" cmd /c 'echo %APPDATA%' 2>/dev/null | tr -d '\r')\\Microsoft\\Windows\\Start Menu\\Programs" 2>/dev/null)
-DATA_U=$("$WINE" winepath -u "$LOCALAPPDATA_U\\eldercare-desktop" 2>/dev/null)
-echo "LOCALAPPDATA=$LOCALAPPDATA_U  install dir: $INSTDIR_W -> $INSTDIR_U" | tee "$LOGS/paths.log"
+# cmd.exe by its full path: a bare "cmd" goes through ShellExecuteEx, which once failed here
+# ("Application could not be started … ShellExecuteEx failed: Internal error") after a wineserver restart
+CMD='C:\windows\system32\cmd.exe'
+winenv() {  # winenv NAME: a Windows environment variable, as wine's cmd sees it
+    "$WINE" "$CMD" /c "echo %$1%" 2>/dev/null | tr -d '\r'
+}
+unix_path() {  # unix_path WINDOWS_PATH: the file's path here, inside the prefix
+    "$WINE" winepath -u "$1" 2>/dev/null
+}
+# ask every path once, check each is inside the prefix, and try again before giving up
+for attempt in 1 2 3; do
+    LOCALAPPDATA_W=$(winenv LOCALAPPDATA)
+    INSTDIR_W="$LOCALAPPDATA_W\\Programs\\eldercare-desktop"
+    INSTDIR_U=$(unix_path "$INSTDIR_W")
+    STARTMENU_U=$(unix_path "$(winenv APPDATA)\\Microsoft\\Windows\\Start Menu\\Programs")
+    DATA_U=$(unix_path "$LOCALAPPDATA_W\\eldercare-desktop")
+    PF_U=$(unix_path "$(winenv ProgramW6432)\\eldercare-desktop")
+    ok=1
+    for p in "$INSTDIR_U" "$STARTMENU_U" "$DATA_U" "$PF_U"; do [[ $p == "$WINEPREFIX"/* ]] || ok=0; done
+    ((ok)) && break
+    sleep 3
+done
+echo "install dir: $INSTDIR_W -> $INSTDIR_U; start menu: $STARTMENU_U; data: $DATA_U; per machine: $PF_U" \
+    | tee "$LOGS/paths.log"
+((ok)) || { echo "wine gave no usable paths (see paths.log)" >&2; exit 1; }
 
 # NSIS /S returns at once for the uninstaller (it re-spawns from %TEMP%); the installer waits.
 step 10-install "$WINE" "$SETUP" /S || status=1
@@ -66,7 +77,7 @@ lnk_says "$STARTMENU_U/养老机构管理系统 自检.lnk" cmd.exe 'eldercare.c
 # the version: Add/Remove Programs and both programs' --version say pyproject's
 grep -q "DisplayVersion *REG_SZ *$VERSION\b" "$LOGS/11-installed.log" \
     || { echo "Add/Remove Programs does not show version $VERSION" | tee -a "$LOGS/11-installed.log"; status=1; }
-step 12-version bash -c "'$WINE' cmd /c '$INSTDIR_W\\eldercare.cmd' --version && \
+step 12-version bash -c "'$WINE' '$CMD' /c '$INSTDIR_W\\eldercare.cmd' --version && \
     '$WINE' '$INSTDIR_U/python/python.exe' -m eldercare_desktop --version" || status=1
 for prog in eldercare eldercare-desktop; do
     grep -q "^$prog $VERSION" "$LOGS/12-version.log" \
@@ -74,7 +85,7 @@ for prog in eldercare eldercare-desktop; do
 done
 
 # what the Start menu's 自检 shortcut runs (cmd /k "eldercare.cmd" self-test), without the /k
-step 20-self-test "$WINE" cmd /c "$INSTDIR_W\\eldercare.cmd" self-test || status=1
+step 20-self-test "$WINE" "$CMD" /c "$INSTDIR_W\\eldercare.cmd" self-test || status=1
 step 21-gui-self-test "$WINE" "$INSTDIR_U/python/python.exe" -m eldercare_desktop --self-test || status=1
 
 # The GUI. Qt6Core.dll imports ucnv_* from icuuc.dll, which Windows 10 (1703+) has in System32
@@ -115,7 +126,6 @@ if [[ -e $DATA_U ]]; then echo "data dir still there after /DELETEDATA=1" | tee 
 else echo "data dir removed by /DELETEDATA=1" | tee -a "$LOGS/51-uninstall-deletedata.log"; fi
 
 # per machine: /ALLUSERS into Program Files, HKLM, the All Users start menu; self-test there
-PF_U=$("$WINE" winepath -u "$("$WINE" cmd /c 'echo %ProgramW6432%' 2>/dev/null | tr -d '\r')\\eldercare-desktop" 2>/dev/null)
 step 60-install-allusers "$WINE" "$SETUP" /S /ALLUSERS || status=1
 { echo "install dir: $PF_U"; ls "$PF_U" 2>&1;
   "$WINE" reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\eldercare-desktop' 2>&1;
