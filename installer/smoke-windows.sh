@@ -116,7 +116,12 @@ wineserver -w   # the uninstaller re-runs itself from %TEMP%, detached: wait for
   echo "uninstall key:"; "$WINE" reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\eldercare-desktop' 2>&1;
   echo "shortcuts:"; ls "$HOME"/*.lnk "$STARTMENU_U"/*.lnk 2>&1; } > "$LOGS/41-left.log" 2>&1
 cat "$LOGS/41-left.log"
-[[ -f $DATA_U/smoke-marker.txt ]] || { echo "data removed by a plain uninstall" >&2; status=1; }
+[[ -f $DATA_U/smoke-marker.txt && -f $DATA_U/eldercare.sqlite3 ]] \
+    || { echo "data removed by a plain uninstall" | tee -a "$LOGS/41-left.log"; status=1; }
+if [[ -e $INSTDIR_U ]] || compgen -G "$HOME/*.lnk" >/dev/null || compgen -G "$STARTMENU_U/*.lnk" >/dev/null \
+    || "$WINE" reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\eldercare-desktop' >/dev/null 2>&1
+then echo "the uninstaller left program files, shortcuts or its registry key" | tee -a "$LOGS/41-left.log"; status=1
+else echo "program folder, shortcuts and registry key removed; data kept" | tee -a "$LOGS/41-left.log"; fi
 
 # reinstall + uninstall with /DELETEDATA=1: the data folder must go
 step 50-install-again "$WINE" "$SETUP" /S || status=1
