@@ -30,6 +30,15 @@ def settings() -> QSettings:
     return QSettings(ORG, APP)
 
 
+def bounded_int(key: str, default: int, maximum: int) -> int:
+    """A whole-number setting of this PC, kept within 0..maximum (default if unreadable)."""
+    try:
+        value = int(settings().value(key, default))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, 0), maximum)
+
+
 def saved_language() -> str:
     value = settings().value(KEY, DEFAULT)
     return value if value in LANGUAGES else DEFAULT

@@ -60,13 +60,9 @@ def _probe(app, since: int):
 
 def check_seconds() -> int:
     """Seconds between probes on this PC (0 = never)."""
-    from .i18n import settings
+    from .i18n import bounded_int
 
-    try:
-        value = int(settings().value(CHECK_KEY, DEFAULT_CHECK_SECONDS))
-    except (TypeError, ValueError):
-        return DEFAULT_CHECK_SECONDS
-    return min(max(value, 0), MAX_CHECK_SECONDS)
+    return bounded_int(CHECK_KEY, DEFAULT_CHECK_SECONDS, MAX_CHECK_SECONDS)
 
 
 def save_check_seconds(seconds: int) -> None:

@@ -4,82 +4,82 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="883"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="885"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="894"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="898"/>
         <source>0-30天</source>
         <translation>0-30 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="898"/>
         <source>31-60天</source>
         <translation>31-60 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="889"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="898"/>
         <source>61-90天</source>
         <translation>61-90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="890"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="899"/>
         <source>90天以上</source>
         <translation>Over 90 days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="891"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="900"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="901"/>
         <source>多收（贷方余额）</source>
         <translation>Overpaid (credit)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="901"/>
         <source>欠费合计</source>
         <translation>Total owed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="892"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="901"/>
         <source>最早欠费日期</source>
         <translation>Oldest unpaid since</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="923"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="932"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="926"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="935"/>
         <source>账龄合计 %1；应收账款（1121）余额 %2</source>
         <translation>Ageing total %1; accounts receivable (1121) balance %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="928"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="937"/>
         <source>两者相符</source>
         <translation>They agree</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="928"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="937"/>
         <source>两者不符，请核对账目</source>
         <translation>They differ: please check the accounts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="934"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="943"/>
         <source>导出欠费账龄</source>
         <translation>Export arrears ageing</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="935"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="944"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -654,7 +654,7 @@ a new care level or bed without a price takes the schedule&apos;s</translation>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="263"/>
+        <location filename="../../eldercare_desktop/ui/pages/assessment_settings.py" line="264"/>
         <source>评估设置已保存。</source>
         <translation>Assessment settings saved.</translation>
     </message>
@@ -2634,13 +2634,13 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="310"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="441"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="450"/>
         <source>结账</source>
         <translation>Period close</translation>
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="311"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="446"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="455"/>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
@@ -2701,8 +2701,9 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
     </message>
     <message>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="333"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="396"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="405"/>
         <source>合计</source>
+        <extracomment>the 计费方式 setting&apos;s version when the page read it (services.versions)</extracomment>
         <translation>Total</translation>
     </message>
     <message>
@@ -2751,54 +2752,54 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
         <translation>Billing runs</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="397"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="406"/>
         <source>%1 份合同</source>
         <translation>%1 contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="400"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="409"/>
         <source>%1 尚未计费</source>
         <translation>%1 has not been billed yet</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="404"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="413"/>
         <source>计费规则：</source>
         <translation>Billing rule: </translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="408"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
         <source>本月已结账</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="408"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="417"/>
         <source>本月未结账</source>
         <translation>Month open</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="413"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="422"/>
         <source>%1 已结账，不能再计费；更正请用红冲凭证</source>
         <translation>%1 is closed and cannot be billed again; correct it with a reversing entry</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="419"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="428"/>
         <source>正在计费 %1…</source>
         <translation>Billing %1…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="420"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="429"/>
         <source>月度计费 %1</source>
         <translation>Monthly billing %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="425"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="434"/>
         <source>%1
 合同 %2 份，其中 %3 份有新增；新增计费行 %4 行，凭证 %5 张；新增应收 %6；预收款抵扣 %7</source>
         <translation>%1
 %2 contracts, %3 with new lines; %4 bill lines and %5 journal entries added; receivables added %6; prepayments applied %7</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="439"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="448"/>
         <source>确定结账 %1？
 
 结账后该月不能再记任何账（计费、收款、红冲都不能再记入该月）；以后发现的差错只能在未结账的月份用红冲（冲销）凭证更正。结账不能撤销。</source>
@@ -2807,7 +2808,7 @@ Double-click an occupied bed to open the resident&apos;s record; the arrow keys 
 A closed month takes no more entries (no billing, payments or reversals dated in it); errors found later can only be corrected with reversing entries in an open month. Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="447"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="456"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -2904,210 +2905,210 @@ A closed month takes no more entries (no billing, payments or reversals dated in
 <context>
     <name>CashDeskTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="463"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="472"/>
         <source>搜索住户：姓名、拼音、床位</source>
         <translation>Search residents: name, pinyin, bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="472"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="618"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="481"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="627"/>
         <source>请选择住户</source>
         <translation>Select a resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="479"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="488"/>
         <source>收款…</source>
         <translation>Take payment…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="509"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="562"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="518"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="532"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="571"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="510"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="519"/>
         <source>补打收据</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="514"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="531"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="531"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="531"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="531"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="522"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="531"/>
         <source>流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="532"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="481"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="621"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="490"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="630"/>
         <source>请先在左侧选择住户</source>
         <translation>Select a resident on the left first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>记账日期</source>
         <translation>Posted</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>应收</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="489"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="498"/>
         <source>未付</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="492"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="532"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="505"/>
         <source>未结账单</source>
         <translation>Open bills</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="499"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="508"/>
         <source>收款记录</source>
         <translation>Payment history</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="511"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="520"/>
         <source>打印收据…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="512"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="521"/>
         <source>在收据打印机上打印选中的收据（先预览）</source>
         <translation>Print the selected receipt on the receipt printer (with a preview)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="523"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="532"/>
         <source>收款人</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="529"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="538"/>
         <source>收款日记账</source>
         <translation>Receipts journal</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="573"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="582"/>
         <source>截止日期早于起始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="581"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="590"/>
         <source>共 %1 张（作废 %2 张）；收款合计（不含作废）%3</source>
         <translation>%1 receipts (%2 voided); total received (excluding voided) %3</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="641"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="650"/>
         <source>为“%1”登记收款</source>
         <translation>Take a payment from &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="663"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="666"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="675"/>
         <source>未结账单（%1 笔）</source>
         <translation>Open bills (%1)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="672"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="681"/>
         <source>收款记录（%1 张）</source>
         <translation>Payment history (%1 receipts)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="697"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="697"/>
         <source>预收余额</source>
         <translation>Prepaid balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="688"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="697"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
         <location filename="../../eldercare_desktop/ui/pages/finance.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="709"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="718"/>
         <source>收款已登记。现在打印收据吗？</source>
         <translation>The payment is recorded. Print the receipt now?</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="718"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="727"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="728"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="740"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="748"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="737"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="749"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="757"/>
         <source>请先选择收据</source>
         <translation>Select a receipt first</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="731"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="740"/>
         <source>该收据已作废</source>
         <translation>This receipt is already void</translation>
     </message>
@@ -3365,12 +3366,12 @@ A closed month takes no more entries (no billing, payments or reversals dated in
         <translation>%1 (fewer than the beds in place)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="430"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="431"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="445"/>
+        <location filename="../../eldercare_desktop/ui/pages/centre.py" line="446"/>
         <source>未保存：请修改标红的项目</source>
         <translation>Not saved: correct the fields marked in red</translation>
     </message>
@@ -4634,117 +4635,117 @@ Submitting freezes every row and its evidence as the registers stand now; later 
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="212"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="211"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="218"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="217"/>
         <source>数据库位置</source>
         <translation>Database location</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="221"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="220"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="223"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="222"/>
         <source>建议每天备份一次，并把备份文件另存到U盘或其他电脑。恢复会用备份文件替换当前全部数据，恢复前的数据会自动另存一份安全副本。</source>
         <translation>Back up once a day and keep a copy of the backup on a USB drive or another computer. Restoring replaces all current data with the backup; the data before the restore is saved as a safety copy first.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="228"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="227"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="229"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="228"/>
         <source>从备份文件恢复…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="242"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="241"/>
         <source>自动备份</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="246"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="245"/>
         <source>上次备份</source>
         <translation>Last backup</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="247"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="246"/>
         <source>每天自动备份一次（程序运行时；也可用计划任务运行 eldercare backup --auto）</source>
         <translation>Back up automatically once a day (while the program runs; or schedule eldercare backup --auto)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="250"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="249"/>
         <source>留空：数据库旁的 backups 文件夹</source>
         <translation>Empty: a backups folder beside the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="251"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="250"/>
         <source>留空：本机数据文件夹中的 backups 文件夹（PostgreSQL）</source>
         <translation>Empty: the backups folder in this computer&apos;s data folder (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="252"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="251"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="255"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="254"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="256"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="255"/>
         <source>保留最新</source>
         <translation>Keep the newest</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="257"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="256"/>
         <source>保存自动备份设置</source>
         <translation>Save automatic backup settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="279"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="278"/>
         <source>尚未备份过数据库，请立即备份</source>
         <translation>The database has never been backed up: back it up now</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="281"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="282"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="281"/>
         <source>%1天前</source>
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="283"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="282"/>
         <source>%1（%2，%3）</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="286"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="285"/>
         <source>——已超过2天，请立即备份</source>
         <translation> — more than 2 days ago: back up now</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="298"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="297"/>
         <source>自动备份设置已保存</source>
         <translation>Automatic backup settings saved</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="305"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="304"/>
         <source>备份完成。文件校验值（SHA-256）：%1</source>
         <translation>Backup complete. File checksum (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="309"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="308"/>
         <source>已从备份恢复。恢复前的数据已另存为：%1</source>
         <translation>Restored from backup. The previous data was saved as: %1</translation>
     </message>
@@ -5857,82 +5858,82 @@ Submitting freezes every row and its evidence as the registers stand now; later 
         <translation>Changes take effect the next time the program starts. The setting is stored on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="126"/>
         <source>自动锁定</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="130"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="127"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="127"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="126"/>
         <source>无人操作后锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="135"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="128"/>
         <source>前台电脑多人共用：无人操作达到设定时间后程序自动锁定，需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。只影响这台电脑。</source>
         <translation>Front-desk computers are shared: when nobody has used the program for this long it locks itself, and the current user&apos;s password (or switching user) is needed to continue. 0 means never lock. This applies to this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="141"/>
         <source>其他电脑的修改</source>
         <translation>Changes made on other computers</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="155"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="142"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="156"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="142"/>
         <source>不检查</source>
         <translation>Never check</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="159"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="141"/>
         <source>检查间隔</source>
         <translation>Check every</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="160"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="143"/>
         <source>多台电脑共用一个数据库时，每隔几秒检查其他电脑是否修改了正在显示的数据；有修改时页面上方提示“刷新”。0 表示不检查。只影响这台电脑。</source>
         <translation>When several computers share one database, this computer checks every few seconds whether another one changed the data on show; if so, a bar above the page offers &quot;Refresh&quot;. 0 means never check. Affects this computer only.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="168"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="148"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="179"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="178"/>
         <source>已保存，下次启动时使用%1。</source>
         <translation>Saved. %1 will be used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="185"/>
         <source>自动锁定：无人操作 %1 分钟后锁定。</source>
         <translation>Automatic lock: after %1 minutes idle.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="186"/>
         <source>自动锁定已关闭。</source>
         <translation>Automatic lock is off.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="194"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="193"/>
         <source>每 %1 秒检查一次其他电脑的修改。</source>
         <translation>Checking for changes made on other computers every %1 s.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="195"/>
+        <location filename="../../eldercare_desktop/ui/pages/settings.py" line="194"/>
         <source>已停止检查其他电脑的修改。</source>
         <translation>No longer checking for changes made on other computers.</translation>
     </message>
@@ -6737,56 +6738,56 @@ The user guide file was not found: %1</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="74"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="70"/>
         <source>已锁定 — 养老机构管理系统</source>
         <translation>Locked — Eldercare Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="80"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="76"/>
         <source>程序已锁定</source>
         <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="85"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="81"/>
         <source>电脑一段时间无人操作，已自动锁定。
 请 %1 输入密码继续，或切换为其他用户。</source>
         <translation>The computer was idle, so the program locked itself.
 %1: enter your password to continue, or switch to another user.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="86"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="82"/>
         <source>页面内容已隐藏。
 请 %1 输入密码继续，或切换为其他用户。</source>
         <translation>The pages are hidden.
 %1: enter your password to continue, or switch to another user.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="98"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="94"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="99"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="95"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="101"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="107"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="103"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="116"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/lock.py" line="130"/>
         <source>只有锁定前的用户可以解锁；其他用户请点“切换用户”。</source>
         <translation>Only the user who was working can unlock; anyone else, click &quot;Switch user&quot;.</translation>
     </message>
@@ -7477,53 +7478,53 @@ The previous data was saved as:
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="130"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="132"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="122"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="134"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="124"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="139"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="129"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="144"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="134"/>
         <source>银行、微信、支付宝的交易流水号</source>
         <translation>Bank, WeChat or Alipay transaction number</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="146"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="136"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="147"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="137"/>
         <source>收款方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="148"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="138"/>
         <source>交易流水号</source>
         <translation>Transaction no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="149"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="139"/>
         <source>交款人</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="150"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="140"/>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="151"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="141"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -7946,157 +7947,157 @@ The previous data was saved as:
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="694"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="695"/>
         <source>银行对账单余额（元）</source>
         <translation>Statement balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="695"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
         <source>导入银行对账单</source>
         <translation>Import bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="696"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
         <source>对账</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="697"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
         <source>打印对账单</source>
         <translation>Print reconciliation</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="698"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
         <source>导出专户台账</source>
         <translation>Export escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="699"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="700"/>
         <source>打印专户台账</source>
         <translation>Print escrow ledger</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>摘要</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>收入</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>支出</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="725"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="726"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>对账日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>银行余额</source>
         <translation>Bank balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="729"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
         <source>住户押金合计</source>
         <translation>Residents&apos; deposits total</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="730"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="731"/>
         <source>对账人</source>
         <translation>Reconciled by</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="735"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="736"/>
         <source>对账月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="737"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="738"/>
         <source>银行对账单余额</source>
         <translation>Statement balance</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="742"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="743"/>
         <source>台账期间</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="756"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="757"/>
         <source>对账记录</source>
         <translation>Reconciliations</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="782"/>
         <source>选择银行对账单</source>
         <translation>Choose the bank statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="782"/>
         <source>银行对账单 (*.xlsx *.csv)</source>
         <translation>Bank statement (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="815"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="816"/>
         <source>手工录入</source>
         <translation>Entered by hand</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
         <source>相符</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="828"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
         <source>不符</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="829"/>
+        <location filename="../../eldercare_desktop/ui/pages/escrow.py" line="830"/>
         <source>银行余额 %1&#x3000;账面余额 %2&#x3000;住户押金合计 %3&#x3000;差额（银行−账面）%4&#x3000;账面−住户 %5</source>
         <translation>Bank %1   Book %2   Residents %3   Difference (bank − book) %4   Book − residents %5</translation>
     </message>
@@ -9704,22 +9705,22 @@ Meals %3/day</translation>
 <context>
     <name>StaleBar</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/stale.py" line="92"/>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="88"/>
         <source>其他电脑已修改此页数据</source>
         <translation>Data on this page was changed on another computer</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/stale.py" line="94"/>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="90"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/stale.py" line="97"/>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="93"/>
         <source>重新载入此页，仍选中当前的记录（F5）</source>
         <translation>Reload this page, keeping the current record selected (F5)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/stale.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/stale.py" line="99"/>
         <source>暂不刷新（下次打开此页时自动刷新）</source>
         <translation>Not now (the page reloads the next time it is opened)</translation>
     </message>
@@ -9727,157 +9728,157 @@ Meals %3/day</translation>
 <context>
     <name>StatementTab</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="771"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="780"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="772"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="856"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="781"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="865"/>
         <source>打印本人清单</source>
         <translation>Print this statement</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="773"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="782"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="774"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="783"/>
         <source>在打印机上打印本人清单（先预览；预览中也可另存为PDF）</source>
         <translation>Print the resident&apos;s statement on a printer (with a preview; the preview can also save a PDF)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="775"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="784"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="880"/>
         <source>批量打印本月全部清单</source>
         <translation>Print all statements of the month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="777"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="786"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="812"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="779"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="788"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="813"/>
         <source>住户</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="812"/>
         <source>费用清单</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="803"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="812"/>
         <source>清单号</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="813"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="804"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="813"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="814"/>
         <source>上月结余</source>
         <translation>Brought forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="814"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="805"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="814"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="815"/>
         <source>起止日期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="815"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="806"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="815"/>
         <source>标准</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="816"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="816"/>
         <source>计算方法</source>
         <translation>How computed</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="807"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="816"/>
         <source>本月费用合计</source>
         <translation>Charges this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="808"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="817"/>
         <source>本月收款</source>
         <translation>Payments this month</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="808"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="817"/>
         <source>其他调整</source>
         <translation>Other adjustments</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="809"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="818"/>
         <source>上月结余 + 本月费用 − 本月收款 + 其他调整 = 本月结余</source>
         <translation>Brought forward + charges − payments + adjustments = carried forward</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="810"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="819"/>
         <source>押金（专户存管，不抵扣费用）</source>
         <translation>Deposit (held in escrow, not set against fees)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="810"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="819"/>
         <source>计费规则</source>
         <translation>Billing rule</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="820"/>
         <source>欠费</source>
         <translation>Owes</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="820"/>
         <source>预收</source>
         <translation>Prepaid</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="811"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="820"/>
         <source>已结清</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="856"/>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="871"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="865"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="880"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="873"/>
+        <location filename="../../eldercare_desktop/ui/pages/finance.py" line="882"/>
         <source>打印 %1 全部费用清单</source>
         <translation>Print all statements of %1</translation>
     </message>
@@ -10201,53 +10202,53 @@ Meals %3/day</translation>
 <context>
     <name>TerminateContractDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="482"/>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="500"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="478"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="496"/>
         <source>终止合同</source>
         <translation>Terminate contract</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="486"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="482"/>
         <source>合同</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="483"/>
         <source>合同期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="487"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="483"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="492"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="488"/>
         <source>终止原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="491"/>
         <source>最后服务日</source>
         <translation>Last day of service</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="496"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="492"/>
         <source>最后服务日当天计费；之后已收取的费用如数退还</source>
         <translation>The last day of service is charged; fees paid for later days are refunded in full</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="498"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="494"/>
         <source>原因为“其他”时必填</source>
         <translation>Required when the reason is &quot;Other&quot;</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="499"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="495"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="501"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/contract.py" line="497"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -10487,37 +10488,37 @@ You can change your own password at any time.</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="182"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="172"/>
         <source>作废收据</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="184"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="174"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="186"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="176"/>
         <source>收据</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="187"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="177"/>
         <source>作废后收据编号不再使用，收款凭证红冲；收据保留在作废登记簿中。</source>
         <translation>A voided receipt number is never used again; the payment entry is reversed and the receipt stays in the void register.</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="192"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="182"/>
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="193"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="183"/>
         <source>作废日期</source>
         <translation>Void date</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="200"/>
+        <location filename="../../eldercare_desktop/ui/dialogs/finance.py" line="190"/>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
     </message>
@@ -11325,12 +11326,12 @@ You can change your own password at any time.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="197"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="219"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/app.py" line="198"/>
+        <location filename="../../eldercare_desktop/ui/app.py" line="220"/>
         <source>无法打开数据库，程序将退出。
 
 %1</source>
@@ -11413,78 +11414,78 @@ You can change your own password at any time.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="103"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="112"/>
         <source>管理员</source>
         <extracomment>Qt&apos;s own translations, tried in order: qtbase (QtCore/Gui/Widgets: dialog buttons, the file dialog, context menus), else the older all-in-one qt_*</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="104"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="113"/>
         <source>前台</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="105"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="114"/>
         <source>会计</source>
         <translation>Accountant</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="106"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="115"/>
         <source>审计</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="116"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="125"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="117"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="126"/>
         <source>打印和导出</source>
         <translation>Print and export</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="118"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="127"/>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="119"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="128"/>
         <source>登记和修改住户</source>
         <translation>Register and edit residents</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="120"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="129"/>
         <source>修改机构信息、房间和床位</source>
         <translation>Edit the centre, rooms and beds</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="121"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="130"/>
         <source>管理用户</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="122"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="131"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="123"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="132"/>
         <source>恢复数据库</source>
         <translation>Restore the database</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="124"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="133"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="125"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="134"/>
         <source>财务记账</source>
         <translation>Bookkeeping</translation>
     </message>
     <message>
-        <location filename="../../eldercare_desktop/ui/i18n.py" line="131"/>
+        <location filename="../../eldercare_desktop/ui/i18n.py" line="140"/>
         <source>您的角色（%1）没有“%2”的权限</source>
         <translation>Your role (%1) does not have the &quot;%2&quot; permission</translation>
     </message>

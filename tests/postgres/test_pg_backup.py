@@ -26,6 +26,7 @@ from eldercare_desktop.services import backup, backup_schedule as sched, integri
 from eldercare_desktop.services import sessions, users
 from eldercare_desktop.services.context import App
 from eldercare_desktop.services.integrity import IntegrityReport
+from tests.backup_targets import bad_destination
 from tests.conftest import NOW, PASSWORD, person
 
 D = dt.date
@@ -327,18 +328,10 @@ def test_sqlite_backup_refused_on_postgresql(app, ctx, tmp_path, db_path):
 
 @pytest.mark.parametrize("where", ["folder", "reserved", "unwritable"])
 def test_bad_destination_refused_before_anything(app, ctx, pg_url, tmp_path, admitted, where):
-    if where == "folder":
-        dest = tmp_path / "folder"
-        dest.mkdir()
-    elif where == "reserved":
+    if where == "reserved":
         dest = tmp_path / "b.pgdump.anchor.json"
     else:
-        if os.name != "posix" or os.geteuid() == 0:
-            pytest.skip("needs a POSIX user without root")
-        ro = tmp_path / "ro"
-        ro.mkdir()
-        ro.chmod(0o500)
-        dest = ro / "b.pgdump"
+        dest = bad_destination(tmp_path, where, "b.pgdump")
     n = len(audit_after(pg_url, backup.BACKUP_ACTION))
     with pytest.raises(RuleViolation):
         backup.backup(ctx, dest)

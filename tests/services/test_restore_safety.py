@@ -16,6 +16,7 @@ from eldercare_desktop.domain.errors import PermissionDenied, RuleViolation
 from eldercare_desktop.domain.roles import Role
 from eldercare_desktop.services import audit, backup, integrity, residents, sessions, users
 from eldercare_desktop.services.context import App
+from tests.backup_targets import bad_destination
 from tests.conftest import PASSWORD, person
 from tests.tampering import edit_audit
 
@@ -187,16 +188,8 @@ def test_bad_destination_refused_before_anything_recorded(app, ctx, db_path, tmp
         dest = db_path
     elif where.startswith("-"):
         dest = db_path.with_name(db_path.name + where)
-    elif where == "folder":
-        dest = tmp_path / "folder"
-        dest.mkdir()
     else:
-        if os.name != "posix" or os.geteuid() == 0:
-            pytest.skip("needs a POSIX user without root")
-        ro = tmp_path / "ro"
-        ro.mkdir()
-        ro.chmod(0o500)
-        dest = ro / "b.sqlite3"
+        dest = bad_destination(tmp_path, where, "b.sqlite3")
     n = len(audit_rows(db_path, backup.BACKUP_ACTION))
     with pytest.raises(RuleViolation):
         backup.backup(ctx, dest)

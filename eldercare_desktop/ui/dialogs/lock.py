@@ -37,13 +37,9 @@ MAX_IDLE_MINUTES = 480
 
 def idle_lock_minutes() -> int:
     """Minutes without input before the window locks on this PC (0 = never)."""
-    from ..i18n import settings
+    from ..i18n import bounded_int
 
-    try:
-        value = int(settings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES))
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return min(max(value, 0), MAX_IDLE_MINUTES)
+    return bounded_int(IDLE_KEY, DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES)
 
 
 def save_idle_lock_minutes(minutes: int) -> None:

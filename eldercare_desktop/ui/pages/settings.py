@@ -122,22 +122,12 @@ class GeneralTab(Page):
         form.addRow(self.note)
         lay.addWidget(group)
 
-        lock_group = QGroupBox(self.tr("自动锁定"), self)
-        lock_form = QFormLayout(lock_group)
-        lock_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.idle_minutes = QSpinBox(lock_group)
-        self.idle_minutes.setRange(0, MAX_IDLE_MINUTES)
-        self.idle_minutes.setSuffix(self.tr(" 分钟"))
-        self.idle_minutes.setSpecialValueText(self.tr("不自动锁定"))
-        self.idle_minutes.setValue(idle_lock_minutes())
-        self.idle_minutes.setMinimumWidth(140)
-        lock_form.addRow(self.tr("无人操作后锁定"), self.idle_minutes)
-        self.lock_note = QLabel(self.tr("前台电脑多人共用：无人操作达到设定时间后程序自动锁定，"
-                                        "需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。"
-                                        "只影响这台电脑。"), lock_group)
-        self.lock_note.setWordWrap(True)
-        self.lock_note.setStyleSheet("color: #666666;")
-        lock_form.addRow(self.lock_note)
+        lock_group, self.idle_minutes, self.lock_note = self._pc_number(
+            self.tr("自动锁定"), self.tr("无人操作后锁定"), MAX_IDLE_MINUTES, idle_lock_minutes(),
+            self.tr(" 分钟"), self.tr("不自动锁定"),
+            self.tr("前台电脑多人共用：无人操作达到设定时间后程序自动锁定，"
+                    "需输入当前用户的密码或切换用户才能继续。0 表示不自动锁定。"
+                    "只影响这台电脑。"))
         actor = shell.ctx.actor
         self.can_set_lock = actor.can(Perm.SETTINGS_WRITE)
         if not self.can_set_lock:
@@ -147,21 +137,11 @@ class GeneralTab(Page):
 
         from ..stale import MAX_CHECK_SECONDS, check_seconds
 
-        stale_group = QGroupBox(self.tr("其他电脑的修改"), self)
-        stale_form = QFormLayout(stale_group)
-        stale_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.check_seconds = QSpinBox(stale_group)
-        self.check_seconds.setRange(0, MAX_CHECK_SECONDS)
-        self.check_seconds.setSuffix(self.tr(" 秒"))
-        self.check_seconds.setSpecialValueText(self.tr("不检查"))
-        self.check_seconds.setValue(check_seconds())
-        self.check_seconds.setMinimumWidth(140)
-        stale_form.addRow(self.tr("检查间隔"), self.check_seconds)
-        stale_note = QLabel(self.tr("多台电脑共用一个数据库时，每隔几秒检查其他电脑是否修改了正在显示的数据；"
-                                    "有修改时页面上方提示“刷新”。0 表示不检查。只影响这台电脑。"), stale_group)
-        stale_note.setWordWrap(True)
-        stale_note.setStyleSheet("color: #666666;")
-        stale_form.addRow(stale_note)
+        stale_group, self.check_seconds, _ = self._pc_number(
+            self.tr("其他电脑的修改"), self.tr("检查间隔"), MAX_CHECK_SECONDS, check_seconds(),
+            self.tr(" 秒"), self.tr("不检查"),
+            self.tr("多台电脑共用一个数据库时，每隔几秒检查其他电脑是否修改了正在显示的数据；"
+                    "有修改时页面上方提示“刷新”。0 表示不检查。只影响这台电脑。"))
         lay.addWidget(stale_group)
 
         row = QHBoxLayout()
@@ -172,6 +152,25 @@ class GeneralTab(Page):
         row.addWidget(self.saved_label, 1)
         lay.addLayout(row)
         lay.addStretch(1)
+
+    def _pc_number(self, title: str, label: str, maximum: int, value: int, suffix: str, zero: str,
+                   note: str) -> tuple[QGroupBox, QSpinBox, QLabel]:
+        """A group with one whole-number setting of this PC (0 = off) and its explanation."""
+        group = QGroupBox(title, self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        spin = QSpinBox(group)
+        spin.setRange(0, maximum)
+        spin.setSuffix(suffix)
+        spin.setSpecialValueText(zero)
+        spin.setValue(value)
+        spin.setMinimumWidth(140)
+        form.addRow(label, spin)
+        explanation = QLabel(note, group)
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: #666666;")
+        form.addRow(explanation)
+        return group, spin, explanation
 
     def save(self) -> None:
         code = self.language.currentData()
